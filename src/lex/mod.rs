@@ -1,0 +1,4 @@
+//! Lexing: finds every number in a text and reads it with nom parsers.
+pub mod spelled;
+pub mod words_de;
+pub mod words_en;

@@ -1,0 +1,4 @@
+//! recount: finds the numbers and numeric claims in a text and re-derives what it states.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod lex;
