@@ -2,3 +2,5 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod lex;
+pub mod locale;
+pub mod quantity;

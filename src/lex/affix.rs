@@ -1,0 +1,702 @@
+//! What stands right after or right before a number and changes what it states: scale words
+//! ("3.76 million", "1,5 Mio."), percent signs and words, currency symbols and codes, units,
+//! temperatures, and the count nouns that tell an ambiguous numeral to be a whole number.
+//!
+//! ```text
+//! suffix    = [ws] ( percent | points | permille | scale | currency | temperature | unit )
+//! ws        = { " " | NBSP | U+202F }
+//! prefix    = currency-symbol [" "] | currency-code " "
+//! ```
+//!
+//! Every table lists words as written; matching is case-sensitive where the case carries
+//! meaning ("M" is a million, "m" a metre) and case-insensitive elsewhere.
+
+use rust_decimal::Decimal;
+
+/// What a suffix makes of the number before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suffix {
+    /// Multiplies the number ("million", "k", "Mrd.").
+    Scale(Decimal),
+    Percent,
+    PercentagePoints,
+    PerMille,
+    /// A currency, by ISO code.
+    Currency(&'static str),
+    /// A temperature scale: "°C", "°F" or "°".
+    Temperature(&'static str),
+    /// A unit of measure, by symbol.
+    Unit(&'static str),
+}
+
+/// A suffix found after a number: what it is and how many bytes (from the end of the number)
+/// it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub suffix: Suffix,
+    pub len: usize,
+    /// The suffix word as written, without the white space before it.
+    pub word_start: usize,
+}
+
+fn pow10(n: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(n), 0)
+}
+
+/// Length of the white space at the start of `s` (spaces, NBSP, narrow NBSP, thin space).
+pub fn ws_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// The word (letters, and a trailing '.' for abbreviations is not included) at the start of `s`.
+pub fn word_at(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Whether the character after a suffix ends it (not a letter or digit).
+fn ends_word(s: &str) -> bool {
+    s.chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Scale words and their factors. `true` marks words that must match case exactly.
+const SCALES: &[(&str, u32, bool)] = &[
+    ("thousand", 3, false),
+    ("thousands", 3, false),
+    ("million", 6, false),
+    ("millions", 6, false),
+    ("billion", 9, false),
+    ("billions", 9, false),
+    ("trillion", 12, false),
+    ("trillions", 12, false),
+    ("lakh", 5, false),
+    ("lakhs", 5, false),
+    ("lac", 5, false),
+    ("crore", 7, false),
+    ("crores", 7, false),
+    ("k", 3, false),
+    ("K", 3, true),
+    ("M", 6, true),
+    ("MM", 6, true),
+    ("mn", 6, false),
+    ("mln", 6, false),
+    ("mil", 6, false),
+    ("mio", 6, false),
+    ("Mio", 6, true),
+    ("bn", 9, false),
+    ("bln", 9, false),
+    ("b", 9, true),
+    ("B", 9, true),
+    ("G", 9, true),
+    ("tn", 12, false),
+    ("tln", 12, false),
+    ("trn", 12, false),
+    ("Tsd", 3, true),
+    ("tsd", 3, true),
+    ("Tausend", 3, true),
+    ("tausend", 3, true),
+    ("Million", 6, true),
+    ("Millionen", 6, true),
+    ("Mrd", 9, true),
+    ("Milliarde", 9, true),
+    ("Milliarden", 9, true),
+    ("milliard", 9, false),
+    ("milliards", 9, false),
+    ("Bio", 12, true),
+    ("Billionen", 12, true),
+];
+
+/// Single letters that scale only when glued to the digits ("10k", "1.2b"), never after a space
+/// ("10 b" is not ten billion).
+fn glued_only(word: &str) -> bool {
+    matches!(word, "b" | "B" | "G" | "M" | "MM")
+}
+
+/// A scale word at the start of `rest` (the text right after a number).
+pub fn scale(rest: &str, german: bool) -> Option<Found> {
+    let ws = ws_len(rest);
+    let w = word_at(&rest[ws..]);
+    if w.is_empty() {
+        return None;
+    }
+    if ws > 0 && glued_only(w) {
+        return None;
+    }
+    // "Billion" is 10^12 in German and 10^9 in English.
+    let exp = if w == "Billion" {
+        if german { 12 } else { 9 }
+    } else {
+        SCALES
+            .iter()
+            .find(|(s, _, exact)| {
+                if *exact {
+                    *s == w
+                } else {
+                    s.eq_ignore_ascii_case(w)
+                }
+            })?
+            .1
+    };
+    let mut len = ws + w.len();
+    // Abbreviations take a period: "Mio.", "Mrd.", "Tsd.", "Bio.".
+    if rest[len..].starts_with('.')
+        && matches!(
+            w,
+            "Mio" | "mio" | "Mrd" | "Tsd" | "tsd" | "Bio" | "mln" | "bln"
+        )
+    {
+        len += 1;
+    }
+    Some(Found {
+        suffix: Suffix::Scale(pow10(exp)),
+        len,
+        word_start: ws,
+    })
+}
+
+/// Percent, percentage points and per mille words and signs after a number.
+const PERCENT_WORDS: &[(&str, Suffix)] = &[
+    ("percentage points", Suffix::PercentagePoints),
+    ("percentage point", Suffix::PercentagePoints),
+    ("percent", Suffix::Percent),
+    ("percents", Suffix::Percent),
+    ("percentage", Suffix::Percent),
+    ("per cent", Suffix::Percent),
+    ("pct", Suffix::Percent),
+    ("Prozentpunkte", Suffix::PercentagePoints),
+    ("Prozentpunkten", Suffix::PercentagePoints),
+    ("Prozentpunkt", Suffix::PercentagePoints),
+    ("Prozent", Suffix::Percent),
+    ("pour cent", Suffix::Percent),
+    ("por ciento", Suffix::Percent),
+    ("per cento", Suffix::Percent),
+    ("procent", Suffix::Percent),
+    ("pp", Suffix::PercentagePoints),
+    ("Promille", Suffix::PerMille),
+    ("per mille", Suffix::PerMille),
+];
+
+/// A percent sign or word at the start of `rest`.
+pub fn percent(rest: &str) -> Option<Found> {
+    let ws = ws_len(rest);
+    let r = &rest[ws..];
+    if let Some(after) = r.strip_prefix('%') {
+        // "%-Punkte" and "% points" are percentage points.
+        for tail in ["-Punkte", "-Punkten", "-Punkt", " points", " point"] {
+            if after.starts_with(tail) && ends_word(&after[tail.len()..]) {
+                return Some(Found {
+                    suffix: Suffix::PercentagePoints,
+                    len: ws + 1 + tail.len(),
+                    word_start: ws,
+                });
+            }
+        }
+        return Some(Found {
+            suffix: Suffix::Percent,
+            len: ws + 1,
+            word_start: ws,
+        });
+    }
+    if r.starts_with('‰') {
+        return Some(Found {
+            suffix: Suffix::PerMille,
+            len: ws + '‰'.len_utf8(),
+            word_start: ws,
+        });
+    }
+    if ws == 0 && !r.starts_with("pp") {
+        return None;
+    }
+    for (w, s) in PERCENT_WORDS {
+        if r.len() >= w.len()
+            && r.is_char_boundary(w.len())
+            && r[..w.len()].eq_ignore_ascii_case(w)
+            && ends_word(&r[w.len()..])
+        {
+            let mut len = ws + w.len();
+            if *w == "pp" && r[w.len()..].starts_with('.') {
+                len += 1;
+            }
+            return Some(Found {
+                suffix: *s,
+                len,
+                word_start: ws,
+            });
+        }
+    }
+    None
+}
+
+/// Currency symbols, codes and words, with their ISO codes.
+const CURRENCY_AFTER: &[(&str, &str)] = &[
+    ("US-Dollar", "USD"),
+    ("US dollars", "USD"),
+    ("US dollar", "USD"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("Dollar", "USD"),
+    ("dlrs", "USD"),
+    ("dlr", "USD"),
+    ("bucks", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("Euro", "EUR"),
+    ("pounds sterling", "GBP"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("Pfund", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("rupees", "INR"),
+    ("rupee", "INR"),
+    ("francs", "CHF"),
+    ("Franken", "CHF"),
+    ("cents", "USD-cent"),
+    ("cent", "USD-cent"),
+    ("Cent", "EUR-cent"),
+    ("pence", "GBP-pence"),
+    ("p", "GBP-pence"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+    ("JPY", "JPY"),
+    ("CNY", "CNY"),
+    ("INR", "INR"),
+    ("AUD", "AUD"),
+    ("CAD", "CAD"),
+    ("SEK", "SEK"),
+    ("NOK", "NOK"),
+    ("DKK", "DKK"),
+    ("RUB", "RUB"),
+    ("€", "EUR"),
+    ("$", "USD"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+];
+
+/// Symbols that are not words, so need no word boundary after them.
+fn is_symbol(s: &str) -> bool {
+    matches!(s, "€" | "$" | "£" | "¥")
+}
+
+/// A currency word, code or symbol at the start of `rest`.
+pub fn currency_after(rest: &str) -> Option<Found> {
+    let ws = ws_len(rest);
+    let r = &rest[ws..];
+    for (w, code) in CURRENCY_AFTER {
+        let exact = w.chars().next().is_some_and(|c| c.is_uppercase()) || is_symbol(w);
+        let hit = if exact {
+            r.starts_with(w)
+        } else {
+            r.len() >= w.len()
+                && r.is_char_boundary(w.len())
+                && r[..w.len()].eq_ignore_ascii_case(w)
+        };
+        if hit && (is_symbol(w) || ends_word(&r[w.len()..])) {
+            if *w == "p" && ws > 0 {
+                continue;
+            }
+            return Some(Found {
+                suffix: Suffix::Currency(code),
+                len: ws + w.len(),
+                word_start: ws,
+            });
+        }
+    }
+    None
+}
+
+/// Currency symbols and codes that stand before a number, longest first.
+const CURRENCY_BEFORE: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("US $", "USD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("R$", "BRL"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("Rs.", "INR"),
+    ("Rs", "INR"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("CHF", "CHF"),
+    ("JPY", "JPY"),
+    ("CNY", "CNY"),
+    ("INR", "INR"),
+    ("SFr.", "CHF"),
+    ("Fr.", "CHF"),
+];
+
+/// A currency symbol or code that ends right before `end` in `text` (one space allowed between
+/// a code and the number). Returns the code and the byte offset where the symbol starts.
+pub fn currency_before(text: &str, end: usize) -> Option<(&'static str, usize)> {
+    let before = &text[..end];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    if before.len() - trimmed.len() > 1 {
+        return None;
+    }
+    for (sym, code) in CURRENCY_BEFORE {
+        if let Some(head) = trimmed.strip_suffix(sym) {
+            // Codes and letters need a boundary before them ("ABCUSD 5" is not dollars).
+            let letter_sym = sym.chars().next().is_some_and(|c| c.is_alphabetic());
+            if letter_sym
+                && head
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            return Some((code, head.len()));
+        }
+    }
+    None
+}
+
+/// Units of measure after a number, as written, with their symbols.
+const UNITS: &[(&str, &str)] = &[
+    ("km²", "km²"),
+    ("m²", "m²"),
+    ("m³", "m³"),
+    ("km2", "km²"),
+    ("square kilometres", "km²"),
+    ("square kilometers", "km²"),
+    ("square miles", "mi²"),
+    ("square feet", "ft²"),
+    ("sq ft", "ft²"),
+    ("Quadratkilometer", "km²"),
+    ("Quadratmeter", "m²"),
+    ("km/h", "km/h"),
+    ("mph", "mph"),
+    ("kWh", "kWh"),
+    ("MWh", "MWh"),
+    ("GWh", "GWh"),
+    ("TWh", "TWh"),
+    ("kW", "kW"),
+    ("MW", "MW"),
+    ("GW", "GW"),
+    ("km", "km"),
+    ("cm", "cm"),
+    ("mm", "mm"),
+    ("m", "m"),
+    ("kg", "kg"),
+    ("mg", "mg"),
+    ("g", "g"),
+    ("t", "t"),
+    ("lb", "lb"),
+    ("lbs", "lb"),
+    ("oz", "oz"),
+    ("ft", "ft"),
+    ("ml", "ml"),
+    ("l", "l"),
+    ("ha", "ha"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("Kilometer", "km"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("Meter", "m"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("Zentimeter", "cm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("Meilen", "mi"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("inches", "in"),
+    ("inch", "in"),
+    ("yards", "yd"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kilos", "kg"),
+    ("Kilogramm", "kg"),
+    ("Kilo", "kg"),
+    ("grams", "g"),
+    ("Gramm", "g"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "t"),
+    ("ton", "t"),
+    ("Tonnen", "t"),
+    ("ounces", "oz"),
+    ("litres", "l"),
+    ("liters", "l"),
+    ("litre", "l"),
+    ("liter", "l"),
+    ("Liter", "l"),
+    ("gallons", "gal"),
+    ("gallon", "gal"),
+    ("barrels", "bbl"),
+    ("barrel", "bbl"),
+    ("hectares", "ha"),
+    ("Hektar", "ha"),
+    ("acres", "acre"),
+    ("hours", "h"),
+    ("hour", "h"),
+    ("Stunden", "h"),
+    ("minutes", "min"),
+    ("Minuten", "min"),
+    ("seconds", "s"),
+    ("Sekunden", "s"),
+    ("days", "d"),
+    ("Tage", "d"),
+    ("Tagen", "d"),
+    ("weeks", "wk"),
+    ("Wochen", "wk"),
+    ("months", "mo"),
+    ("Monate", "mo"),
+    ("Monaten", "mo"),
+    ("years", "yr"),
+    ("year", "yr"),
+    ("Jahre", "yr"),
+    ("Jahren", "yr"),
+];
+
+/// A unit of measure at the start of `rest`.
+pub fn unit(rest: &str) -> Option<Found> {
+    let ws = ws_len(rest);
+    let r = &rest[ws..];
+    let mut best: Option<Found> = None;
+    for (w, sym) in UNITS {
+        let short = w.len() <= 3 && !w.contains(' ');
+        let hit = if short {
+            r.starts_with(w)
+        } else {
+            r.len() >= w.len()
+                && r.is_char_boundary(w.len())
+                && r[..w.len()].eq_ignore_ascii_case(w)
+        };
+        if hit && ends_word(&r[w.len()..]) && best.is_none_or(|b| b.len < ws + w.len()) {
+            best = Some(Found {
+                suffix: Suffix::Unit(sym),
+                len: ws + w.len(),
+                word_start: ws,
+            });
+        }
+    }
+    best
+}
+
+/// A temperature after a number: "° Celsius", "°C", " °F", " degrees Fahrenheit", " Grad".
+pub fn temperature(rest: &str) -> Option<Found> {
+    let ws = ws_len(rest);
+    let r = &rest[ws..];
+    let (deg_len, after_deg) = if let Some(a) = r.strip_prefix('°') {
+        ('°'.len_utf8(), a)
+    } else if let Some(a) = r
+        .strip_prefix("degrees")
+        .or_else(|| r.strip_prefix("degree"))
+    {
+        (r.len() - a.len(), a)
+    } else if let Some(a) = r.strip_prefix("Grad") {
+        (4, a)
+    } else {
+        return None;
+    };
+    let ws2 = ws_len(after_deg);
+    let tail = &after_deg[ws2..];
+    let scales: [(&str, &'static str); 6] = [
+        ("Celsius", "°C"),
+        ("celsius", "°C"),
+        ("Fahrenheit", "°F"),
+        ("fahrenheit", "°F"),
+        ("C", "°C"),
+        ("F", "°F"),
+    ];
+    for (w, sym) in scales {
+        if tail.starts_with(w) && ends_word(&tail[w.len()..]) {
+            return Some(Found {
+                suffix: Suffix::Temperature(sym),
+                len: ws + deg_len + ws2 + w.len(),
+                word_start: ws,
+            });
+        }
+    }
+    if deg_len == '°'.len_utf8() || ends_word(after_deg) {
+        return Some(Found {
+            suffix: Suffix::Temperature("°"),
+            len: ws + deg_len,
+            word_start: ws,
+        });
+    }
+    None
+}
+
+/// Nouns that count whole things: an ambiguous "380.000" before one of them is a whole number.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "workers",
+    "residents",
+    "inhabitants",
+    "members",
+    "agents",
+    "troops",
+    "soldiers",
+    "officers",
+    "employees",
+    "jobs",
+    "students",
+    "voters",
+    "households",
+    "homes",
+    "families",
+    "children",
+    "participants",
+    "protesters",
+    "visitors",
+    "users",
+    "customers",
+    "cars",
+    "vehicles",
+    "units",
+    "copies",
+    "votes",
+    "seats",
+    "cases",
+    "deaths",
+    "births",
+    "Menschen",
+    "Personen",
+    "Einwohner",
+    "Einwohnern",
+    "Mitarbeiter",
+    "Beschäftigte",
+    "Arbeiter",
+    "Arbeitnehmer",
+    "Mitglieder",
+    "Teilnehmer",
+    "Besucher",
+    "Stimmen",
+    "Wohnungen",
+    "Haushalte",
+    "Kinder",
+    "Schüler",
+    "Studenten",
+    "Soldaten",
+    "Fälle",
+    "Stück",
+];
+
+/// A count noun after a number ("380.000 workers", "3.000 of these troops").
+pub fn count_noun(rest: &str) -> Option<&str> {
+    let ws = ws_len(rest);
+    let mut r = &rest[ws..];
+    for skip in ["of these ", "of the ", "of those "] {
+        if let Some(t) = r.strip_prefix(skip) {
+            r = t;
+        }
+    }
+    let w = word_at(r);
+    COUNT_NOUNS.contains(&w).then_some(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_words_and_abbreviations() {
+        assert_eq!(
+            scale(" million workers", false).unwrap().suffix,
+            Suffix::Scale(pow10(6))
+        );
+        let f = scale(" Mio. Euro", true).unwrap();
+        assert_eq!((f.suffix, f.len), (Suffix::Scale(pow10(6)), 5));
+        assert_eq!(scale("k", false).unwrap().suffix, Suffix::Scale(pow10(3)));
+        assert_eq!(
+            scale(" Billionen", true).unwrap().suffix,
+            Suffix::Scale(pow10(12))
+        );
+        assert_eq!(
+            scale(" Billion", true).unwrap().suffix,
+            Suffix::Scale(pow10(12))
+        );
+        assert_eq!(
+            scale(" billion", false).unwrap().suffix,
+            Suffix::Scale(pow10(9))
+        );
+        // A glued "M" is a million, a lone "m" after a space is not a scale.
+        assert!(scale("M", false).is_some());
+        assert!(scale(" b", false).is_none());
+        assert!(scale(" kilometres", false).is_none());
+    }
+
+    #[test]
+    fn percent_signs_words_and_points() {
+        assert_eq!(percent("% of").unwrap().len, 1);
+        assert_eq!(percent("\u{a0}%").unwrap().len, 3);
+        assert_eq!(percent(" per cent").unwrap().suffix, Suffix::Percent);
+        assert_eq!(
+            percent(" Prozentpunkte").unwrap().suffix,
+            Suffix::PercentagePoints
+        );
+        assert_eq!(
+            percent(" percentage points").unwrap().suffix,
+            Suffix::PercentagePoints
+        );
+        assert_eq!(percent("pp").unwrap().suffix, Suffix::PercentagePoints);
+        assert_eq!(percent("‰").unwrap().suffix, Suffix::PerMille);
+        assert!(percent(" percentile").is_none());
+        assert!(
+            percent("percent").is_none(),
+            "a word glued to the digits is not a percent"
+        );
+    }
+
+    #[test]
+    fn currencies_before_and_after() {
+        assert_eq!(
+            currency_after(" USD last year").unwrap().suffix,
+            Suffix::Currency("USD")
+        );
+        assert_eq!(
+            currency_after(" Euro").unwrap().suffix,
+            Suffix::Currency("EUR")
+        );
+        assert_eq!(currency_after("€").unwrap().suffix, Suffix::Currency("EUR"));
+        assert!(currency_after(" Europe").is_none());
+        assert_eq!(currency_before("cost $", 6), Some(("USD", 5)));
+        assert_eq!(currency_before("cost US$ ", 9), Some(("USD", 5)));
+        assert_eq!(currency_before("cost EUR ", 9), Some(("EUR", 5)));
+        assert_eq!(currency_before("XEUR ", 5), None);
+    }
+
+    #[test]
+    fn units_temperatures_and_count_nouns() {
+        assert_eq!(unit(" km away").unwrap().suffix, Suffix::Unit("km"));
+        assert_eq!(unit(" kilometres").unwrap().suffix, Suffix::Unit("km"));
+        assert!(unit(" meteors").is_none());
+        assert_eq!(
+            temperature("° Celsius").unwrap().suffix,
+            Suffix::Temperature("°C")
+        );
+        assert_eq!(
+            temperature(" °F").unwrap().suffix,
+            Suffix::Temperature("°F")
+        );
+        assert_eq!(count_noun(" workers refused"), Some("workers"));
+        assert_eq!(count_noun(" of these troops"), Some("troops"));
+        assert_eq!(count_noun(" of them"), None);
+    }
+}

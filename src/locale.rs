@@ -1,0 +1,492 @@
+//! Locale: which character marks decimals and which groups thousands, per document and per
+//! token, with the evidence for each decision.
+//!
+//! A document's conventions are inferred from numerals that only one convention can read:
+//! "1.234.567" and "1.234,5" use a dot for grouping, "3,76" a decimal comma, "8.79" a decimal
+//! point, "1,234,567" comma grouping. An ambiguous numeral ("1.000", "380.000", "2,357": one
+//! separator followed by exactly three digits) is then resolved by, in this order:
+//!
+//! 1. an explicit `--locale`;
+//! 2. what follows it: a scale word ("4.151 billion") makes it a decimal; a count noun
+//!    ("380.000 workers") asks for a whole number;
+//! 3. trailing zeros: "3.000" is not how anyone writes the decimal 3;
+//! 4. the document's evidence for that separator, when it points one way;
+//! 5. the language of the sentence (German text groups with dots);
+//! 6. English, the default.
+
+use crate::lex::numeral::{self, CH, Convention, DE, EN, Shape};
+use serde::Serialize;
+
+/// The `--locale` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Setting {
+    #[default]
+    Auto,
+    En,
+    EnIn,
+    De,
+    DeCh,
+    Fr,
+    Es,
+    It,
+    Nl,
+    Pt,
+}
+
+impl Setting {
+    /// All names `--locale` accepts.
+    pub const NAMES: [&'static str; 10] = [
+        "auto", "en", "de", "fr", "es", "it", "nl", "pt", "de-CH", "en-IN",
+    ];
+
+    /// Parses a `--locale` value.
+    pub fn parse(s: &str) -> Option<Setting> {
+        Some(match s {
+            "auto" => Setting::Auto,
+            "en" => Setting::En,
+            "en-IN" => Setting::EnIn,
+            "de" => Setting::De,
+            "de-CH" => Setting::DeCh,
+            "fr" => Setting::Fr,
+            "es" => Setting::Es,
+            "it" => Setting::It,
+            "nl" => Setting::Nl,
+            "pt" => Setting::Pt,
+            _ => return None,
+        })
+    }
+
+    /// The setting's name as `--locale` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::Auto => "auto",
+            Setting::En => "en",
+            Setting::EnIn => "en-IN",
+            Setting::De => "de",
+            Setting::DeCh => "de-CH",
+            Setting::Fr => "fr",
+            Setting::Es => "es",
+            Setting::It => "it",
+            Setting::Nl => "nl",
+            Setting::Pt => "pt",
+        }
+    }
+
+    /// The fixed convention of an explicit locale.
+    fn convention(self) -> Option<Convention> {
+        match self {
+            Setting::Auto => None,
+            Setting::En | Setting::EnIn => Some(EN),
+            Setting::DeCh => Some(CH),
+            Setting::Fr => Some(Convention {
+                decimal: ',',
+                group: '\u{202f}',
+                indian: false,
+            }),
+            Setting::De | Setting::Es | Setting::It | Setting::Nl | Setting::Pt => Some(DE),
+        }
+    }
+}
+
+/// The language whose number words and cues the scanner reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    De,
+    /// A language without number-word support: only digits are read.
+    Other,
+}
+
+/// What one unambiguous numeral says about the document's conventions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    DecimalPoint,
+    DecimalComma,
+    DotGrouping,
+    CommaGrouping,
+}
+
+/// A numeral that served as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Example {
+    pub text: String,
+    pub start: usize,
+    pub evidence: Evidence,
+}
+
+/// The document's number conventions and the evidence behind them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    /// The `--locale` setting.
+    pub setting: &'static str,
+    /// The language of the prose.
+    pub language: Language,
+    /// How many unambiguous numerals use a decimal point, a decimal comma, dot grouping,
+    /// comma grouping.
+    pub decimal_point: usize,
+    pub decimal_comma: usize,
+    pub dot_grouping: usize,
+    pub comma_grouping: usize,
+    /// The first few numerals of each kind of evidence.
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub explicit: Option<Convention>,
+}
+
+/// How many examples of each kind of evidence the profile keeps.
+const EXAMPLES_PER_KIND: usize = 3;
+
+impl Profile {
+    /// Infers the profile of `text` under `setting`.
+    pub fn infer(text: &str, setting: Setting) -> Profile {
+        let mut p = Profile {
+            setting: setting.name(),
+            language: match setting {
+                Setting::Auto => detect_language(text),
+                Setting::En | Setting::EnIn => Language::En,
+                Setting::De | Setting::DeCh => Language::De,
+                _ => Language::Other,
+            },
+            decimal_point: 0,
+            decimal_comma: 0,
+            dot_grouping: 0,
+            comma_grouping: 0,
+            examples: Vec::new(),
+            explicit: setting.convention(),
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(off) = memchr_digit(&bytes[i..]) {
+            let pos = i + off;
+            if pos > 0 && bytes[pos - 1].is_ascii_alphanumeric() {
+                i = pos + 1;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                continue;
+            }
+            let Some(sh) = numeral::shape(text, pos) else {
+                i = pos + 1;
+                continue;
+            };
+            i = sh.end();
+            if looks_like_date_or_time(text, &sh) {
+                continue;
+            }
+            for ev in evidence(&sh) {
+                p.note(&sh, ev);
+            }
+        }
+        p
+    }
+
+    fn note(&mut self, sh: &Shape<'_>, ev: Evidence) {
+        let count = match ev {
+            Evidence::DecimalPoint => &mut self.decimal_point,
+            Evidence::DecimalComma => &mut self.decimal_comma,
+            Evidence::DotGrouping => &mut self.dot_grouping,
+            Evidence::CommaGrouping => &mut self.comma_grouping,
+        };
+        *count += 1;
+        if *count <= EXAMPLES_PER_KIND {
+            self.examples.push(Example {
+                text: sh.text.to_string(),
+                start: sh.start,
+                evidence: ev,
+            });
+        }
+    }
+
+    /// Decides how to read `sh`; `cue` says what the text around it suggests.
+    pub fn resolve(&self, sh: &Shape<'_>, cue: Cue) -> Resolution {
+        if let Some(conv) = self.explicit {
+            if let Some(v) = sh.read(conv) {
+                return Resolution::plain(v);
+            }
+        }
+        let en = sh.read(EN);
+        let de = sh.read(DE).or_else(|| sh.read(CH));
+        match (en, de) {
+            (None, None) => Resolution::Unreadable,
+            (Some(v), None) | (None, Some(v)) => Resolution::plain(v),
+            (Some(a), Some(b)) if a.value == b.value => Resolution::plain(a),
+            (Some(en), Some(de)) => {
+                let sep = sh.seps.last().copied().unwrap_or('.');
+                let (group, decimal) = if sep == '.' { (de, en) } else { (en, de) };
+                let (grouping, reason) = self.decide(sh, sep, cue);
+                let v = if grouping { group } else { decimal };
+                Resolution::Ambiguous {
+                    value: v,
+                    grouping,
+                    reason,
+                }
+            }
+        }
+    }
+
+    /// Whether the ambiguous separator `sep` groups thousands, and why.
+    fn decide(&self, sh: &Shape<'_>, sep: char, cue: Cue) -> (bool, String) {
+        if let Some(conv) = self.explicit {
+            return (
+                conv.group == sep,
+                format!("--locale {} reads '{sep}' that way", self.setting),
+            );
+        }
+        if let Some(word) = cue.scale_word {
+            return (
+                false,
+                format!("the scale word \"{word}\" follows, so '{sep}' marks decimals"),
+            );
+        }
+        if let Some(word) = cue.count_noun {
+            return (
+                true,
+                format!("\"{word}\" counts whole things, so '{sep}' groups thousands"),
+            );
+        }
+        if sh.groups.last().is_some_and(|g| *g == "000") {
+            return (
+                true,
+                "a decimal is not written with three trailing zeros".to_string(),
+            );
+        }
+        let (as_group, as_decimal) = if sep == '.' {
+            (self.dot_grouping, self.decimal_point)
+        } else {
+            (self.comma_grouping, self.decimal_comma)
+        };
+        if as_group > 0 && as_decimal == 0 {
+            return (
+                true,
+                format!(
+                    "the document groups with '{sep}' elsewhere ({as_group}×) and never uses it as a decimal mark"
+                ),
+            );
+        }
+        if as_decimal > 0 && as_group == 0 {
+            return (
+                false,
+                format!(
+                    "the document uses '{sep}' as a decimal mark elsewhere ({as_decimal}×) and never to group"
+                ),
+            );
+        }
+        let german = match cue.sentence {
+            Some(l) => l == Language::De,
+            None => self.language == Language::De,
+        };
+        let grouping = (sep == '.') == german;
+        let lang = if german { "German" } else { "English" };
+        (
+            grouping,
+            format!(
+                "the sentence is {lang}, which writes '{sep}' as {}",
+                if grouping {
+                    "grouping"
+                } else {
+                    "a decimal mark"
+                }
+            ),
+        )
+    }
+}
+
+/// What the words around an ambiguous numeral suggest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Cue<'a> {
+    /// A scale word follows ("billion", "Mio.").
+    pub scale_word: Option<&'a str>,
+    /// A noun that counts whole things follows ("workers", "Menschen").
+    pub count_noun: Option<&'a str>,
+    /// The language of the sentence around it, if it is clear.
+    pub sentence: Option<Language>,
+}
+
+/// How a numeral was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// Only one reading exists.
+    Plain(numeral::Value),
+    /// Two readings existed; `grouping` tells which was taken and `reason` why.
+    Ambiguous {
+        value: numeral::Value,
+        grouping: bool,
+        reason: String,
+    },
+    /// No convention reads the shape.
+    Unreadable,
+}
+
+impl Resolution {
+    fn plain(v: numeral::Value) -> Self {
+        Resolution::Plain(v)
+    }
+}
+
+/// The evidence an unambiguous numeral gives.
+fn evidence(sh: &Shape<'_>) -> Vec<Evidence> {
+    let en = sh.read(EN);
+    let de = sh.read(DE);
+    let mut out = Vec::new();
+    match (en, de) {
+        (Some(v), None) => {
+            if v.decimal_mark == Some('.') {
+                out.push(Evidence::DecimalPoint);
+            }
+            if v.grouped && sh.seps.contains(&',') {
+                out.push(Evidence::CommaGrouping);
+            }
+        }
+        (None, Some(v)) => {
+            if v.decimal_mark == Some(',') {
+                out.push(Evidence::DecimalComma);
+            }
+            if v.grouped && sh.seps.contains(&'.') {
+                out.push(Evidence::DotGrouping);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Dates and times ("04.02.2026", "10.30 Uhr") look like numerals but say nothing of the
+/// document's decimal mark.
+fn looks_like_date_or_time(text: &str, sh: &Shape<'_>) -> bool {
+    let dotted_date = sh.seps.len() == 2
+        && sh.seps.iter().all(|&c| c == '.')
+        && sh.groups[0].len() <= 2
+        && sh.groups[1].len() <= 2
+        && (sh.groups[2].len() == 4 || sh.groups[2].len() == 2);
+    let rest = text[sh.end()..].trim_start();
+    let clock = sh.seps.len() == 1 && rest.starts_with("Uhr");
+    dotted_date || clock
+}
+
+/// The offset of the first ASCII digit in `bytes`.
+fn memchr_digit(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|b| b.is_ascii_digit())
+}
+
+/// Guesses the language of `text` from common function words.
+pub fn detect_language(text: &str) -> Language {
+    // A sample is enough; this runs once per document.
+    let end = floor_char_boundary(text, 64 * 1024);
+    language_of(&text[..end]).unwrap_or(Language::En)
+}
+
+/// The language of a passage, if its function words point clearly one way.
+pub fn language_of(passage: &str) -> Option<Language> {
+    let (mut en, mut de) = (0usize, 0usize);
+    for w in passage.split(|c: char| !c.is_alphabetic()) {
+        match w {
+            "the" | "and" | "of" | "to" | "is" | "that" | "for" | "with" | "was" | "are" | "on"
+            | "by" | "from" | "have" | "has" | "this" | "which" | "were" | "their" | "The" => {
+                en += 1
+            }
+            "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "von" | "den" | "zu"
+            | "im" | "für" | "auf" | "sich" | "dem" | "des" | "eine" | "wird" | "auch" | "Die"
+            | "Der" | "Das" => de += 1,
+            _ => {}
+        }
+    }
+    if en == 0 && de == 0 {
+        None
+    } else if de > en {
+        Some(Language::De)
+    } else if en > de {
+        Some(Language::En)
+    } else {
+        None
+    }
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn value(p: &Profile, s: &str, cue: Cue) -> Decimal {
+        let sh = numeral::shape(s, 0).unwrap();
+        match p.resolve(&sh, cue) {
+            Resolution::Plain(v) | Resolution::Ambiguous { value: v, .. } => v.value.unwrap(),
+            Resolution::Unreadable => panic!("unreadable {s}"),
+        }
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn evidence_is_counted_from_unambiguous_numerals_only() {
+        let p = Profile::infer(
+            "It cost 3.76 million, 8.79% and 1,234,567 people; 380.000 and 04.02.2026.",
+            Setting::Auto,
+        );
+        assert_eq!(p.decimal_point, 2);
+        assert_eq!(p.comma_grouping, 1);
+        assert_eq!(p.dot_grouping, 0);
+        assert_eq!(p.decimal_comma, 0);
+    }
+
+    #[test]
+    fn trailing_zeros_beat_decimal_point_evidence() {
+        let p = Profile::infer("3.76 million and 8.79% of the vote", Setting::Auto);
+        assert_eq!(value(&p, "380.000", Cue::default()), dec("380000"));
+        // Without trailing zeros, the document's decimal point decides.
+        assert_eq!(value(&p, "2.357", Cue::default()), dec("2.357"));
+    }
+
+    #[test]
+    fn scale_words_and_count_nouns_decide() {
+        let p = Profile::infer("the 1.234.567 people", Setting::Auto);
+        let scale = Cue {
+            scale_word: Some("billion"),
+            ..Cue::default()
+        };
+        assert_eq!(value(&p, "4.151", scale), dec("4.151"));
+        let count = Cue {
+            count_noun: Some("workers"),
+            ..Cue::default()
+        };
+        assert_eq!(
+            value(&Profile::infer("8.79", Setting::Auto), "2.357", count),
+            dec("2357")
+        );
+    }
+
+    #[test]
+    fn explicit_locale_wins() {
+        let en = Profile::infer("", Setting::En);
+        let de = Profile::infer("", Setting::De);
+        assert_eq!(value(&en, "4.800", Cue::default()), dec("4.8"));
+        assert_eq!(value(&de, "4.800", Cue::default()), dec("4800"));
+        assert_eq!(value(&de, "4,800", Cue::default()), dec("4.8"));
+        // A shape the explicit locale cannot read falls back to the other convention.
+        assert_eq!(value(&en, "1.111,11", Cue::default()), dec("1111.11"));
+    }
+
+    #[test]
+    fn german_sentences_group_with_dots() {
+        let p = Profile::infer("Die Stadt und der Fluss", Setting::Auto);
+        assert_eq!(p.language, Language::De);
+        assert_eq!(value(&p, "2.357", Cue::default()), dec("2357"));
+        assert_eq!(value(&p, "2,357", Cue::default()), dec("2.357"));
+    }
+}
