@@ -4,3 +4,8 @@
 pub mod lex;
 pub mod locale;
 pub mod quantity;
+pub mod recognize;
+pub mod report;
+pub mod source;
+
+pub use recognize::{Recognition, recognize};

@@ -205,6 +205,13 @@ impl Profile {
             if let Some(v) = sh.read(conv) {
                 return Resolution::plain(v);
             }
+            // Another convention's reading is taken only where it groups digits ("1.111,11"
+            // under en); "26,31" under en is a list, not a decimal comma.
+            let other = [EN, DE, CH]
+                .into_iter()
+                .filter_map(|c| sh.read(c))
+                .find(|v| v.grouped);
+            return other.map_or(Resolution::Unreadable, Resolution::plain);
         }
         let en = sh.read(EN);
         let de = sh.read(DE).or_else(|| sh.read(CH));

@@ -131,6 +131,8 @@ pub struct Quantity {
     pub reading: Option<Reading>,
     /// The digits stand for a number beyond the exact range (28 significant digits).
     pub too_large: bool,
+    /// The factor of a scale word that multiplied the digits ("million" → 1000000).
+    pub scale: Option<Decimal>,
 }
 
 impl Quantity {
@@ -148,6 +150,7 @@ impl Quantity {
             date: None,
             reading: None,
             too_large: false,
+            scale: None,
         }
     }
 }
@@ -156,4 +159,227 @@ impl Quantity {
 /// `3.76e6` → "3760000".
 pub fn plain(d: &Decimal) -> String {
     d.normalize().to_string()
+}
+
+/// Hedge phrases that stand before a number, longest first within each language.
+const HEDGES: &[(&str, HedgeKind)] = &[
+    ("a little more than", HedgeKind::JustOver),
+    ("a little less than", HedgeKind::JustUnder),
+    ("slightly more than", HedgeKind::JustOver),
+    ("slightly less than", HedgeKind::JustUnder),
+    ("no more than", HedgeKind::AtMost),
+    ("no fewer than", HedgeKind::AtLeast),
+    ("no less than", HedgeKind::AtLeast),
+    ("more than", HedgeKind::MoreThan),
+    ("fewer than", HedgeKind::LessThan),
+    ("less than", HedgeKind::LessThan),
+    ("just under", HedgeKind::JustUnder),
+    ("just below", HedgeKind::JustUnder),
+    ("just over", HedgeKind::JustOver),
+    ("just above", HedgeKind::JustOver),
+    ("well over", HedgeKind::MoreThan),
+    ("well under", HedgeKind::LessThan),
+    ("upwards of", HedgeKind::MoreThan),
+    ("in excess of", HedgeKind::MoreThan),
+    ("at least", HedgeKind::AtLeast),
+    ("at most", HedgeKind::AtMost),
+    ("up to", HedgeKind::AtMost),
+    ("as many as", HedgeKind::AtMost),
+    ("close to", HedgeKind::JustUnder),
+    ("nearly", HedgeKind::JustUnder),
+    ("almost", HedgeKind::JustUnder),
+    ("approximately", HedgeKind::About),
+    ("approx.", HedgeKind::About),
+    ("roughly", HedgeKind::About),
+    ("around", HedgeKind::About),
+    ("about", HedgeKind::About),
+    ("some", HedgeKind::About),
+    ("circa", HedgeKind::About),
+    ("ca.", HedgeKind::About),
+    ("c.", HedgeKind::About),
+    ("~", HedgeKind::About),
+    ("≈", HedgeKind::About),
+    ("over", HedgeKind::MoreThan),
+    ("above", HedgeKind::MoreThan),
+    ("under", HedgeKind::LessThan),
+    ("below", HedgeKind::LessThan),
+    ("exactly", HedgeKind::Exactly),
+    ("precisely", HedgeKind::Exactly),
+    ("weniger als", HedgeKind::LessThan),
+    ("mehr als", HedgeKind::MoreThan),
+    ("bis zu", HedgeKind::AtMost),
+    ("knapp über", HedgeKind::JustOver),
+    ("knapp unter", HedgeKind::JustUnder),
+    ("gut", HedgeKind::JustOver),
+    ("knapp", HedgeKind::JustUnder),
+    ("fast", HedgeKind::JustUnder),
+    ("beinahe", HedgeKind::JustUnder),
+    ("nahezu", HedgeKind::JustUnder),
+    ("rund", HedgeKind::About),
+    ("etwa", HedgeKind::About),
+    ("ungefähr", HedgeKind::About),
+    ("annähernd", HedgeKind::About),
+    ("zirka", HedgeKind::About),
+    ("über", HedgeKind::MoreThan),
+    ("unter", HedgeKind::LessThan),
+    ("mindestens", HedgeKind::AtLeast),
+    ("höchstens", HedgeKind::AtMost),
+    ("maximal", HedgeKind::AtMost),
+    ("genau", HedgeKind::Exactly),
+];
+
+/// The hedge that ends right before `start` in `text`, if any.
+pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    for (phrase, kind) in HEDGES {
+        let n = phrase.len();
+        if before.len() < n || !before.is_char_boundary(before.len() - n) {
+            continue;
+        }
+        let tail = &before[before.len() - n..];
+        if !tail.eq_ignore_ascii_case(phrase) {
+            continue;
+        }
+        let hs = before.len() - n;
+        let symbol = !phrase.starts_with(|c: char| c.is_alphabetic());
+        if !symbol
+            && before[..hs]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        return Some(Hedge {
+            text: tail.to_string(),
+            kind: *kind,
+            span: Span::new(hs, before.len()),
+        });
+    }
+    None
+}
+
+/// Kinds that can be the ends of a range.
+fn rangeable(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Number
+            | Kind::Percent
+            | Kind::Money
+            | Kind::Measure
+            | Kind::Temperature
+            | Kind::PercentagePoints
+    )
+}
+
+/// Adds hedges to the quantities found in `text` and joins the two ends of ranges ("50,000–
+/// 100,000", "between 50,000 and 100,000", "zwischen 5 und 10 Prozent", "5-10%") into one.
+pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
+    for mut q in found {
+        if let Some(prev) = out.last()
+            && let Some(r) = join_range(text, prev, &q)
+        {
+            out.pop();
+            q = r;
+        }
+        if q.hedge.is_none()
+            && q.kind.is_quantity()
+            && let Some(h) = hedge_before(text, q.span.start)
+        {
+            apply_hedge(&mut q, h);
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// Sets the bounds a comparative hedge implies ("more than 5" → low 5).
+fn apply_hedge(q: &mut Quantity, h: Hedge) {
+    if q.kind != Kind::Range {
+        match h.kind {
+            HedgeKind::MoreThan | HedgeKind::AtLeast | HedgeKind::JustOver => q.low = q.value,
+            HedgeKind::LessThan | HedgeKind::AtMost | HedgeKind::JustUnder => q.high = q.value,
+            HedgeKind::About | HedgeKind::Exactly => {}
+        }
+    }
+    q.hedge = Some(h);
+}
+
+/// The range that `a` and `b` form with the text between them, if they form one.
+fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
+    if !rangeable(a.kind) || !rangeable(b.kind) || a.span.end > b.span.start {
+        return None;
+    }
+    let gap = &text[a.span.end..b.span.start];
+    let dash = matches!(gap.trim(), "-" | "–" | "—" | "to" | "bis" | "and" | "und");
+    if !dash {
+        return None;
+    }
+    let word = gap.trim();
+    let lead = crate::lex::word_before(text, a.span.start);
+    let lead_word = lead.map(|(_, w)| w);
+    // "between A and B", "zwischen A und B"; "A to B" but not "from A to B" (a change).
+    let (start, ok) = match word {
+        "and" | "und" => match lead {
+            Some((s, w))
+                if w.eq_ignore_ascii_case("between") || w.eq_ignore_ascii_case("zwischen") =>
+            {
+                (s, true)
+            }
+            _ => (a.span.start, false),
+        },
+        "to" => (
+            a.span.start,
+            !lead_word.is_some_and(|w| w.eq_ignore_ascii_case("from")),
+        ),
+        _ => (a.span.start, true),
+    };
+    if !ok {
+        return None;
+    }
+    // Units must agree where both have one; a unit or scale on the second end alone applies
+    // to both ("5-10%", "100 bis 300 Milliarden").
+    if a.unit.is_some() && b.unit.is_some() && a.unit != b.unit {
+        return None;
+    }
+    if a.kind != b.kind && a.kind != Kind::Number {
+        return None;
+    }
+    let mut low = a.value?;
+    let high = b.value?;
+    if a.scale.is_none()
+        && let Some(k) = b.scale
+    {
+        low = low.checked_mul(k)?;
+    }
+    let mut r = Quantity::new(Span::new(start, b.span.end), Kind::Range, None);
+    r.low = Some(low);
+    r.high = Some(high);
+    r.unit = b.unit.clone().or_else(|| a.unit.clone());
+    r.precision = b.precision;
+    r.scale = b.scale;
+    Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedges_are_found_with_their_spans() {
+        let t = "make up just under 20% of";
+        let h = hedge_before(t, t.find("20").unwrap_or(0)).unwrap();
+        assert_eq!(
+            (h.text.as_str(), h.kind),
+            ("just under", HedgeKind::JustUnder)
+        );
+        assert_eq!(&t[h.span.start..h.span.end], "just under");
+        assert!(
+            hedge_before("the cover 5", 10).is_none(),
+            "'over' inside a word is no hedge"
+        );
+        let t = "mehr als 5";
+        assert_eq!(hedge_before(t, 9).unwrap().kind, HedgeKind::MoreThan);
+    }
 }

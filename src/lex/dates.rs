@@ -181,35 +181,34 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
         is_date,
         iso,
     };
-    if let Ok((r, (y, m, d))) = iso_date(s) {
-        if boundary(r) {
-            if let Some(d) = iso(Some(y), m, d) {
-                return Some(done(r, true, d));
-            }
+    if let Ok((r, (y, m, d))) = iso_date(s)
+        && boundary(r)
+        && let Some(d) = iso(Some(y), m, d)
+    {
+        return Some(done(r, true, d));
+    }
+    if let Ok((r, (a, b, y, sep))) = sep_date(s)
+        && boundary(r)
+    {
+        let (a, b) = (num(a), num(b));
+        // Slashes: month first (US) unless the first field cannot be a month.
+        let (d, m) = if sep == '/' && a <= 12 {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        if let Some(d) = iso(Some(year_of(y)), m, d) {
+            return Some(done(r, true, d));
         }
     }
-    if let Ok((r, (a, b, y, sep))) = sep_date(s) {
-        if boundary(r) {
-            let (a, b) = (num(a), num(b));
-            // Slashes: month first (US) unless the first field cannot be a month.
-            let (d, m) = if sep == '/' && a <= 12 && b > 12 {
-                (b, a)
-            } else if sep == '/' && a <= 12 {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            if let Some(d) = iso(Some(year_of(y)), m, d) {
-                return Some(done(r, true, d));
-            }
-        }
-    }
-    if let Ok((r, (h, m))) = colon_time(s) {
-        if boundary(r) && h < 24 && m < 60 {
-            let (extra, pm) = am_pm(r).unwrap_or((0, false));
-            let h = if pm && h < 12 { h + 12 } else { h };
-            return Some(done(&r[extra..], false, format!("{h:02}:{m:02}")));
-        }
+    if let Ok((r, (h, m))) = colon_time(s)
+        && boundary(r)
+        && h < 24
+        && m < 60
+    {
+        let (extra, pm) = am_pm(r).unwrap_or((0, false));
+        let h = if pm && h < 12 { h + 12 } else { h };
+        return Some(done(&r[extra..], false, format!("{h:02}:{m:02}")));
     }
     if let Some(f) = uhr_or_am_pm(s) {
         return Some(done(&s[f.0..], false, f.1));
@@ -228,24 +227,23 @@ fn uhr_or_am_pm(s: &str) -> Option<(usize, String)> {
     if h > 24 || m > 59 {
         return None;
     }
-    if let Ok((r2, _)) = tag::<&str, &str, nom::error::Error<&str>>(" Uhr").parse(r) {
-        if boundary(r2) {
-            return Some((s.len() - r2.len(), format!("{h:02}:{m:02}")));
-        }
+    if let Ok((r2, _)) = tag::<&str, &str, nom::error::Error<&str>>(" Uhr").parse(r)
+        && boundary(r2)
+    {
+        return Some((s.len() - r2.len(), format!("{h:02}:{m:02}")));
     }
-    if r.len() == s.len() - h.to_string().len() || m == 0 {
-        if let Some((len, pm)) = am_pm(r) {
-            if h <= 12 {
-                let h = if pm && h < 12 {
-                    h + 12
-                } else if !pm && h == 12 {
-                    0
-                } else {
-                    h
-                };
-                return Some((s.len() - r.len() + len, format!("{h:02}:{m:02}")));
-            }
-        }
+    if (r.len() == s.len() - h.to_string().len() || m == 0)
+        && let Some((len, pm)) = am_pm(r)
+        && h <= 12
+    {
+        let h = if pm && h < 12 {
+            h + 12
+        } else if !pm && h == 12 {
+            0
+        } else {
+            h
+        };
+        return Some((s.len() - r.len() + len, format!("{h:02}:{m:02}")));
     }
     None
 }
@@ -282,12 +280,11 @@ fn day_month(text: &str, pos: usize) -> Option<Found> {
 /// `[[","] " " YYYY]` after a day and month.
 fn year_after(rest: &str) -> (&str, Option<i16>) {
     let t = rest.strip_prefix(',').unwrap_or(rest);
-    if let Some(t) = t.strip_prefix(' ') {
-        if let Ok((r, y)) = digits(4, 4)(t) {
-            if boundary(r) {
-                return (r, Some(num(y)));
-            }
-        }
+    if let Some(t) = t.strip_prefix(' ')
+        && let Ok((r, y)) = digits(4, 4)(t)
+        && boundary(r)
+    {
+        return (r, Some(num(y)));
     }
     (rest, None)
 }

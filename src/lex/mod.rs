@@ -1,7 +1,1061 @@
-//! Lexing: finds every number in a text and reads it with nom parsers.
+//! Lexing: finds every number in a text and reads it.
+//!
+//! The scanner walks the text once. Prose is skipped without allocating: parsers start only at
+//! an ASCII digit, at a '.' or ',' right before one (".25"), at a vulgar fraction ("½"), or at a
+//! word that a spelled-number parser accepts as a first word. Around each number the scanner
+//! reads what changes its meaning: a sign or currency before it, and after it a fraction,
+//! exponent, ordinal suffix, number words, scale word, percent, currency, temperature or unit.
+//! Numbers that name rather than count (dates, times, identifiers) are classified, not dropped.
+
 pub mod affix;
 pub mod dates;
 pub mod numeral;
 pub mod spelled;
 pub mod words_de;
 pub mod words_en;
+
+use crate::locale::{Cue, Language, Profile, Resolution, language_of};
+use crate::quantity::{Kind, Quantity, Reading, Span};
+use affix::Suffix;
+use rust_decimal::{Decimal, MathematicalOps};
+use spelled::{Form, Spelled};
+
+/// Finds the numbers in `text`, reading ambiguous numerals with `profile`.
+pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        profile,
+        out: Vec::new(),
+    };
+    s.run();
+    s.out
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    profile: &'a Profile,
+    out: Vec<Quantity>,
+}
+
+/// Words before a number that make it an identifier ("local 574", "No. 5", "Section 3").
+const ID_CUES: &[&str] = &[
+    "local",
+    "Local",
+    "No",
+    "no",
+    "Nr",
+    "nr",
+    "nrs",
+    "Nos",
+    "Section",
+    "section",
+    "Sec",
+    "Article",
+    "article",
+    "Art",
+    "Chapter",
+    "chapter",
+    "Ch",
+    "Page",
+    "page",
+    "p",
+    "pp",
+    "Room",
+    "room",
+    "Flight",
+    "flight",
+    "Route",
+    "route",
+    "Highway",
+    "Interstate",
+    "Bus",
+    "bus",
+    "Line",
+    "line",
+    "Platform",
+    "Gate",
+    "gate",
+    "Table",
+    "Figure",
+    "Fig",
+    "Appendix",
+    "Vol",
+    "Volume",
+    "Issue",
+    "Episode",
+    "Season",
+    "Amendment",
+    "Paragraph",
+    "Absatz",
+    "Abs",
+    "Kapitel",
+    "Seite",
+    "S",
+    "Artikel",
+    "Ziffer",
+    "Drucksache",
+    "ISBN",
+    "Item",
+    "item",
+    "version",
+    "Version",
+    "Release",
+    "Model",
+    "model",
+    "Level",
+    "level",
+    "Ward",
+    "District",
+    "Precinct",
+    "Zimmer",
+    "Haus",
+    "Nummer",
+    "number",
+];
+
+/// Words before a 4-digit number that make it a year ("in 1934", "of 2020", "seit 1990").
+const YEAR_CUES: &[&str] = &[
+    "in",
+    "In",
+    "of",
+    "since",
+    "Since",
+    "until",
+    "by",
+    "from",
+    "to",
+    "during",
+    "year",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "around",
+    "circa",
+    "im",
+    "Jahr",
+    "Jahre",
+    "seit",
+    "Seit",
+    "bis",
+    "von",
+    "vor",
+    "nach",
+    "ab",
+    "Anfang",
+    "Ende",
+    "Mitte",
+    "Sommer",
+    "Winter",
+    "Frühjahr",
+    "Herbst",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
+/// Words before a German "3." that make it an ordinal even before a capitalised noun.
+const DE_ORDINAL_CUES: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "ihr",
+    "ihre", "sein", "seine", "seinem", "ihrem", "ihren", "seinen", "jeder", "jede", "jedes",
+];
+
+/// Vulgar fraction characters and their values (numerator, denominator).
+fn vulgar(c: char) -> Option<(i64, i64)> {
+    Some(match c {
+        '½' => (1, 2),
+        '⅓' => (1, 3),
+        '⅔' => (2, 3),
+        '¼' => (1, 4),
+        '¾' => (3, 4),
+        '⅕' => (1, 5),
+        '⅖' => (2, 5),
+        '⅗' => (3, 5),
+        '⅘' => (4, 5),
+        '⅙' => (1, 6),
+        '⅚' => (5, 6),
+        '⅐' => (1, 7),
+        '⅛' => (1, 8),
+        '⅜' => (3, 8),
+        '⅝' => (5, 8),
+        '⅞' => (7, 8),
+        '⅑' => (1, 9),
+        '⅒' => (1, 10),
+        _ => return None,
+    })
+}
+
+fn frac(n: i64, d: i64) -> Option<Decimal> {
+    Decimal::from(n).checked_div(Decimal::from(d))
+}
+
+/// The word (run of letters) that ends right before `end`, skipping spaces and one '.'.
+pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
+    let t = text[..end].trim_end_matches([' ', '\u{a0}']);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    let start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &t[start..]))
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        let n = self.bytes.len();
+        let mut i = 0;
+        while i < n {
+            let b = self.bytes[i];
+            if b.is_ascii_digit() {
+                i = self.at_digit(i);
+            } else if b.is_ascii_alphabetic() || b >= 0xC0 {
+                let we = self.word_end(i);
+                if we == i {
+                    // A non-letter character of several bytes: a vulgar fraction, or skip it.
+                    let c = self.text[i..].chars().next().unwrap_or(' ');
+                    if let Some((num, den)) = vulgar(c) {
+                        let end = i + c.len_utf8();
+                        let q = Quantity::new(Span::new(i, end), Kind::Fraction, frac(num, den));
+                        i = self.finish(q, end, i);
+                    } else {
+                        i += c.len_utf8();
+                    }
+                    continue;
+                }
+                i = if self.boundary_before(i) {
+                    self.at_word(i, we).unwrap_or(we)
+                } else {
+                    we
+                };
+            } else if (b == b'.' || b == b',')
+                && self.bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && !self.boundary_blocked(i)
+            {
+                i = self.at_digit(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// End of the word starting at `i` (letters only).
+    fn word_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.bytes.len() {
+            let b = self.bytes[j];
+            if b.is_ascii_alphabetic() {
+                j += 1;
+            } else if b >= 0x80 {
+                match self.text[j..].chars().next() {
+                    Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Whether the character before `i` leaves `i` at the start of a token.
+    fn boundary_before(&self, i: usize) -> bool {
+        self.text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    }
+
+    /// A leading '.'/',' is no decimal mark after a digit or letter ("1.5" is read at the '1').
+    fn boundary_blocked(&self, i: usize) -> bool {
+        !self.boundary_before(i)
+    }
+
+    /// A spelled number, or a URL to skip, at the word `ws..we`.
+    fn at_word(&mut self, ws: usize, we: usize) -> Option<usize> {
+        let word = &self.text[ws..we];
+        if matches!(word, "http" | "https" | "www" | "ftp") {
+            let rest = &self.text[we..];
+            if rest.starts_with("://") || rest.starts_with('.') {
+                return Some(self.skip_nonspace(we));
+            }
+        }
+        let sp = match self.profile.language {
+            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..])?,
+            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..])?,
+            _ => return None,
+        };
+        if sp.len == 0 {
+            return None;
+        }
+        let end = ws + sp.len;
+        let mut q = Quantity::new(Span::new(ws, end), form_kind(sp.form), Some(sp.value));
+        q.precision = sp.precision;
+        if sp.form == Form::Vague {
+            q.low = Some(sp.value);
+            q.value = None;
+        }
+        Some(self.finish(q, end, ws))
+    }
+
+    fn skip_nonspace(&self, mut i: usize) -> usize {
+        while i < self.bytes.len() && !self.bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    }
+
+    /// Reads the number that starts at `pos` (a digit, or a '.'/',' before one) and returns
+    /// where scanning goes on.
+    fn at_digit(&mut self, pos: usize) -> usize {
+        let text = self.text;
+        // Digits glued to letters ("A380", "mp3", "v1.2.3", "COVID-19" is handled below).
+        if !self.boundary_before(pos) {
+            return self.glued(pos);
+        }
+        if let Some(f) = dates::month_day(text, pos).or_else(|| dates::at_digit(text, pos)) {
+            let kind = if f.is_date { Kind::Date } else { Kind::Time };
+            let mut q = Quantity::new(Span::new(f.start, f.end), kind, None);
+            q.date = Some(f.iso);
+            self.out.push(q);
+            return f.end;
+        }
+        if let Some(end) = self.identifier(pos) {
+            return end;
+        }
+        let Some(sh) = numeral::shape(text, pos) else {
+            return pos + 1;
+        };
+        if sh.is_overlong() {
+            let mut q = Quantity::new(Span::new(pos, sh.end()), Kind::Identifier, None);
+            q.too_large = true;
+            self.out.push(q);
+            return sh.end();
+        }
+        let rest = &text[sh.end()..];
+        let cue = Cue {
+            scale_word: affix::scale(rest, self.german()).map(|f| {
+                let w = &rest[f.word_start..f.len];
+                w.trim_end_matches('.')
+            }),
+            count_noun: affix::count_noun(rest),
+            sentence: None,
+        };
+        let mut res = self.profile.resolve(&sh, cue);
+        if matches!(res, Resolution::Ambiguous { .. })
+            && self.profile.explicit.is_none()
+            && cue.scale_word.is_none()
+            && cue.count_noun.is_none()
+        {
+            let cue = Cue {
+                sentence: language_of(self.around(pos)),
+                ..cue
+            };
+            res = self.profile.resolve(&sh, cue);
+        }
+        let (value, reading) = match res {
+            Resolution::Plain(v) => (v, None),
+            Resolution::Ambiguous {
+                value,
+                grouping,
+                reason,
+            } => (
+                value,
+                Some(Reading {
+                    separator_as: if grouping { "grouping" } else { "decimal" },
+                    reason,
+                }),
+            ),
+            Resolution::Unreadable => return self.list(&sh),
+        };
+        let mut q = Quantity::new(Span::new(pos, sh.end()), Kind::Number, value.value);
+        q.precision = Some(value.precision);
+        q.too_large = value.value.is_none();
+        q.reading = reading;
+        let plain_int = sh.groups.len() == 1 && sh.leading.is_none();
+        let end = self.after_numeral(&mut q, sh.end(), plain_int);
+        if plain_int && q.kind == Kind::Number && q.unit.is_none() && q.span.start == pos {
+            self.maybe_year(&mut q, sh.groups[0]);
+        }
+        self.finish(q, end, pos)
+    }
+
+    /// About 300 bytes of text around `pos`, for the sentence's language.
+    fn around(&self, pos: usize) -> &str {
+        let lo = crate::locale::floor_char_boundary(self.text, pos.saturating_sub(150));
+        let hi = crate::locale::floor_char_boundary(self.text, pos + 150);
+        &self.text[lo..hi]
+    }
+
+    fn german(&self) -> bool {
+        self.profile.language == Language::De
+    }
+
+    /// Digits glued to letters before them: an identifier such as "A380" or "v1.2.3".
+    fn glued(&mut self, pos: usize) -> usize {
+        let mut end = pos;
+        while end < self.bytes.len()
+            && (self.bytes[end].is_ascii_alphanumeric()
+                || (self.bytes[end] == b'.'
+                    && self.bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        let start = self.text[..pos]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(pos, |(i, _)| i);
+        // Only the digit run itself is a value ("A380" → 380).
+        let digits_end = pos
+            + self.bytes[pos..end]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        let v = numeral::digits_to_decimal(
+            self.bytes[pos..digits_end].iter().copied(),
+            digits_end - pos,
+            0,
+        );
+        let mut q = Quantity::new(Span::new(start, end), Kind::Identifier, v);
+        q.too_large = v.is_none();
+        self.out.push(q);
+        end
+    }
+
+    /// Identifiers recognised by their shape or the word before them.
+    fn identifier(&mut self, pos: usize) -> Option<usize> {
+        let text = self.text;
+        let bytes = self.bytes;
+        // "[12]" citation marks.
+        if pos > 0 && bytes[pos - 1] == b'[' {
+            let n = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if bytes.get(pos + n) == Some(&b']') {
+                return Some(self.push_id(pos, pos + n, true));
+            }
+        }
+        // Phone numbers: "+1-222-2222", "555-123-4567", "(555) 123-4567".
+        if let Some(end) = phone(text, pos) {
+            let start = if pos > 0 && bytes[pos - 1] == b'+' {
+                pos - 1
+            } else {
+                pos
+            };
+            let mut q = Quantity::new(Span::new(start, end), Kind::Identifier, None);
+            q.unit = None;
+            self.out.push(q);
+            return Some(end);
+        }
+        // Dotted runs that are no number: IP addresses and versions ("192.168.1.2", "1.2.3").
+        if let Some(sh) = numeral::shape(text, pos) {
+            let dotted = sh.seps.len() >= 2 && sh.seps.iter().all(|&c| c == '.');
+            if dotted && !sh.is_overlong() && sh.read(numeral::DE).is_none() {
+                let end = sh.end();
+                let mut q = Quantity::new(Span::new(pos, end), Kind::Identifier, None);
+                q.unit = Some(
+                    if sh.groups.len() == 4 {
+                        "ip"
+                    } else {
+                        "version"
+                    }
+                    .to_string(),
+                );
+                self.out.push(q);
+                return Some(end);
+            }
+        }
+        // A cue word before: "local 574", "No. 5", "§ 3", "# 4".
+        let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
+        let cue = before.ends_with('§')
+            || before.ends_with('#')
+            || word_before(text, pos).is_some_and(|(_, w)| ID_CUES.contains(&w));
+        if cue {
+            let sh = numeral::shape(text, pos)?;
+            let readable = sh
+                .read(numeral::EN)
+                .or_else(|| sh.read(numeral::DE))
+                .is_some();
+            // An unreadable run ("nrs. 22,24,26") is a list: its first number alone.
+            if !readable {
+                return Some(self.list(&sh));
+            }
+            let mut end = sh.end();
+            // "12a", "574-B".
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            let v = sh
+                .read(numeral::EN)
+                .or_else(|| sh.read(numeral::DE))
+                .and_then(|v| v.value);
+            let mut q = Quantity::new(Span::new(pos, end), Kind::Identifier, v);
+            q.precision = Some(Decimal::ONE);
+            self.out.push(q);
+            return Some(end);
+        }
+        None
+    }
+
+    /// A run that no convention reads as one number ("22,24,26,31") is a list: each digit
+    /// run is a whole number of its own.
+    fn list(&mut self, sh: &numeral::Shape<'_>) -> usize {
+        let mut at = sh.start + sh.leading.map_or(0, char::len_utf8);
+        for (k, g) in sh.groups.iter().enumerate() {
+            let v = numeral::digits_to_decimal(g.bytes(), g.len(), 0);
+            let mut q = Quantity::new(Span::new(at, at + g.len()), Kind::Number, v);
+            q.precision = Some(Decimal::ONE);
+            q.too_large = v.is_none();
+            if k == 0 {
+                // Only the first may carry a sign or currency before it.
+                self.finish(q, at + g.len(), at);
+            } else {
+                self.out.push(q);
+            }
+            at += g.len();
+            at += self.text[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        sh.end()
+    }
+
+    fn push_id(&mut self, start: usize, end: usize, with_value: bool) -> usize {
+        let v = if with_value {
+            numeral::digits_to_decimal(self.bytes[start..end].iter().copied(), end - start, 0)
+        } else {
+            None
+        };
+        self.out
+            .push(Quantity::new(Span::new(start, end), Kind::Identifier, v));
+        end
+    }
+
+    /// Reads what follows a numeral and ends at `end`: fraction, exponent, ordinal suffix,
+    /// number words, scale, percent, currency, temperature, unit. Returns the new end.
+    fn after_numeral(&mut self, q: &mut Quantity, mut end: usize, plain_int: bool) -> usize {
+        let text = self.text;
+        let rest = &text[end..];
+        // "3/4", "2 1/4".
+        if plain_int && let Some((len, v)) = slash_fraction(rest, q.value) {
+            q.value = Some(v);
+            q.kind = Kind::Fraction;
+            q.precision = None;
+            return end + len;
+        }
+        // "2½".
+        if let Some(c) = rest.chars().next()
+            && let Some((n, d)) = vulgar(c)
+            && let (Some(v), Some(f)) = (q.value, frac(n, d))
+        {
+            q.value = v.checked_add(f);
+            q.precision = None;
+            end += c.len_utf8();
+        }
+        // "1.2e6", "1.3x10^6", "1.1^23".
+        if let Some((len, v)) = exponent(&text[end..], q.value) {
+            q.value = v;
+            q.too_large = v.is_none();
+            q.precision = None;
+            return end + len;
+        }
+        let rest = &text[end..];
+        // "23rd", "1st".
+        if plain_int {
+            let suf = &rest[..rest.len().min(2)];
+            if ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"].contains(&suf)
+                && rest[2..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                q.kind = Kind::Ordinal;
+                return end + 2;
+            }
+            if self.german() && self.german_ordinal(rest, q.span.start) {
+                q.kind = Kind::Ordinal;
+                return end + 1;
+            }
+        }
+        // Number words: "3 hundred and 21", "1,5 Millionen", "2 million and a half".
+        let precision = q.precision.unwrap_or(Decimal::ONE);
+        let cont: Option<Spelled> = match (q.value, self.profile.language) {
+            (Some(v), Language::En) => words_en::continue_after(v, precision, rest),
+            (Some(v), Language::De) => words_de::continue_after(v, precision, rest),
+            _ => None,
+        };
+        let mut scaled = false;
+        if let Some(sp) = cont.filter(|sp| sp.len > 0) {
+            if sp.value != q.value.unwrap_or_default() || sp.form != Form::Cardinal {
+                q.scale = q.value.and_then(|v| {
+                    if v.is_zero() {
+                        None
+                    } else {
+                        sp.value.checked_div(v)
+                    }
+                });
+            }
+            q.value = Some(sp.value);
+            q.precision = sp.precision;
+            q.kind = form_kind(sp.form);
+            end += sp.len;
+            scaled = true;
+        } else if let Some(f) = affix::scale(rest, self.german())
+            && let Suffix::Scale(k) = f.suffix
+        {
+            q.value = q.value.and_then(|v| v.checked_mul(k));
+            q.too_large = q.value.is_none();
+            q.precision = q.precision.and_then(|p| p.checked_mul(k));
+            q.scale = Some(k);
+            end += f.len;
+            scaled = true;
+        }
+        let _ = scaled;
+        let rest = &text[end..];
+        if let Some(f) = affix::percent(rest) {
+            q.kind = match f.suffix {
+                Suffix::PercentagePoints => Kind::PercentagePoints,
+                Suffix::PerMille => Kind::PerMille,
+                _ => Kind::Percent,
+            };
+            q.unit = Some(
+                match q.kind {
+                    Kind::PercentagePoints => "pp",
+                    Kind::PerMille => "‰",
+                    _ => "%",
+                }
+                .to_string(),
+            );
+            return end + f.len;
+        }
+        if let Some(f) = affix::currency_after(rest)
+            && let Suffix::Currency(code) = f.suffix
+        {
+            q.kind = Kind::Money;
+            q.unit = Some(code.to_string());
+            let end = end + f.len;
+            // "1,19 Billionen Euro" reads the scale first; "5 dollars" has none.
+            return end;
+        }
+        if let Some(f) = affix::temperature(rest)
+            && let Suffix::Temperature(sym) = f.suffix
+        {
+            q.kind = Kind::Temperature;
+            q.unit = Some(sym.to_string());
+            return end + f.len;
+        }
+        if let Some(f) = affix::unit(rest)
+            && let Suffix::Unit(sym) = f.suffix
+        {
+            q.kind = Kind::Measure;
+            q.unit = Some(sym.to_string());
+            return end + f.len;
+        }
+        // Letters glued to the number that no suffix took ("3D", "4G"): an identifier.
+        if rest.chars().next().is_some_and(char::is_alphabetic)
+            && q.kind == Kind::Number
+            && q.scale.is_none()
+        {
+            let n = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if plain_int && (rest[..n] == *"s" || rest[..n] == *"er") {
+                // "1990s", "1920er": a decade.
+                if q.value
+                    .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100))
+                {
+                    q.kind = Kind::Year;
+                    return end + n;
+                }
+            }
+            q.kind = Kind::Identifier;
+            return end + n;
+        }
+        end
+    }
+
+    /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
+    fn german_ordinal(&self, rest: &str, start: usize) -> bool {
+        let Some(after) = rest.strip_prefix(". ") else {
+            return false;
+        };
+        let Some(c) = after.chars().next() else {
+            return false;
+        };
+        if c.is_lowercase() {
+            return true;
+        }
+        c.is_uppercase()
+            && word_before(self.text, start).is_some_and(|(_, w)| DE_ORDINAL_CUES.contains(&w))
+    }
+
+    /// A plain 4-digit number is a year when it lies in 1800–2100, or in 1000–1799 after a
+    /// year cue ("in 1492").
+    fn maybe_year(&self, q: &mut Quantity, digits: &str) {
+        if digits.len() != 4 {
+            return;
+        }
+        let Some(v) = q.value else { return };
+        let rest = &self.text[q.span.end..];
+        if affix::count_noun(rest).is_some() {
+            return;
+        }
+        let cue = word_before(self.text, q.span.start).is_some_and(|(_, w)| YEAR_CUES.contains(&w));
+        let likely = v >= Decimal::from(1800) && v <= Decimal::from(2100);
+        let possible = v >= Decimal::from(1000) && v <= Decimal::from(2100);
+        if likely || (possible && cue) {
+            q.kind = Kind::Year;
+        }
+    }
+
+    /// Adds what stands before a number (currency, sign) and pushes it. Returns `end`.
+    fn finish(&mut self, mut q: Quantity, end: usize, start: usize) -> usize {
+        q.span.end = q.span.end.max(end);
+        let text = self.text;
+        if let Some((code, sym_start)) = affix::currency_before(text, start)
+            && matches!(q.kind, Kind::Number | Kind::Money | Kind::Year)
+        {
+            q.kind = Kind::Money;
+            q.unit = Some(code.to_string());
+            q.span.start = sym_start;
+        }
+        let sign_at = q.span.start;
+        if let Some((neg, sign_start)) = sign_before(text, sign_at, self.out.last())
+            && q.kind.is_quantity()
+            && q.kind != Kind::Range
+        {
+            if neg {
+                q.value = q.value.map(|v| -v);
+            }
+            q.span.start = sign_start;
+        }
+        self.out.push(q);
+        end
+    }
+}
+
+/// The kind a spelled form gives.
+fn form_kind(f: Form) -> Kind {
+    match f {
+        Form::Cardinal => Kind::Number,
+        Form::Fraction => Kind::Fraction,
+        Form::Ordinal => Kind::Ordinal,
+        Form::Multiple => Kind::Multiple,
+        Form::Vague => Kind::Vague,
+    }
+}
+
+/// A sign right before `start`: '-', '+', '−' (U+2212), or "minus "/"negative "/"negativ ".
+/// Returns whether it is negative and where it starts. A hyphen between two numbers ("5-10")
+/// or after a letter ("SCP-173") is no sign.
+fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(bool, usize)> {
+    let before = &text[..start];
+    let (neg, sign_start) = if let Some(h) = before.strip_suffix('-') {
+        (true, h.len())
+    } else if let Some(h) = before.strip_suffix('−') {
+        (true, h.len())
+    } else if let Some(h) = before.strip_suffix('+') {
+        (false, h.len())
+    } else if let Some(h) = before.strip_suffix("- ") {
+        // "- 1,200,000": a spaced minus only at the start of a text or after a space.
+        if !(h.is_empty() || h.ends_with(' ')) {
+            return None;
+        }
+        (true, h.len())
+    } else {
+        let (ws, w) = word_before(text, start)?;
+        let gap = &text[ws + w.len()..start];
+        if gap != " " {
+            return None;
+        }
+        match w.to_ascii_lowercase().as_str() {
+            "minus" | "negative" | "negativ" => (true, ws),
+            _ => return None,
+        }
+    };
+    let prev = text[..sign_start].chars().next_back();
+    if prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | ')' | '-' | '–')) {
+        return None;
+    }
+    // A number right before a spaced sign makes it an operator or a range ("5 - 3").
+    if let Some(q) = last {
+        let between = &text[q.span.end.min(sign_start)..sign_start];
+        if between.trim().is_empty() && q.span.end <= sign_start && sign_start - q.span.end <= 2 {
+            return None;
+        }
+    }
+    Some((neg, sign_start))
+}
+
+/// "/digits" right after an integer ("3/4"), or " d/d" after one ("2 1/4"). Returns the bytes
+/// covered and the value.
+fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)> {
+    let whole = whole?;
+    if let Some(r) = rest.strip_prefix('/') {
+        let n = r.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 || r[n..].starts_with(|c: char| c == '/' || c.is_alphanumeric()) {
+            return None;
+        }
+        let den: Decimal = r[..n].parse().ok()?;
+        return Some((1 + n, whole.checked_div(den)?));
+    }
+    // Mixed number: at least one space, then d/d.
+    let ws = rest.len() - rest.trim_start_matches(' ').len();
+    if ws == 0 || ws > 2 {
+        return None;
+    }
+    let r = &rest[ws..];
+    let a = r.bytes().take_while(u8::is_ascii_digit).count();
+    let r2 = r[a..].strip_prefix('/')?;
+    let b = r2.bytes().take_while(u8::is_ascii_digit).count();
+    if a == 0 || b == 0 || r2[b..].starts_with(|c: char| c == '/' || c.is_alphanumeric()) {
+        return None;
+    }
+    let num: Decimal = r[..a].parse().ok()?;
+    let den: Decimal = r2[..b].parse().ok()?;
+    if num >= den {
+        return None;
+    }
+    let f = num.checked_div(den)?;
+    let v = if whole.is_sign_negative() {
+        whole.checked_sub(f)?
+    } else {
+        whole.checked_add(f)?
+    };
+    Some((ws + a + 1 + b, v))
+}
+
+/// An exponent after a mantissa: "e6", "E-3", "x10^6", "×10^-4", "^23", "^-1".
+/// Returns the bytes covered and the value (`None` inside when it overflows).
+fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>)> {
+    let base = base?;
+    let signed = |s: &str| -> Option<(usize, i64)> {
+        let mut neg = false;
+        let mut i = 0;
+        let b = s.as_bytes();
+        while i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            if b[i] == b'-' {
+                neg = !neg;
+            }
+            i += 1;
+        }
+        let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 || n > 4 || s[i + n..].starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
+        }
+        let e: i64 = s[i..i + n].parse().ok()?;
+        Some((i + n, if neg { -e } else { e }))
+    };
+    let ten_pow = |e: i64| -> Option<Decimal> {
+        if e.unsigned_abs() > 28 {
+            return None;
+        }
+        let p = Decimal::from_i128_with_scale(10i128.pow(e.unsigned_abs() as u32), 0);
+        if e >= 0 {
+            Some(p)
+        } else {
+            Decimal::ONE.checked_div(p)
+        }
+    };
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        let (n, e) = signed(r)?;
+        return Some((1 + n, ten_pow(e).and_then(|p| base.checked_mul(p))));
+    }
+    for times in ["x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^"] {
+        if let Some(r) = rest.strip_prefix(times) {
+            let (n, e) = signed(r)?;
+            return Some((
+                times.len() + n,
+                ten_pow(e).and_then(|p| base.checked_mul(p)),
+            ));
+        }
+    }
+    if let Some(r) = rest.strip_prefix('^') {
+        let (n, e) = signed(r)?;
+        let v = if e >= 0 {
+            base.checked_powi(e)
+        } else {
+            base.checked_powi(-e)
+                .and_then(|p| Decimal::ONE.checked_div(p))
+        };
+        return Some((1 + n, v.map(|v| v.round_sf(15).unwrap_or(v).normalize())));
+    }
+    None
+}
+
+/// A phone number at `pos`: three or more digit groups joined by '-' or '/' with at least seven
+/// digits in all, or a leading '+'. Returns its end.
+fn phone(text: &str, pos: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let plus = pos > 0 && b[pos - 1] == b'+';
+    let paren = pos > 0 && b[pos - 1] == b'(';
+    let mut i = pos;
+    let mut groups = 0;
+    let mut digits = 0;
+    loop {
+        let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            break;
+        }
+        groups += 1;
+        digits += n;
+        i += n;
+        if paren && groups == 1 && b.get(i) == Some(&b')') && b.get(i + 1) == Some(&b' ') {
+            i += 2;
+            continue;
+        }
+        match b.get(i) {
+            Some(b'-') | Some(b'/') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
+            _ => break,
+        }
+    }
+    let end = i;
+    if end < b.len() && b[end].is_ascii_alphanumeric() {
+        return None;
+    }
+    ((groups >= 3 && digits >= 7) || (plus && groups >= 2 && digits >= 7)).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Setting;
+    use std::str::FromStr;
+
+    fn scan_str(s: &str) -> Vec<(String, Kind, Option<String>)> {
+        let p = Profile::infer(s, Setting::Auto);
+        scan(s, &p)
+            .into_iter()
+            .map(|q| {
+                (
+                    s[q.span.start..q.span.end].to_string(),
+                    q.kind,
+                    q.value.map(|v| v.normalize().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, Kind, Option<String>) {
+        let v = scan_str(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    fn t(text: &str, kind: Kind, value: Option<&str>) -> (String, Kind, Option<String>) {
+        (text.to_string(), kind, value.map(str::to_string))
+    }
+
+    #[test]
+    fn percent_money_scale() {
+        assert_eq!(
+            one("it's 8.79% total"),
+            t("8.79%", Kind::Percent, Some("8.79"))
+        );
+        assert_eq!(
+            one("(3.76 million)"),
+            t("3.76 million", Kind::Number, Some("3760000"))
+        );
+        assert_eq!(
+            one("of 1.19 trillion USD last"),
+            t("1.19 trillion USD", Kind::Money, Some("1190000000000"))
+        );
+        assert_eq!(
+            one("cost $1.19 trillion."),
+            t("$1.19 trillion", Kind::Money, Some("1190000000000"))
+        );
+        assert_eq!(
+            one("1,19 Billionen Euro"),
+            t("1,19 Billionen Euro", Kind::Money, Some("1190000000000"))
+        );
+        assert_eq!(
+            one("USD 1.19tn"),
+            t("USD 1.19tn", Kind::Money, Some("1190000000000"))
+        );
+        assert_eq!(
+            one("2 percentage points"),
+            t("2 percentage points", Kind::PercentagePoints, Some("2"))
+        );
+    }
+
+    #[test]
+    fn not_quantities_are_classified() {
+        assert_eq!(one("Mi 04.02.2026\n"), t("04.02.2026", Kind::Date, None));
+        assert_eq!(
+            one("SEIU local 26 President"),
+            t("26", Kind::Identifier, Some("26"))
+        );
+        assert_eq!(
+            one("the successful 1934 general strike"),
+            t("1934", Kind::Year, Some("1934"))
+        );
+        assert_eq!(
+            one("was -30° Celsius in"),
+            t("-30° Celsius", Kind::Temperature, Some("-30"))
+        );
+        assert_eq!(one("see [12] for"), t("12", Kind::Identifier, Some("12")));
+        assert_eq!(
+            one("at 192.168.1.2 now"),
+            t("192.168.1.2", Kind::Identifier, None)
+        );
+        assert_eq!(
+            one("call +1-222-2222/2222"),
+            t("+1-222-2222/2222", Kind::Identifier, None)
+        );
+        assert_eq!(
+            one("the A380 plane"),
+            t("A380", Kind::Identifier, Some("380"))
+        );
+        assert_eq!(one("before 11 a.m. One"), t("11 a.m.", Kind::Time, None));
+    }
+
+    #[test]
+    fn signs_fractions_exponents_ordinals() {
+        assert_eq!(
+            one(" -9.2321312"),
+            t("-9.2321312", Kind::Number, Some("-9.2321312"))
+        );
+        assert_eq!(one("SCP-173"), t("173", Kind::Number, Some("173")));
+        assert_eq!(one("2  1/4"), t("2  1/4", Kind::Fraction, Some("2.25")));
+        assert_eq!(one("1.2e6"), t("1.2e6", Kind::Number, Some("1200000")));
+        assert_eq!(
+            one("6.23x10^-4"),
+            t("6.23x10^-4", Kind::Number, Some("0.000623"))
+        );
+        assert_eq!(one("January 7th."), t("January 7th", Kind::Date, None));
+        assert_eq!(one("the 23rd time"), t("23rd", Kind::Ordinal, Some("23")));
+        assert_eq!(one("is ½"), t("½", Kind::Fraction, Some("0.5")));
+    }
+
+    #[test]
+    fn splits_runs_no_convention_reads() {
+        let v = scan_str("nrs. 22,24,26,31.");
+        let values: Vec<_> = v.iter().map(|x| x.2.clone().unwrap_or_default()).collect();
+        assert_eq!(values, ["22", "24", "26", "31"]);
+    }
+
+    #[test]
+    fn urls_are_skipped() {
+        assert!(scan_str("go to https://x.com/q=30%25%2020% now").is_empty());
+    }
+
+    #[test]
+    fn too_large_is_flagged_not_dropped() {
+        let s = "a 123456789012345678901234567890123 b";
+        let p = Profile::infer(s, Setting::Auto);
+        let q = scan(s, &p);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].too_large);
+        assert_eq!(q[0].value, None);
+        let _ = Decimal::from_str("1").unwrap();
+    }
+}

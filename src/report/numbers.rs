@@ -1,0 +1,159 @@
+//! The report of `recount numbers`.
+//!
+//! # JSON
+//!
+//! `--format json` prints one object for all inputs; `--format jsonl` prints one file object per
+//! line (and `--input jsonl` one per input line, in order):
+//!
+//! ```json
+//! {"files": [{
+//!   "path": "article.txt",
+//!   "locale": {"setting": "auto", "language": "en", "decimal_point": 3, "decimal_comma": 0,
+//!              "dot_grouping": 0, "comma_grouping": 1,
+//!              "examples": [{"text": "3.76", "start": 120, "evidence": "decimal_point"}]},
+//!   "numbers": [{
+//!     "text": "380.000", "value": "380000", "kind": "number", "unit": null,
+//!     "low": null, "high": null, "hedge": null, "precision": "1",
+//!     "start": 2300, "end": 2307, "line": 17, "column": 201,
+//!     "reading": {"separator_as": "grouping", "reason": "a decimal is not written with three trailing zeros"}
+//!   }]
+//! }]}
+//! ```
+//!
+//! Every value is a decimal string in plain notation ("8.79", never 8.79 or "8.79e0"); a
+//! percent's value is the percent figure. `start`/`end` are byte offsets into the text, `line`
+//! and `column` 1-based (columns count characters). `date` appears for dates and times,
+//! `reading` where a separator was ambiguous, `too_large: true` where the digits exceed what a
+//! 28-digit decimal holds (then `value` is null). A file that could not be read appears as
+//! `{"path": …, "error": "…"}`.
+
+use super::LineIndex;
+use crate::locale::Profile;
+use crate::quantity::{Hedge, Kind, Quantity, Reading, plain};
+use crate::recognize::Recognition;
+use serde::Serialize;
+
+/// One number, as reported.
+#[derive(Debug, Serialize)]
+pub struct NumberOut<'a> {
+    pub text: &'a str,
+    pub value: Option<String>,
+    pub kind: Kind,
+    pub unit: Option<&'a str>,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub hedge: Option<HedgeOut<'a>>,
+    pub precision: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<&'a Reading>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub too_large: bool,
+}
+
+/// A hedge, as reported.
+#[derive(Debug, Serialize)]
+pub struct HedgeOut<'a> {
+    pub text: &'a str,
+    pub kind: crate::quantity::HedgeKind,
+}
+
+impl<'a> From<&'a Hedge> for HedgeOut<'a> {
+    fn from(h: &'a Hedge) -> Self {
+        HedgeOut {
+            text: &h.text,
+            kind: h.kind,
+        }
+    }
+}
+
+/// One input's report.
+#[derive(Debug, Serialize)]
+pub struct FileOut<'a> {
+    pub path: &'a str,
+    pub locale: &'a Profile,
+    pub numbers: Vec<NumberOut<'a>>,
+}
+
+/// A file that could not be read, as reported.
+#[derive(Debug, Serialize)]
+pub struct FileError<'a> {
+    pub path: &'a str,
+    pub error: String,
+}
+
+/// Builds the report of one text.
+pub fn file_out<'a>(path: &'a str, text: &'a str, r: &'a Recognition) -> FileOut<'a> {
+    let idx = LineIndex::new(text);
+    let numbers = r
+        .quantities
+        .iter()
+        .map(|q| number_out(text, &idx, q))
+        .collect();
+    FileOut {
+        path,
+        locale: &r.profile,
+        numbers,
+    }
+}
+
+fn number_out<'a>(text: &'a str, idx: &LineIndex, q: &'a Quantity) -> NumberOut<'a> {
+    let (line, column) = idx.line_col(text, q.span.start);
+    NumberOut {
+        text: &text[q.span.start..q.span.end],
+        value: q.value.as_ref().map(plain),
+        kind: q.kind,
+        unit: q.unit.as_deref(),
+        low: q.low.as_ref().map(plain),
+        high: q.high.as_ref().map(plain),
+        hedge: q.hedge.as_ref().map(HedgeOut::from),
+        precision: q.precision.as_ref().map(plain),
+        start: q.span.start,
+        end: q.span.end,
+        line,
+        column,
+        date: q.date.as_deref(),
+        reading: q.reading.as_ref(),
+        too_large: q.too_large,
+    }
+}
+
+/// Renders one text's numbers for a person: `path:line:col: kind value unit "text"`, one a line.
+pub fn human(path: &str, text: &str, r: &Recognition) -> String {
+    let out = file_out(path, text, r);
+    let mut s = String::new();
+    for n in &out.numbers {
+        let value = match (&n.value, &n.low, &n.high, n.date) {
+            (_, _, _, Some(d)) => d.to_string(),
+            (Some(v), _, _, _) => v.clone(),
+            (None, Some(l), Some(h), _) => format!("{l}..{h}"),
+            (None, Some(l), None, _) => format!("≥{l}"),
+            _ if n.too_large => "too large to check".to_string(),
+            _ => "-".to_string(),
+        };
+        let unit = n.unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let hedge = n
+            .hedge
+            .as_ref()
+            .map(|h| format!(" ({})", h.text))
+            .unwrap_or_default();
+        let kind = serde_json::to_value(n.kind).ok();
+        let kind = kind.as_ref().and_then(|k| k.as_str()).unwrap_or("number");
+        s.push_str(&format!(
+            "{path}:{}:{}: {kind} {value}{unit}{hedge} \"{}\"\n",
+            n.line, n.column, n.text
+        ));
+        if let Some(r) = n.reading {
+            s.push_str(&format!(
+                "    read '{}' as {}: {}\n",
+                n.text, r.separator_as, r.reason
+            ));
+        }
+    }
+    s
+}
