@@ -569,7 +569,7 @@ impl<'a> Scanner<'a> {
         let rest = &text[end..];
         // "23rd", "1st".
         if plain_int {
-            let suf = &rest[..rest.len().min(2)];
+            let suf = rest.get(..2).unwrap_or("");
             if ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"].contains(&suf)
                 && rest[2..]
                     .chars()
