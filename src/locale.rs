@@ -372,15 +372,33 @@ fn looks_like_date_or_time(text: &str, sh: &Shape<'_>) -> bool {
     dotted_date || clock
 }
 
-/// The offset of the first ASCII digit in `bytes`.
+/// The offset of the first ASCII digit in `bytes`, eight bytes at a time.
 fn memchr_digit(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| b.is_ascii_digit())
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // XOR with '0' maps the digits, and only them, to bytes below 10.
+        let x = u64::from_le_bytes(word) ^ (ONES * 0x30);
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            return chunk.iter().position(u8::is_ascii_digit).map(|p| base + p);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| base + p)
 }
 
 /// Guesses the language of `text` from common function words.
 pub fn detect_language(text: &str) -> Language {
     // A sample is enough; this runs once per document.
-    let end = floor_char_boundary(text, 64 * 1024);
+    let end = floor_char_boundary(text, 16 * 1024);
     language_of(&text[..end]).unwrap_or(Language::En)
 }
 
@@ -487,6 +505,19 @@ mod tests {
         assert_eq!(value(&de, "4,800", Cue::default()), dec("4.8"));
         // A shape the explicit locale cannot read falls back to the other convention.
         assert_eq!(value(&en, "1.111,11", Cue::default()), dec("1111.11"));
+    }
+
+    #[test]
+    fn digit_search_finds_the_first_digit_only() {
+        for (s, want) in [
+            ("abcdefghij7", Some(10)),
+            ("::;;//..", None),
+            ("x9", Some(1)),
+            ("0", Some(0)),
+            ("abcdefgh:/@", None),
+        ] {
+            assert_eq!(memchr_digit(s.as_bytes()), want, "{s}");
+        }
     }
 
     #[test]

@@ -278,7 +278,7 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
     for mut q in found {
         if let Some(prev) = out.last()
-            && let Some(r) = join_range(text, prev, &q)
+            && let Some(r) = join_range(text, prev, &q).or_else(|| join_money(text, prev, &q))
         {
             out.pop();
             q = r;
@@ -304,6 +304,44 @@ fn apply_hedge(q: &mut Quantity, h: Hedge) {
         }
     }
     q.hedge = Some(h);
+}
+
+/// Minor units that make up a hundredth of a currency.
+const MINOR: &[&str] = &["cent", "pence", "sen"];
+
+/// An amount in a currency and its hundredths: "$20 and 43 cents", "15 Dollar und 15 Cent",
+/// "3 dollars 50 cents", "15 dollars 50". The hundredths are a number below 100, with a minor
+/// unit or none.
+fn join_money(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
+    let major = a.unit.as_deref()?;
+    if a.kind != Kind::Money || MINOR.contains(&major) || a.span.end > b.span.start {
+        return None;
+    }
+    let gap = text[a.span.end..b.span.start].trim();
+    if !matches!(gap, "" | "and" | "und") {
+        return None;
+    }
+    let minor = b.value?;
+    let with_minor = b.kind == Kind::Money && b.unit.as_deref().is_some_and(|u| MINOR.contains(&u));
+    let bare = b.kind == Kind::Number && b.unit.is_none() && b.scale.is_none();
+    // A bare number after the currency must end the phrase ("15 dollars 50.", not "50 more").
+    let ends = text[b.span.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    if !(with_minor || (bare && ends))
+        || minor.is_sign_negative()
+        || minor >= Decimal::ONE_HUNDRED
+        || !minor.fract().is_zero()
+    {
+        return None;
+    }
+    let mut q = a.clone();
+    q.value = a.value?.checked_add(minor / Decimal::ONE_HUNDRED);
+    q.span.end = b.span.end;
+    q.precision = Some(Decimal::new(1, 2));
+    Some(q)
 }
 
 /// The range that `a` and `b` form with the text between them, if they form one.

@@ -48,7 +48,10 @@ fn char_span(text: &str, q: &Quantity) -> (usize, usize) {
 
 /// Whether `found` has the expected item `exp`.
 fn matches(text: &str, found: &[Quantity], exp: &Value) -> Option<bool> {
-    let span = match (exp.get("start").and_then(Value::as_u64), exp.get("end").and_then(Value::as_u64)) {
+    let span = match (
+        exp.get("start").and_then(Value::as_u64),
+        exp.get("end").and_then(Value::as_u64),
+    ) {
         (Some(s), Some(e)) => Some((s as usize, e as usize)),
         _ => None,
     };
@@ -98,7 +101,9 @@ struct Score {
 }
 
 fn load_tsv(name: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/peers").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/peers")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -146,8 +151,16 @@ fn recall_on_peer_number_cases() {
         "file", "items", "found", "recall", "adj.", "floor", "neg.clean"
     );
     for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let setting = if name.contains(".de.") { Setting::De } else { Setting::En };
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let setting = if name.contains(".de.") {
+            Setting::De
+        } else {
+            Setting::En
+        };
         let text = std::fs::read_to_string(&path).expect("read peer file");
         let mut s = Score::default();
         for line in text.lines() {
@@ -169,15 +182,28 @@ fn recall_on_peer_number_cases() {
                 let Some(ok) = matches(input, &found, exp) else {
                     continue;
                 };
-                let key = (id.to_string(), exp["text"].as_str().unwrap_or_default().to_string());
+                let key = (
+                    id.to_string(),
+                    exp["text"].as_str().unwrap_or_default().to_string(),
+                );
                 s.items += 1;
                 s.found += usize::from(ok);
                 if !ok && show_misses.as_deref().is_some_and(|m| name.contains(m)) {
                     let got: Vec<_> = found
                         .iter()
-                        .map(|q| format!("{:?} {:?} {:?}", &input[q.span.start..q.span.end], q.kind, q.value.map(|v| v.normalize())))
+                        .map(|q| {
+                            format!(
+                                "{:?} {:?} {:?}",
+                                &input[q.span.start..q.span.end],
+                                q.kind,
+                                q.value.map(|v| v.normalize())
+                            )
+                        })
                         .collect();
-                    println!("  miss {id}: {input:?} want {} {} got {got:?}", exp["text"], exp["value"]);
+                    println!(
+                        "  miss {id}: {input:?} want {} {} got {got:?}",
+                        exp["text"], exp["value"]
+                    );
                 }
                 if deviations.contains(&key) {
                     s.documented += 1;
@@ -188,7 +214,13 @@ fn recall_on_peer_number_cases() {
                 }
             }
         }
-        let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
+        let pct = |a: usize, b: usize| {
+            if b == 0 {
+                100.0
+            } else {
+                100.0 * a as f64 / b as f64
+            }
+        };
         let recall = pct(s.found, s.items);
         let adjusted = pct(s.found - s.documented_found, s.items - s.documented);
         let floor = floors.get(&name).copied();
@@ -203,7 +235,9 @@ fn recall_on_peer_number_cases() {
             format!("{}/{}", s.negatives_clean, s.negatives),
         );
         match floor {
-            Some(f) if adjusted + 1e-9 < f => failures.push(format!("{name}: {adjusted:.1}% < floor {f:.1}%")),
+            Some(f) if adjusted + 1e-9 < f => {
+                failures.push(format!("{name}: {adjusted:.1}% < floor {f:.1}%"))
+            }
             None => failures.push(format!("{name}: no floor in tests/peers/floors.tsv")),
             _ => {}
         }

@@ -37,6 +37,8 @@ pub struct Found {
     pub len: usize,
     /// The suffix word as written, without the white space before it.
     pub word_start: usize,
+    /// A factor the suffix carries besides its meaning ("MEUR" is a million euros).
+    pub factor: Option<Decimal>,
 }
 
 fn pow10(n: u32) -> Decimal {
@@ -57,6 +59,15 @@ pub fn word_at(s: &str) -> &str {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| i);
     &s[..end]
+}
+
+/// Whether `r` can start with `w`, judged by the first byte alone (the cheap test that keeps
+/// table scans fast).
+fn may_match(r: &str, w: &str) -> bool {
+    match (r.as_bytes().first(), w.as_bytes().first()) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    }
 }
 
 /// Whether the character after a suffix ends it (not a letter or digit).
@@ -156,6 +167,7 @@ pub fn scale(rest: &str, german: bool) -> Option<Found> {
         suffix: Suffix::Scale(pow10(exp)),
         len,
         word_start: ws,
+        factor: None,
     })
 }
 
@@ -193,6 +205,7 @@ pub fn percent(rest: &str) -> Option<Found> {
                     suffix: Suffix::PercentagePoints,
                     len: ws + 1 + tail.len(),
                     word_start: ws,
+                    factor: None,
                 });
             }
         }
@@ -200,6 +213,7 @@ pub fn percent(rest: &str) -> Option<Found> {
             suffix: Suffix::Percent,
             len: ws + 1,
             word_start: ws,
+            factor: None,
         });
     }
     if r.starts_with('‰') {
@@ -207,12 +221,16 @@ pub fn percent(rest: &str) -> Option<Found> {
             suffix: Suffix::PerMille,
             len: ws + '‰'.len_utf8(),
             word_start: ws,
+            factor: None,
         });
     }
     if ws == 0 && !r.starts_with("pp") {
         return None;
     }
     for (w, s) in PERCENT_WORDS {
+        if !may_match(r, w) {
+            continue;
+        }
         if r.len() >= w.len()
             && r.is_char_boundary(w.len())
             && r[..w.len()].eq_ignore_ascii_case(w)
@@ -226,6 +244,7 @@ pub fn percent(rest: &str) -> Option<Found> {
                 suffix: *s,
                 len,
                 word_start: ws,
+                factor: None,
             });
         }
     }
@@ -257,11 +276,32 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("rupee", "INR"),
     ("francs", "CHF"),
     ("Franken", "CHF"),
-    ("cents", "USD-cent"),
-    ("cent", "USD-cent"),
-    ("Cent", "EUR-cent"),
-    ("pence", "GBP-pence"),
-    ("p", "GBP-pence"),
+    ("cents", "cent"),
+    ("cent", "cent"),
+    ("Cent", "cent"),
+    ("pennies", "cent"),
+    ("penny", "penny"),
+    ("pence", "pence"),
+    ("p", "pence"),
+    ("ringgit", "MYR"),
+    ("shekels", "ILS"),
+    ("shekel", "ILS"),
+    ("rials", "IRR"),
+    ("rial", "IRR"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("Rubel", "RUB"),
+    ("pesos", "MXN"),
+    ("peso", "MXN"),
+    ("rand", "ZAR"),
+    ("naira", "NGN"),
+    ("dirhams", "AED"),
+    ("dirham", "AED"),
+    ("kronor", "SEK"),
+    ("kroner", "NOK"),
+    ("zloty", "PLN"),
+    ("baht", "THB"),
+    ("lira", "TRY"),
     ("USD", "USD"),
     ("EUR", "EUR"),
     ("GBP", "GBP"),
@@ -290,7 +330,23 @@ fn is_symbol(s: &str) -> bool {
 pub fn currency_after(rest: &str) -> Option<Found> {
     let ws = ws_len(rest);
     let r = &rest[ws..];
+    // "MEUR", "MUSD": millions of a currency, as finance writes them.
+    if let Some(code) = r.strip_prefix('M').and_then(|t| t.get(..3)) {
+        if ends_word(&r[4..]) && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some((_, iso)) = CURRENCY_AFTER.iter().find(|(w, _)| *w == code) {
+                return Some(Found {
+                    suffix: Suffix::Currency(iso),
+                    len: ws + 4,
+                    word_start: ws,
+                    factor: Some(pow10(6)),
+                });
+            }
+        }
+    }
     for (w, code) in CURRENCY_AFTER {
+        if !may_match(r, w) {
+            continue;
+        }
         let exact = w.chars().next().is_some_and(|c| c.is_uppercase()) || is_symbol(w);
         let hit = if exact {
             r.starts_with(w)
@@ -307,6 +363,7 @@ pub fn currency_after(rest: &str) -> Option<Found> {
                 suffix: Suffix::Currency(code),
                 len: ws + w.len(),
                 word_start: ws,
+                factor: None,
             });
         }
     }
@@ -478,6 +535,9 @@ pub fn unit(rest: &str) -> Option<Found> {
     let r = &rest[ws..];
     let mut best: Option<Found> = None;
     for (w, sym) in UNITS {
+        if !may_match(r, w) {
+            continue;
+        }
         let short = w.len() <= 3 && !w.contains(' ');
         let hit = if short {
             r.starts_with(w)
@@ -491,6 +551,7 @@ pub fn unit(rest: &str) -> Option<Found> {
                 suffix: Suffix::Unit(sym),
                 len: ws + w.len(),
                 word_start: ws,
+                factor: None,
             });
         }
     }
@@ -529,6 +590,7 @@ pub fn temperature(rest: &str) -> Option<Found> {
                 suffix: Suffix::Temperature(sym),
                 len: ws + deg_len + ws2 + w.len(),
                 word_start: ws,
+                factor: None,
             });
         }
     }
@@ -537,6 +599,7 @@ pub fn temperature(rest: &str) -> Option<Found> {
             suffix: Suffix::Temperature("°"),
             len: ws + deg_len,
             word_start: ws,
+            factor: None,
         });
     }
     None

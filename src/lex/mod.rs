@@ -165,6 +165,36 @@ const DE_ORDINAL_CUES: &[&str] = &[
     "ihre", "sein", "seine", "seinem", "ihrem", "ihren", "seinen", "jeder", "jede", "jedes",
 ];
 
+/// Byte classes of the scanner's main loop.
+const C_OTHER: u8 = 0;
+const C_DIGIT: u8 = 1;
+const C_LETTER: u8 = 2;
+/// '.' and ',': a decimal may start there (".25").
+const C_MARK: u8 = 3;
+/// The first byte of a character of several bytes.
+const C_MULTI: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [C_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            C_DIGIT
+        } else if c.is_ascii_alphabetic() {
+            C_LETTER
+        } else if c == b'.' || c == b',' {
+            C_MARK
+        } else if c >= 0xC0 {
+            C_MULTI
+        } else {
+            C_OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Vulgar fraction characters and their values (numerator, denominator).
 fn vulgar(c: char) -> Option<(i64, i64)> {
     Some(match c {
@@ -213,35 +243,58 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < n {
             let b = self.bytes[i];
-            if b.is_ascii_digit() {
-                i = self.at_digit(i);
-            } else if b.is_ascii_alphabetic() || b >= 0xC0 {
-                let we = self.word_end(i);
-                if we == i {
-                    // A non-letter character of several bytes: a vulgar fraction, or skip it.
-                    let c = self.text[i..].chars().next().unwrap_or(' ');
-                    if let Some((num, den)) = vulgar(c) {
-                        let end = i + c.len_utf8();
-                        let q = Quantity::new(Span::new(i, end), Kind::Fraction, frac(num, den));
-                        i = self.finish(q, end, i);
-                    } else {
-                        i += c.len_utf8();
+            match CLASS[usize::from(b)] {
+                C_OTHER => i += 1,
+                C_DIGIT => i = self.at_digit(i),
+                C_LETTER => {
+                    // ASCII letters first: the common case, kept tight.
+                    let we = i + 1;
+                    let mut we = we
+                        + self.bytes[we..]
+                            .iter()
+                            .position(|&c| CLASS[usize::from(c)] != C_LETTER)
+                            .unwrap_or(n - we);
+                    if we < n && self.bytes[we] >= 0x80 {
+                        we = self.word_end(we);
                     }
-                    continue;
+                    i = if self.boundary_before(i) {
+                        self.at_word(i, we).unwrap_or(we)
+                    } else {
+                        we
+                    };
                 }
-                i = if self.boundary_before(i) {
-                    self.at_word(i, we).unwrap_or(we)
-                } else {
-                    we
-                };
-            } else if (b == b'.' || b == b',')
-                && self.bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                && !self.boundary_blocked(i)
-            {
-                i = self.at_digit(i);
-            } else {
-                i += 1;
+                C_MARK => {
+                    if self.bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                        && self.boundary_before(i)
+                    {
+                        i = self.at_digit(i);
+                    } else {
+                        i += 1;
+                    }
+                }
+                _ => i = self.at_multibyte(i),
             }
+        }
+    }
+
+    /// A character of several bytes: a letter starting a word, a vulgar fraction, or neither.
+    fn at_multibyte(&mut self, i: usize) -> usize {
+        let we = self.word_end(i);
+        if we > i {
+            return if self.boundary_before(i) {
+                self.at_word(i, we).unwrap_or(we)
+            } else {
+                we
+            };
+        }
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        let end = i + c.len_utf8();
+        match vulgar(c) {
+            Some((num, den)) => {
+                let q = Quantity::new(Span::new(i, end), Kind::Fraction, frac(num, den));
+                self.finish(q, end, i)
+            }
+            None => end,
         }
     }
 
@@ -265,22 +318,30 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether the character before `i` leaves `i` at the start of a token.
+    #[inline]
     fn boundary_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let b = self.bytes[i - 1];
+        if b < 0x80 {
+            return !b.is_ascii_alphanumeric();
+        }
+        self.boundary_after_multibyte(i)
+    }
+
+    #[cold]
+    fn boundary_after_multibyte(&self, i: usize) -> bool {
         self.text[..i]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
     }
 
-    /// A leading '.'/',' is no decimal mark after a digit or letter ("1.5" is read at the '1').
-    fn boundary_blocked(&self, i: usize) -> bool {
-        !self.boundary_before(i)
-    }
-
     /// A spelled number, or a URL to skip, at the word `ws..we`.
     fn at_word(&mut self, ws: usize, we: usize) -> Option<usize> {
         let word = &self.text[ws..we];
-        if matches!(word, "http" | "https" | "www" | "ftp") {
+        if word.len() <= 5 && matches!(word, "http" | "https" | "www" | "ftp") {
             let rest = &self.text[we..];
             if rest.starts_with("://") || rest.starts_with('.') {
                 return Some(self.skip_nonspace(we));
@@ -315,8 +376,10 @@ impl<'a> Scanner<'a> {
     /// where scanning goes on.
     fn at_digit(&mut self, pos: usize) -> usize {
         let text = self.text;
-        // Digits glued to letters ("A380", "mp3", "v1.2.3", "COVID-19" is handled below).
-        if !self.boundary_before(pos) {
+        // Digits glued to letters before them ("A380", "mp3", "v1.2.3", "COVID-19" is handled below).
+        if !self.boundary_before(pos)
+            && affix::currency_before(text, pos).is_none_or(|(_, s)| !self.boundary_before(s))
+        {
             return self.glued(pos);
         }
         if let Some(f) = dates::month_day(text, pos).or_else(|| dates::at_digit(text, pos)) {
@@ -640,8 +703,22 @@ impl<'a> Scanner<'a> {
         {
             q.kind = Kind::Money;
             q.unit = Some(code.to_string());
-            let end = end + f.len;
-            // "1,19 Billionen Euro" reads the scale first; "5 dollars" has none.
+            let mut end = end + f.len;
+            // "120 MEUR"; "75 USD million" puts the scale after the currency.
+            let factor = f.factor.or_else(|| {
+                let s = affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
+                end += s.len;
+                match s.suffix {
+                    Suffix::Scale(k) => Some(k),
+                    _ => None,
+                }
+            });
+            if let Some(k) = factor {
+                q.value = q.value.and_then(|v| v.checked_mul(k));
+                q.too_large = q.value.is_none();
+                q.precision = q.precision.and_then(|p| p.checked_mul(k));
+                q.scale = Some(k);
+            }
             return end;
         }
         if let Some(f) = affix::temperature(rest)
@@ -721,7 +798,10 @@ impl<'a> Scanner<'a> {
     fn finish(&mut self, mut q: Quantity, end: usize, start: usize) -> usize {
         q.span.end = q.span.end.max(end);
         let text = self.text;
+        // A symbol that a number before already took ("10 $ 30") is not this one's.
+        let taken = self.out.last().map_or(0, |l| l.span.end);
         if let Some((code, sym_start)) = affix::currency_before(text, start)
+            && sym_start >= taken
             && matches!(q.kind, Kind::Number | Kind::Money | Kind::Year)
         {
             q.kind = Kind::Money;
@@ -766,8 +846,8 @@ fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(boo
     } else if let Some(h) = before.strip_suffix('+') {
         (false, h.len())
     } else if let Some(h) = before.strip_suffix("- ") {
-        // "- 1,200,000": a spaced minus only at the start of a text or after a space.
-        if !(h.is_empty() || h.ends_with(' ')) {
+        // "- 1,200,000": a spaced minus only at the start of a line or after "(".
+        if !(h.is_empty() || h.ends_with('\n') || h.ends_with('(')) {
             return None;
         }
         (true, h.len())
