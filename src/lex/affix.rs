@@ -331,17 +331,17 @@ pub fn currency_after(rest: &str) -> Option<Found> {
     let ws = ws_len(rest);
     let r = &rest[ws..];
     // "MEUR", "MUSD": millions of a currency, as finance writes them.
-    if let Some(code) = r.strip_prefix('M').and_then(|t| t.get(..3)) {
-        if ends_word(&r[4..]) && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            if let Some((_, iso)) = CURRENCY_AFTER.iter().find(|(w, _)| *w == code) {
-                return Some(Found {
-                    suffix: Suffix::Currency(iso),
-                    len: ws + 4,
-                    word_start: ws,
-                    factor: Some(pow10(6)),
-                });
-            }
-        }
+    if let Some(code) = r.strip_prefix('M').and_then(|t| t.get(..3))
+        && ends_word(&r[4..])
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && let Some((_, iso)) = CURRENCY_AFTER.iter().find(|(w, _)| *w == code)
+    {
+        return Some(Found {
+            suffix: Suffix::Currency(iso),
+            len: ws + 4,
+            word_start: ws,
+            factor: Some(pow10(6)),
+        });
     }
     for (w, code) in CURRENCY_AFTER {
         if !may_match(r, w) {
