@@ -78,7 +78,7 @@ fn main() -> ExitCode {
 }
 
 /// One input: its path (or id) and text, or why it could not be read.
-type Input = Result<source::Document, String>;
+type Input = Result<source::Document, (String, String)>;
 
 /// Reads the inputs the arguments name.
 fn inputs(args: &Inputs) -> Vec<Input> {
@@ -92,7 +92,7 @@ fn inputs(args: &Inputs) -> Vec<Input> {
     };
     paths
         .iter()
-        .map(|p| source::read(p, args.encoding).map_err(|e| e.to_string()))
+        .map(|p| source::read(p, args.encoding).map_err(|e| (p.clone(), e.to_string())))
         .collect()
 }
 
@@ -105,14 +105,18 @@ fn jsonl_inputs() -> Vec<Input> {
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                out.push(Err(format!("{path}: cannot read: {e}")));
+                let msg = format!("{path}: cannot read: {e}");
+                out.push(Err((path, msg)));
                 break;
             }
         };
         let v: serde_json::Value = match serde_json::from_str(&line) {
             Ok(v) => v,
             Err(e) => {
-                out.push(Err(format!("{path}:{}: invalid JSON: {e}", e.column())));
+                let what = e.to_string();
+                let what = what.split(" at line ").next().unwrap_or_default();
+                let msg = format!("{path}:{}: invalid JSON: {what}", e.column());
+                out.push(Err((path, msg)));
                 continue;
             }
         };
@@ -126,9 +130,10 @@ fn jsonl_inputs() -> Vec<Input> {
                 path: id,
                 text: t.to_string(),
             })),
-            None => out.push(Err(format!(
-                "{path}: expected an object with a string \"text\""
-            ))),
+            None => {
+                let msg = format!("{path}: expected an object with a string \"text\"");
+                out.push(Err((path, msg)));
+            }
         }
     }
     out
@@ -157,12 +162,11 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                     ))?),
                 }
             }
-            Err(msg) => {
+            Err((path, msg)) => {
                 failed = true;
                 eprintln!("recount: {msg}");
-                let path = msg.split(':').next().unwrap_or("");
                 let err = nr::FileError {
-                    path,
+                    path: &path,
                     error: msg.clone(),
                 };
                 match args.format {

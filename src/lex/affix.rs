@@ -87,6 +87,8 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("trillions", 12, false),
     ("lakh", 5, false),
     ("lakhs", 5, false),
+    ("lkh", 5, false),
+    ("lkhs", 5, false),
     ("lac", 5, false),
     ("crore", 7, false),
     ("crores", 7, false),

@@ -463,19 +463,22 @@ impl<'a> Scanner<'a> {
     /// Digits glued to letters before them: an identifier such as "A380" or "v1.2.3".
     fn glued(&mut self, pos: usize) -> usize {
         let mut end = pos;
-        while end < self.bytes.len()
-            && (self.bytes[end].is_ascii_alphanumeric()
-                || (self.bytes[end] == b'.'
-                    && self.bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            end += 1;
+        let rest = &self.text[pos..];
+        for (k, c) in rest.char_indices() {
+            let dot_digit = c == '.' && rest[k + 1..].starts_with(|d: char| d.is_ascii_digit());
+            if !(c.is_alphanumeric() || dot_digit) {
+                break;
+            }
+            end = pos + k + c.len_utf8();
         }
-        let start = self.text[..pos]
+        // The word the digits are glued to, but never into a number already found.
+        let floor = self.out.last().map_or(0, |q| q.span.end);
+        let start = self.text[floor.min(pos)..pos]
             .char_indices()
             .rev()
             .take_while(|(_, c)| c.is_alphanumeric())
             .last()
-            .map_or(pos, |(i, _)| i);
+            .map_or(pos, |(i, _)| floor.min(pos) + i);
         // Only the digit run itself is a value ("A380" → 380).
         let digits_end = pos
             + self.bytes[pos..end]

@@ -150,8 +150,8 @@ pub fn human(path: &str, text: &str, r: &Recognition) -> String {
         ));
         if let Some(r) = n.reading {
             s.push_str(&format!(
-                "    read '{}' as {}: {}\n",
-                n.text, r.separator_as, r.reason
+                "    separator read as {}: {}\n",
+                r.separator_as, r.reason
             ));
         }
     }
