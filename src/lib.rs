@@ -9,3 +9,4 @@ pub mod report;
 pub mod source;
 
 pub use recognize::{Recognition, recognize};
+pub mod check;
