@@ -54,28 +54,28 @@ impl Range {
         })
     }
 
-    pub fn add(self, o: Range) -> Result<Range> {
+    pub fn checked_add(self, o: Range) -> Result<Range> {
         Ok(Range {
             lo: ck(self.lo.checked_add(o.lo))?,
             hi: ck(self.hi.checked_add(o.hi))?,
         })
     }
 
-    pub fn sub(self, o: Range) -> Result<Range> {
+    pub fn checked_sub(self, o: Range) -> Result<Range> {
         Ok(Range {
             lo: ck(self.lo.checked_sub(o.hi))?,
             hi: ck(self.hi.checked_sub(o.lo))?,
         })
     }
 
-    pub fn neg(self) -> Range {
+    pub fn negated(self) -> Range {
         Range {
             lo: -self.hi,
             hi: -self.lo,
         }
     }
 
-    pub fn mul(self, o: Range) -> Result<Range> {
+    pub fn checked_mul(self, o: Range) -> Result<Range> {
         let c = [
             ck(self.lo.checked_mul(o.lo))?,
             ck(self.lo.checked_mul(o.hi))?,
@@ -88,7 +88,7 @@ impl Range {
         })
     }
 
-    pub fn div(self, o: Range) -> Result<Range> {
+    pub fn checked_div(self, o: Range) -> Result<Range> {
         if o.lo <= Decimal::ZERO && o.hi >= Decimal::ZERO {
             return Err(ArithError::DivisionByZero);
         }
@@ -96,7 +96,7 @@ impl Range {
             lo: ck(Decimal::ONE.checked_div(o.hi))?,
             hi: ck(Decimal::ONE.checked_div(o.lo))?,
         };
-        self.mul(inv)
+        self.checked_mul(inv)
     }
 
     /// Whether the range shares a point with `t`.
@@ -163,7 +163,7 @@ mod tests {
     fn rounding_intervals_multiply_by_their_corners() {
         let a = Range::rounded(d("0.38"), d("0.01")).unwrap();
         let b = Range::rounded(d("0.23"), d("0.01")).unwrap();
-        let p = a.mul(b).unwrap();
+        let p = a.checked_mul(b).unwrap();
         assert_eq!(p.lo, d("0.084375"));
         assert_eq!(p.hi, d("0.090475"));
         let neg = Range {
@@ -171,7 +171,7 @@ mod tests {
             hi: d("3"),
         };
         assert_eq!(
-            neg.mul(neg).unwrap(),
+            neg.checked_mul(neg).unwrap(),
             Range {
                 lo: d("-6"),
                 hi: d("9")
@@ -183,24 +183,24 @@ mod tests {
     fn division_by_an_interval_around_zero_is_an_error() {
         let a = Range::point(d("5"));
         assert_eq!(
-            a.div(Range {
+            a.checked_div(Range {
                 lo: d("-1"),
                 hi: d("1")
             }),
             Err(ArithError::DivisionByZero)
         );
         assert_eq!(
-            a.div(Range::point(Decimal::ZERO)),
+            a.checked_div(Range::point(Decimal::ZERO)),
             Err(ArithError::DivisionByZero)
         );
-        assert_eq!(a.div(Range::point(d("2"))).unwrap(), Range::point(d("2.5")));
+        assert_eq!(a.checked_div(Range::point(d("2"))).unwrap(), Range::point(d("2.5")));
     }
 
     #[test]
     fn overflow_is_an_error_not_a_panic() {
         let big = Range::point(Decimal::MAX);
-        assert_eq!(big.add(big), Err(ArithError::Overflow));
-        assert_eq!(big.mul(big), Err(ArithError::Overflow));
+        assert_eq!(big.checked_add(big), Err(ArithError::Overflow));
+        assert_eq!(big.checked_mul(big), Err(ArithError::Overflow));
     }
 
     #[test]

@@ -211,11 +211,11 @@ impl Expr {
     pub fn range(&self, ops: &[Operand]) -> Result<Range, ArithError> {
         Ok(match self {
             Expr::Input(i) => ops.get(*i).map(|o| o.range).ok_or(ArithError::Overflow)?,
-            Expr::Add(a, b) => a.range(ops)?.add(b.range(ops)?)?,
-            Expr::Sub(a, b) => a.range(ops)?.sub(b.range(ops)?)?,
-            Expr::Mul(a, b) => a.range(ops)?.mul(b.range(ops)?)?,
-            Expr::Div(a, b) => a.range(ops)?.div(b.range(ops)?)?,
-            Expr::Neg(a) => a.range(ops)?.neg(),
+            Expr::Add(a, b) => a.range(ops)?.checked_add(b.range(ops)?)?,
+            Expr::Sub(a, b) => a.range(ops)?.checked_sub(b.range(ops)?)?,
+            Expr::Mul(a, b) => a.range(ops)?.checked_mul(b.range(ops)?)?,
+            Expr::Div(a, b) => a.range(ops)?.checked_div(b.range(ops)?)?,
+            Expr::Neg(a) => a.range(ops)?.negated(),
         })
     }
 
