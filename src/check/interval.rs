@@ -193,7 +193,10 @@ mod tests {
             a.checked_div(Range::point(Decimal::ZERO)),
             Err(ArithError::DivisionByZero)
         );
-        assert_eq!(a.checked_div(Range::point(d("2"))).unwrap(), Range::point(d("2.5")));
+        assert_eq!(
+            a.checked_div(Range::point(d("2"))).unwrap(),
+            Range::point(d("2.5"))
+        );
     }
 
     #[test]

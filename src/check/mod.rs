@@ -168,24 +168,34 @@ pub enum Expr {
     Neg(Box<Expr>),
 }
 
+macro_rules! expr_op {
+    ($trait:ident, $method:ident, $variant:ident) => {
+        impl std::ops::$trait for Expr {
+            type Output = Expr;
+            fn $method(self, rhs: Expr) -> Expr {
+                Expr::$variant(Box::new(self), Box::new(rhs))
+            }
+        }
+    };
+}
+expr_op!(Add, add, Add);
+expr_op!(Sub, sub, Sub);
+expr_op!(Mul, mul, Mul);
+expr_op!(Div, div, Div);
+
+impl std::ops::Neg for Expr {
+    type Output = Expr;
+    fn neg(self) -> Expr {
+        Expr::Neg(Box::new(self))
+    }
+}
+
 impl Expr {
-    pub fn add(a: Expr, b: Expr) -> Expr {
-        Expr::Add(Box::new(a), Box::new(b))
-    }
-    pub fn sub(a: Expr, b: Expr) -> Expr {
-        Expr::Sub(Box::new(a), Box::new(b))
-    }
-    pub fn mul(a: Expr, b: Expr) -> Expr {
-        Expr::Mul(Box::new(a), Box::new(b))
-    }
-    pub fn div(a: Expr, b: Expr) -> Expr {
-        Expr::Div(Box::new(a), Box::new(b))
-    }
     /// The sum of the inputs `from..to`.
     pub fn sum(idx: impl IntoIterator<Item = usize>) -> Expr {
         let mut it = idx.into_iter().map(Expr::Input);
         let first = it.next().unwrap_or(Expr::Input(0));
-        it.fold(first, Expr::add)
+        it.fold(first, |a, b| a + b)
     }
 
     /// The exact value from the operands' stated values.
@@ -493,7 +503,7 @@ mod tests {
         let c = claim(
             "8.79%",
             vec![op("38%"), op("23%")],
-            Expr::mul(Expr::Input(0), Expr::Input(1)),
+            Expr::Input(0) * Expr::Input(1),
         );
         let o = check(c);
         assert_eq!(o.verdict, Verdict::Imprecise);
@@ -505,7 +515,7 @@ mod tests {
 
     #[test]
     fn just_under_is_a_half_open_interval() {
-        let e = Expr::div(Expr::add(Expr::Input(0), Expr::Input(1)), Expr::Input(2));
+        let e = (Expr::Input(0) + Expr::Input(1)) / Expr::Input(2);
         let ok = check(claim(
             "just under 20%",
             vec![op("430,000"), op("310,000"), op("3.76 million")],
@@ -538,7 +548,7 @@ mod tests {
         let o = check(claim(
             "50%",
             vec![op("5"), op("0")],
-            Expr::div(Expr::Input(0), Expr::Input(1)),
+            Expr::Input(0) / Expr::Input(1),
         ));
         assert_eq!(o.verdict, Verdict::Unverifiable);
         assert_eq!(o.error, Some(ArithError::DivisionByZero));
@@ -551,7 +561,7 @@ mod tests {
         let o = check(claim(
             "50%",
             vec![big.clone(), big],
-            Expr::mul(Expr::Input(0), Expr::Input(1)),
+            Expr::Input(0) * Expr::Input(1),
         ));
         assert_eq!(o.error, Some(ArithError::Overflow));
         assert!(o.message.contains("too large to check"));
