@@ -10,3 +10,4 @@ pub mod source;
 
 pub use recognize::{Recognition, recognize};
 pub mod check;
+pub mod claims;

@@ -101,10 +101,12 @@ pub fn is_percent_like(k: Kind) -> bool {
 }
 
 /// The place value a figure was rounded to, at its widest: the last written digit, or for a
-/// whole number ending in zeros, its last non-zero digit.
+/// whole number ending in three or more zeros ("380.000", "3,000"), its last non-zero digit.
+/// Smaller round numbers ("30 out of 120 seats") are taken as written.
 pub fn rounding_unit(value: Decimal, precision: Option<Decimal>) -> Option<Decimal> {
     let p = precision?;
-    if value.is_zero() {
+    let thousand = Decimal::ONE_THOUSAND;
+    if value.is_zero() || p > Decimal::ONE || !(value % thousand).is_zero() {
         return Some(p);
     }
     let mut unit = p;
@@ -273,7 +275,9 @@ impl Stated {
             Decimal::ONE
         };
         let hedges = Hedges::default();
-        let unit = rounding_unit(value, q.precision).unwrap_or(Decimal::ZERO);
+        // The stated result is taken at the place of its last written digit: "20%" claims
+        // [19.5%, 20.5%], not the [15%, 25%] a trailing zero might allow an input.
+        let unit = q.precision.unwrap_or(Decimal::ZERO);
         let rounded = Range::rounded(value, unit).ok()?;
         let w = value.abs().checked_mul(hedges.about)?;
         let j = value.abs().checked_mul(hedges.just)?;
@@ -310,8 +314,12 @@ impl Stated {
             },
         };
         let div = |b: Option<(Decimal, bool)>| b.map(|(v, c)| (v / scale, c));
+        let start = q
+            .hedge
+            .as_ref()
+            .map_or(q.span.start, |h| h.span.start.min(q.span.start));
         Some(Stated {
-            text: quantity_text(text, q),
+            text: text[start..q.span.end].to_string(),
             span: q.span,
             value: value / scale,
             percent,
@@ -541,6 +549,8 @@ mod tests {
         );
         assert_eq!(rounding_unit(d("8.79"), Some(d("0.01"))), Some(d("0.01")));
         assert_eq!(rounding_unit(d("0"), Some(d("1"))), Some(d("1")));
+        assert_eq!(rounding_unit(d("120"), Some(d("1"))), Some(d("1")));
+        assert_eq!(rounding_unit(d("3000"), Some(d("1"))), Some(d("1000")));
     }
 
     #[test]

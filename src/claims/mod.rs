@@ -1,0 +1,242 @@
+//! Claims: rules that find relations between the quantities of a text — a share of a share, a
+//! part of a whole, a sum, a change — and state them as [`Claim`]s for the checker.
+//!
+//! Every rule is one file in `rules/` with an id, a documentation text (what it checks, why it
+//! matters, an example, its verdicts and tolerance) that `recount rule ID` prints, and its own
+//! tests, including sentences where it must not fire. [`RULES`] is the one registry.
+//!
+//! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
+
+pub mod facts;
+pub mod rules;
+
+use crate::check::{Claim, Operand, Stated};
+use crate::quantity::{Kind, Quantity, Span};
+use crate::recognize::Recognition;
+
+/// A rule: its id, a one-line summary, its documentation, and the function that finds claims.
+pub struct Rule {
+    pub id: &'static str,
+    pub summary: &'static str,
+    /// What `recount rule ID` prints: what it checks, why it matters, an example, verdicts,
+    /// tolerance.
+    pub doc: &'static str,
+    pub find: fn(&Doc<'_>) -> Vec<Claim>,
+}
+
+pub use rules::RULES;
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// A text prepared for the rules.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub quantities: Vec<Quantity>,
+    /// Sentence spans, in order, covering the text.
+    pub sentences: Vec<Span>,
+    pub facts: facts::Facts,
+    /// The first full date in the text ("Mi 04.02.2026"), for dates written without a year.
+    pub dateline: Option<jiff::civil::Date>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str, r: &Recognition) -> Doc<'a> {
+        let quantities = r.quantities.clone();
+        let sentences = sentences(text, &quantities);
+        let facts = facts::Facts::find(text, &quantities);
+        let dateline = quantities
+            .iter()
+            .filter(|q| q.kind == Kind::Date)
+            .find_map(|q| {
+                q.date
+                    .as_deref()
+                    .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            });
+        Doc {
+            text,
+            quantities,
+            sentences,
+            facts,
+            dateline,
+        }
+    }
+
+    /// Indices of the quantities inside sentence `s`.
+    pub fn in_sentence(&self, s: Span) -> std::ops::Range<usize> {
+        let lo = self.quantities.partition_point(|q| q.span.start < s.start);
+        let hi = self.quantities.partition_point(|q| q.span.start < s.end);
+        lo..hi
+    }
+
+    /// The text between the end of quantity `a` and the start of quantity `b`.
+    pub fn between(&self, a: usize, b: usize) -> &'a str {
+        let (x, y) = (self.quantities[a].span.end, self.quantities[b].span.start);
+        if x <= y { &self.text[x..y] } else { "" }
+    }
+
+    /// The text of quantity `i`.
+    pub fn text_of(&self, i: usize) -> &'a str {
+        let s = self.quantities[i].span;
+        &self.text[s.start..s.end]
+    }
+
+    /// Up to `n` bytes of text before quantity `i`, within its sentence.
+    pub fn before(&self, i: usize, sentence: Span, n: usize) -> &'a str {
+        let end = self.quantities[i].span.start;
+        let start = crate::locale::floor_char_boundary(self.text, end.saturating_sub(n))
+            .max(sentence.start);
+        &self.text[start.min(end)..end]
+    }
+
+    /// Up to `n` bytes of text after quantity `i`, within its sentence.
+    pub fn after(&self, i: usize, sentence: Span, n: usize) -> &'a str {
+        let start = self.quantities[i].span.end;
+        let end = crate::locale::floor_char_boundary(self.text, (start + n).min(sentence.end));
+        &self.text[start..end.max(start)]
+    }
+
+    /// The operand quantity `i` gives.
+    pub fn operand(&self, i: usize) -> Option<Operand> {
+        Operand::from_quantity(self.text, &self.quantities[i])
+    }
+
+    /// The stated result quantity `i` gives.
+    pub fn stated(&self, i: usize) -> Option<Stated> {
+        Stated::from_quantity(self.text, &self.quantities[i])
+    }
+}
+
+/// Abbreviations whose period ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nr", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ca",
+    "approx", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "Mio", "Mrd", "Tsd", "bzw", "z.B", "d.h",
+    "Fig", "Vol", "pp", "cf",
+];
+
+/// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
+/// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut qi = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        while qi < qs.len() && qs[qi].span.end <= i {
+            qi += 1;
+        }
+        let inside = qs
+            .get(qi)
+            .is_some_and(|q| q.span.start <= i && i < q.span.end);
+        let end = if b == b'\n' {
+            Some(i + 1)
+        } else if matches!(b, b'.' | b'!' | b'?') && !inside {
+            ends_sentence(text, i)
+        } else {
+            None
+        };
+        if let Some(e) = end {
+            if text[start..e].trim().is_empty() {
+                start = e;
+            } else {
+                out.push(Span::new(start, e));
+                start = e;
+            }
+        }
+        i += 1;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Where the sentence ends if the mark at `i` ends it (after closing brackets and quotes).
+fn ends_sentence(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i + 1..];
+    let after = rest.trim_start_matches([')', '"', '”', '’', '\'', ']']);
+    let end = i + 1 + (rest.len() - after.len());
+    let ws = after.len() - after.trim_start().len();
+    if ws == 0 && !after.is_empty() {
+        return None;
+    }
+    let next = after.trim_start().chars().next();
+    if !next.is_none_or(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '„' | '‘' | '(' | '[')
+    }) {
+        return None;
+    }
+    if text.as_bytes()[i] == b'.' {
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        if ABBREVIATIONS.contains(&word)
+            || (word.len() == 1 && word.chars().all(char::is_uppercase))
+        {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// Finds the claims of every selected rule in `doc`.
+pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = RULES
+        .iter()
+        .filter(|r| selected(r.id))
+        .flat_map(|r| (r.find)(doc))
+        .collect();
+    claims.sort_by_key(|c| (c.stated.span.start, c.rule));
+    claims
+}
+
+/// Whether `s` (already lower-cased or not) contains `word` as a whole word.
+pub fn has_word(s: &str, word: &str) -> bool {
+    s.match_indices(word).any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        let after = s[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Setting;
+
+    fn split(text: &str) -> Vec<&str> {
+        let r = crate::recognize(text, Setting::Auto);
+        sentences(text, &r.quantities)
+            .into_iter()
+            .map(|s| text[s.start..s.end].trim())
+            .collect()
+    }
+
+    #[test]
+    fn sentences_do_not_end_inside_numbers_dates_or_abbreviations() {
+        assert_eq!(
+            split("It rose 3.5% to $1.2 million. St. Paul (310.000) grew. Am 23. Januar kam er."),
+            [
+                "It rose 3.5% to $1.2 million.",
+                "St. Paul (310.000) grew.",
+                "Am 23. Januar kam er."
+            ]
+        );
+        assert_eq!(
+            split("One.\nTwo!  Three? (Four.)"),
+            ["One.", "Two!", "Three?", "(Four.)"]
+        );
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(has_word("they make up 20%", "make up"));
+        assert!(!has_word("makeup", "make"));
+    }
+}

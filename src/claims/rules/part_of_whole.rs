@@ -1,0 +1,413 @@
+//! `part-of-whole`: a part, the whole, and the share the text says the part is of it.
+
+use crate::check::{Claim, Expr, Operand};
+use crate::claims::{Doc, Rule, has_word};
+use crate::quantity::{Kind, Span};
+
+macro_rules! doc {
+    () => {
+        "## What it checks
+A part, a whole and the share the text gives for the part: \"A is/are/make up/account for/
+represent P% of B\", \"A and B together make up P% of C\", \"A of B (P%)\", \"A out of B, or P%\".
+P must be A ÷ B (or (A + B) ÷ C). Values may stand in the sentence or be document facts
+(\"Minneapolis (430.000)\" anywhere in the text).
+
+## Why it matters
+Shares of a population, a budget or a vote are the most common derived figures in news.
+
+## Example
+\"Minneapolis (430.000) and St. Paul (310.000) together make up just under 20% of the Twin
+Cities population (3.76 million).\" → (430,000 + 310,000) ÷ 3,760,000 = 19.68%: `ok`, since
+\"just under 20%\" allows [19%, 20%).
+
+## Verdicts
+`ok`, `imprecise`, `mismatch` as for every rule; `unverifiable` when the text never states the
+whole (\"about 45% of the cities' workforce\"): the finding then says what whole the claim implies.
+
+## Tolerance
+Inputs stand for their rounding intervals; \"just under\"/\"nearly\" allow 5% below the stated
+share, \"about\" ±10%.
+
+## When it does not fire
+When the part and the whole are of different kinds (a sum of money and a head count), when
+the whole is smaller than the part, or when no share verb links them."
+    };
+}
+
+#[doc = doc!()]
+pub const RULE: Rule = Rule {
+    id: "part-of-whole",
+    summary: "a part's share of a whole must be part ÷ whole",
+    doc: doc!(),
+    find,
+};
+
+/// Verbs that say a part is a share of a whole, right before the share.
+const VERBS: &[&str] = &[
+    "make up",
+    "makes up",
+    "made up",
+    "account for",
+    "accounts for",
+    "accounted for",
+    "represent",
+    "represents",
+    "represented",
+    "comprise",
+    "comprises",
+    "constitute",
+    "constitutes",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "equal",
+    "equals",
+    "amount to",
+    "amounts to",
+    "or",
+    "which is",
+    "machen",
+    "macht",
+    "ausmachen",
+    "sind",
+    "ist",
+];
+
+/// Words that say several parts are added up.
+const TOGETHER: &[&str] = &[
+    "together",
+    "combined",
+    "between them",
+    "jointly",
+    "zusammen",
+];
+
+fn is_amount(k: Kind) -> bool {
+    matches!(k, Kind::Number | Kind::Money)
+}
+
+fn find(doc: &Doc<'_>) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (si, &s) in doc.sentences.iter().enumerate() {
+        let range = doc.in_sentence(s);
+        for p in range.clone() {
+            if doc.quantities[p].kind != Kind::Percent {
+                continue;
+            }
+            if let Some(c) = verb_share(doc, s, range.clone(), p, si) {
+                out.push(c);
+            } else if let Some(c) = parenthesised_share(doc, range.clone(), p) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// "A … make up P% of [the …] B": the share follows a verb, the whole follows "of".
+fn verb_share(
+    doc: &Doc<'_>,
+    s: Span,
+    range: std::ops::Range<usize>,
+    p: usize,
+    si: usize,
+) -> Option<Claim> {
+    let q = &doc.quantities[p];
+    let head_end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
+    let head = doc.text[s.start..head_end].trim_end();
+    let lower = head.to_lowercase();
+    let verb = VERBS
+        .iter()
+        .filter(|v| lower.ends_with(&format!(" {v}")))
+        .max_by_key(|v| v.len())?;
+    let verb_start = s.start + head.len() - verb.len();
+    let rest = doc.after(p, s, 400);
+    if !rest.starts_with(" of ") && !rest.starts_with(" der ") && !rest.starts_with(" von ") {
+        return None;
+    }
+    // The whole: the first amount after "of" in the sentence, or a fact named there.
+    let whole_idx = range
+        .clone()
+        .find(|&i| i > p && is_amount(doc.quantities[i].kind));
+    let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
+    let of_phrase = &doc.text[q.span.end..of_phrase_end];
+    let whole = match whole_idx {
+        Some(w) if !of_phrase.contains([',', ';']) || of_phrase.trim_end().ends_with('(') => {
+            with_fact(doc, w)
+        }
+        _ => fact_operand(
+            doc,
+            of_phrase
+                .trim_end()
+                .trim_end_matches(['(', '.', ',', ';', ')'])
+                .trim_end(),
+        ),
+    };
+    // The parts: amounts before the verb in the sentence, all of them if "together".
+    let before: Vec<usize> = range
+        .clone()
+        .filter(|&i| doc.quantities[i].span.end <= verb_start && is_amount(doc.quantities[i].kind))
+        .collect();
+    let head_lower = lower[..lower.len() - verb.len()].to_string();
+    let together = TOGETHER.iter().any(|t| has_word(&head_lower, t));
+    let mut parts: Vec<Operand> = if together {
+        before.iter().filter_map(|&i| with_fact(doc, i)).collect()
+    } else {
+        before
+            .last()
+            .and_then(|&i| {
+                // The part must be the subject: nothing but words between it and the verb.
+                let gap = &doc.text[doc.quantities[i].span.end..verb_start];
+                (!gap.contains([',', ';', '%']))
+                    .then(|| with_fact(doc, i))
+                    .flatten()
+            })
+            .into_iter()
+            .collect()
+    };
+    if parts.is_empty() {
+        // A named part: "Minneapolis makes up 11% of the Twin Cities population".
+        if let Some(f) = fact_operand(doc, &head[..head.len() - verb.len()]) {
+            parts.push(f);
+        } else if let Some(fr) = fraction_of_previous(doc, si) {
+            parts.push(fr);
+        }
+    }
+    let stated = doc.stated(p)?;
+    let Some(whole) = whole else {
+        // The text never states the whole: say what the claim implies it to be.
+        let part = parts.first()?;
+        if parts.len() != 1 || stated.value.is_zero() {
+            return None;
+        }
+        let implied = part.value.checked_div(stated.value)?.round_dp(0);
+        let of = of_phrase.trim().trim_end_matches(['.', ',']);
+        let missing = format!(
+            "the text never states {}; the claim implies it is about {} ({} ÷ {})",
+            of.trim_start_matches("of ").trim(),
+            implied.normalize(),
+            part.text,
+            stated.text
+        );
+        return Some(Claim {
+            rule: RULE.id,
+            stated,
+            expr: Expr::Input(0),
+            inputs: parts,
+            missing: Some(missing),
+            note: None,
+            id: None,
+        });
+    };
+    if parts.is_empty() {
+        return None;
+    }
+    let wk = whole.value;
+    let sum: rust_decimal::Decimal = parts.iter().map(|o| o.value).sum();
+    if sum > wk || wk.is_zero() {
+        return None;
+    }
+    let n = parts.len();
+    let mut inputs = parts;
+    inputs.push(whole);
+    Some(Claim {
+        rule: RULE.id,
+        stated,
+        expr: Expr::sum(0..n) / Expr::Input(n),
+        inputs,
+        missing: None,
+        note: None,
+        id: None,
+    })
+}
+
+/// "A of B (P%)", "A out of B, or P%": the share stands right after the whole.
+fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -> Option<Claim> {
+    let start = range.start;
+    if p < start + 2 {
+        return None;
+    }
+    let (a, b) = (p - 2, p - 1);
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+    if !is_amount(qa.kind) || qa.kind != qb.kind || qa.unit != qb.unit {
+        return None;
+    }
+    let link = doc.between(a, b).trim();
+    let link_ok = matches!(link, "of" | "out of" | "of the" | "von" | "aus");
+    // The whole may carry its noun: "30 out of 120 seats, or 25%".
+    let tail = doc.between(b, p).trim();
+    let tail_ok = ["(", ", or", ", i.e.", " —", " –", ", that is"]
+        .iter()
+        .any(|c| {
+            let t = format!(" {tail}");
+            t.strip_suffix(c).is_some_and(|noun| {
+                noun.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'')
+            })
+        });
+    if !link_ok || !tail_ok {
+        return None;
+    }
+    let (x, y) = (with_fact(doc, a)?, with_fact(doc, b)?);
+    if x.value > y.value || y.value.is_zero() {
+        return None;
+    }
+    Some(Claim {
+        rule: RULE.id,
+        stated: doc.stated(p)?,
+        expr: Expr::Input(0) / Expr::Input(1),
+        inputs: vec![x, y],
+        missing: None,
+        note: None,
+        id: None,
+    })
+}
+
+/// The operand of quantity `i`, named after the fact it states, if it states one.
+fn with_fact(doc: &Doc<'_>, i: usize) -> Option<Operand> {
+    let mut o = doc.operand(i)?;
+    o.fact = doc
+        .facts
+        .facts
+        .iter()
+        .find(|f| f.quantity == i)
+        .map(|f| f.name.clone());
+    Some(o)
+}
+
+/// The operand of the fact whose name ends `fragment`.
+fn fact_operand(doc: &Doc<'_>, fragment: &str) -> Option<Operand> {
+    let f = doc.facts.ending(fragment)?;
+    let mut o = doc.operand(f.quantity)?;
+    o.fact = Some(f.name.clone());
+    Some(o)
+}
+
+/// "half of those …": a fraction of the last amount of the previous sentence, as an operand.
+fn fraction_of_previous(doc: &Doc<'_>, si: usize) -> Option<Operand> {
+    let s = doc.sentences[si];
+    let fi = doc
+        .in_sentence(s)
+        .find(|&i| doc.quantities[i].kind == Kind::Fraction)?;
+    let after = doc.after(fi, s, 12).trim_start();
+    if !(after.starts_with("of those")
+        || after.starts_with("of them")
+        || after.starts_with("of these"))
+    {
+        return None;
+    }
+    let prev = doc.sentences.get(si.checked_sub(1)?)?;
+    let base = doc
+        .in_sentence(*prev)
+        .rfind(|&i| doc.quantities[i].kind == Kind::Number)?;
+    let f = doc.operand(fi)?;
+    let b = doc.operand(base)?;
+    let value = f.value.checked_mul(b.value)?;
+    let range = f.range.checked_mul(b.range).ok()?;
+    Some(Operand {
+        text: format!("{} of {}", f.text, b.text),
+        value,
+        range,
+        span: f.span,
+        fact: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Verdict;
+    use crate::claims::rules::tests::run;
+
+    #[test]
+    fn parts_together_of_a_whole() {
+        let v = run(
+            "part-of-whole",
+            "Minneapolis (430.000) and St. Paul (310.000) together make up just under 20% of the Twin Cities population (3.76 million).",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "(430.000 + 310.000) ÷ 3.76 million = 19.7%, the text says just under 20%"
+                    .to_string()
+            )]
+        );
+        let v = run(
+            "part-of-whole",
+            "The 62,000 people of Millbrook make up 25% of the 248,000 people of both towns.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "The 62,000 people of Millbrook make up 30% of the 248,000 people of both towns.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn share_after_the_whole() {
+        let v = run(
+            "part-of-whole",
+            "Public safety takes $88 million of the $412 million (21.4%).",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run("part-of-whole", "They won 30 out of 120 seats, or 30%.");
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn named_facts_from_elsewhere() {
+        let v = run(
+            "part-of-whole",
+            "Ulm has 126,000 inhabitants. The region has 500,000 inhabitants. Ulm makes up 25% of the region.",
+        );
+        // "The region has 500,000 inhabitants" makes "region" a fact.
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "126,000 ÷ 500,000 = 25.2%, the text says 25%".to_string()
+            )]
+        );
+        let v = run(
+            "part-of-whole",
+            "Ulm (126,000) lies in Swabia (1,800,000). Ulm makes up 7% of Swabia.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "126,000 ÷ 1,800,000 = 7%, the text says 7%".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn unstated_whole_is_unverifiable_with_the_implied_whole() {
+        let v = run(
+            "part-of-whole",
+            "Some 380.000 workers refused to work. If only half of those are in the cities, that would be about 45% of the cities' workforce.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, Verdict::Unverifiable);
+        assert!(v[0].1.contains("the cities' workforce; the claim implies it is about 422222 (half of 380.000 ÷ about 45%)"), "{}", v[0].1);
+    }
+
+    #[test]
+    fn does_not_fire_on_unrelated_numbers() {
+        assert!(run("part-of-whole", "In 2020, 45% of voters stayed home.").is_empty());
+        assert!(
+            run(
+                "part-of-whole",
+                "We sold 500 cars, and prices rose 5% of late."
+            )
+            .is_empty()
+        );
+        // Money and a head count are no part and whole.
+        assert!(run("part-of-whole", "$5 million of the 200 workers (3%) left.").is_empty());
+        // A whole smaller than the part is no whole.
+        assert!(run("part-of-whole", "The 500 firms are 20% of the 100 sectors.").is_empty());
+    }
+}

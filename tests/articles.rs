@@ -1,0 +1,49 @@
+//! Snapshots of what recount finds in real and shipped articles. Each snapshot is the
+//! human-readable list of numbers, one a line, reviewed by hand: a change in recognition shows
+//! up as a snapshot diff to review.
+
+use recount::locale::Setting;
+use std::path::Path;
+
+fn shared(rel: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            assert!(
+                std::env::var("CI").ok().as_deref() != Some("true"),
+                "{} is missing, and CI=true requires it",
+                path.display()
+            );
+            eprintln!("skipped: {} is not there", path.display());
+            None
+        }
+    }
+}
+
+fn numbers(path: &str, text: &str) -> String {
+    let r = recount::recognize(text, Setting::Auto);
+    recount::report::numbers::human(path, text, &r)
+}
+
+#[test]
+fn minneapolis_numbers() {
+    let Some(text) = shared("examples/minneapolis-2026.txt") else {
+        return;
+    };
+    insta::assert_snapshot!(numbers("minneapolis-2026.txt", &text));
+}
+
+#[test]
+fn shipped_articles_numbers() {
+    insta::glob!("../claims/articles", "*.md", |path| {
+        let text = std::fs::read_to_string(path).expect("read article");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        insta::assert_snapshot!(numbers(name, &text));
+    });
+}
