@@ -152,10 +152,9 @@ fn is_name(s: &str) -> bool {
 fn name_before(text: &str, end: usize) -> Option<(String, Span)> {
     let head = &text[..end];
     let mut start = end;
-    let mut words = 0;
-    for w in head.rsplit(' ') {
+    for w in head.rsplit(' ').take(4) {
         let word = w.trim();
-        if word.is_empty() || words == 4 {
+        if word.is_empty() {
             break;
         }
         let clean = word.trim_end_matches('.');
@@ -170,7 +169,6 @@ fn name_before(text: &str, end: usize) -> Option<(String, Span)> {
             break;
         }
         start -= w.len() + usize::from(start < end);
-        words += 1;
         if start == 0 {
             break;
         }
