@@ -1,21 +1,1008 @@
 //! German number words.
-use super::spelled::Spelled;
+//!
+//! Reads a spelled German number at the start of a text: cardinals ("dreiundzwanzig",
+//! "zwei Millionen dreihunderttausend"), decimals ("zwei Komma drei"), fractions and mixed
+//! numbers ("drei Viertel", "zweieinhalb", "eine halbe Million"), ordinals
+//! ("einhunderteinunddreißigste", "zu dritt"), multiples ("doppelt", "dreifach",
+//! "drei mal so viele") and vague amounts ("Tausende", "Dutzende"). Values are exact
+//! [`Decimal`]s; nothing allocates and nothing panics on any input.
+//!
+//! # Grammar
+//!
+//! Letters match in any case; `ä`, `ö`, `ü` also match `ae`, `oe`, `ue`, and `ß` also matches
+//! `ss`. `ws` is white space holding at most one line break. `⟂` is a word boundary: the next
+//! character is not a letter or digit. Every phrase ends at a word boundary, so "Achtung",
+//! "Dreieck", "Elfmeter" or "einfach" never yield a number. Each production is repeated above
+//! the function that reads it.
+//!
+//! ```text
+//! phrase      = ("minus" | "negativ") ws amount          (cardinals and fractions only)
+//!             | amount
+//! amount      = number-word *(ws step) [ws end-step]     → cardinal, ordinal, fraction, multiple
+//!             | article ws (fraction-noun | "halb") [ws multiplier]
+//!             | article ws multiplier *(ws step) [ws end-step]
+//!             | fraction-word [ws multiplier]            ("Drittel", "zweieinhalb", "halbe")
+//!             | decimal-word [ws multiplier]             ("dreikommafünf")
+//!             | ordinal-word | multiple-word | times-word
+//!             | vague-word [ws scale]                    ("Tausende", "Hunderte Millionen")
+//!             | scale                                    (plural alone: vague, "Millionen" ≥ 2e6)
+//!             | "halb" (before ws "so")                  → multiple ½
+//! step        = scale                                    (multiplies and closes the group)
+//!             | "hundert"                                (group below 100: × 100)
+//!             | number-word                              (after a closed group, below its scale)
+//! end-step    = "dutzend"                                → × 12
+//!             | fraction-noun [ws multiplier]            → "zwei Drittel"
+//!             | "und" ws und-part [ws multiplier]        → "fünf und drei Viertel Milliarden"
+//!             | "komma" ws digits [ws multiplier]        → "zwei Komma fünf Millionen"
+//!             | "mal" (before ws comparison)             → "drei mal so viele": multiple
+//!             | scale-ordinal                            → "einhundert Milliardste"
+//! multiplier  = scale | "hundert" | "tausend" | "dutzend"
+//! article     = "ein" ("e" | "en" | "em" | "er" | "es" | "")   (alone it is not a number)
+//!
+//! number-word = "null" | compound
+//! compound    = [group] "tausend" ["und"] [group] | group
+//! group       = [below-100] "hundert" ["und"] [below-100] | below-100
+//! below-100   = unit "und" tens | tens | teen | stem | unit
+//! unit        = "eins"⟂ | "ein" | "zwei" | "zwo" | "drei" | "vier" | "fünf" | "sechs"
+//!             | "sieben" | "acht" | "neun"
+//! teen        = "zehn" | "elf" | "zwölf"
+//!             | ("drei" | "vier" | "fünf" | "sech" | "sieb" | "acht" | "neun") "zehn"
+//! tens        = "zwanzig" | "dreißig" | "vierzig" | "fünfzig" | "sechzig" | "siebzig"
+//!             | "achtzig" | "neunzig"
+//! stem        = "erst" | "dritt" | "siebt"                (ordinal stems; last element only)
+//! word        = compound suffix
+//! suffix      = ⟂                                        → cardinal ("ein" alone: article)
+//!             | ending⟂                                  after a final "ein": "tausendundeine"
+//!             | ord-stem ending⟂ | ord-stem⟂             → ordinal ("zweite", "zu viert")
+//!             | ord-stem ("el" | "eln" | "els")⟂         → fraction noun ("Drittel", "Zehntel")
+//!             | "fach" [ending]⟂                         → multiple ("dreifach")
+//!             | "mal"⟂                                   → times ("dreimal")
+//!             | ("e" | "en")⟂                            → vague, after hundert/tausend alone
+//!             | "komma" compound⟂                        → decimal ("dreikommafünf")
+//!             | ["und"] ["ein"] "halb"⟂ | "ein" fraction-noun   → mixed ("zweieinhalb")
+//!             | fraction-noun                            → numerator × fraction ("dreiviertel")
+//! ord-stem    = "" after a stem or "acht" | "t" after a unit or teen
+//!             | "st" after tens, "hundert", "tausend"     (none after "ein" and "drei")
+//! ending      = "e" | "em" | "en" | "er" | "es"
+//! scale       = "million" ["en"] | "milliarde" ["n"] | "billion" ["en"] | "billiarde" ["n"]
+//!             | "trillion" ["en"] | "trilliarde" ["n"] | "quadrillion" ["en"]
+//!             | "quadrilliarde" ["n"]                     (long scale: Billion = 10^12)
+//! ```
+use super::spelled::{Form, Spelled};
 use rust_decimal::Decimal;
 
+// ───────────────────────────── matching ─────────────────────────────
+
+/// Bytes at the start of `s` that spell `pat` (lower case ASCII plus `ä ö ü ß`): letters match
+/// in any case, `ä`/`ö`/`ü` also match `ae`/`oe`/`ue`, `ß` also matches `ss`.
+fn eat(s: &str, pat: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for c in pat.chars() {
+        let rest = b.get(i..)?;
+        i += match c {
+            'ä' => umlaut(rest, 0xA4, 0x84, b'a')?,
+            'ö' => umlaut(rest, 0xB6, 0x96, b'o')?,
+            'ü' => umlaut(rest, 0xBC, 0x9C, b'u')?,
+            'ß' => sharp_s(rest)?,
+            _ => match rest.first() {
+                Some(x) if x.to_ascii_lowercase() == c as u8 => 1,
+                _ => return None,
+            },
+        };
+    }
+    Some(i)
+}
+
+/// An umlaut (lower or upper case, UTF-8 `C3 xx`) or its two-letter spelling (`base` + `e`).
+fn umlaut(b: &[u8], lower: u8, upper: u8, base: u8) -> Option<usize> {
+    match b {
+        [0xC3, x, ..] if *x == lower || *x == upper => Some(2),
+        [x, e, ..] if x.to_ascii_lowercase() == base && e.to_ascii_lowercase() == b'e' => Some(2),
+        _ => None,
+    }
+}
+
+/// `ß`, capital `ẞ` or `ss`.
+fn sharp_s(b: &[u8]) -> Option<usize> {
+    match b {
+        [0xC3, 0x9F, ..] => Some(2),
+        [0xE1, 0xBA, 0x9E, ..] => Some(3),
+        [x, y, ..] if x.eq_ignore_ascii_case(&b's') && y.eq_ignore_ascii_case(&b's') => Some(2),
+        _ => None,
+    }
+}
+
+/// [`eat`] at byte `i` of `s`; returns the index after the match.
+fn eat_at(s: &str, i: usize, pat: &str) -> Option<usize> {
+    Some(i + eat(s.get(i..)?, pat)?)
+}
+
+/// Whether a word ends at byte `i`: end of text, or a character that is no letter or digit.
+fn boundary(s: &str, i: usize) -> bool {
+    if i == s.len() {
+        return true;
+    }
+    match s.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => !c.is_alphanumeric(),
+        None => false,
+    }
+}
+
+/// ws = 1*(white space), at most one line break. Returns the index after it.
+fn skip_ws(s: &str, i: usize) -> Option<usize> {
+    let mut n = 0;
+    let mut breaks = 0;
+    for c in s.get(i..)?.chars() {
+        if !c.is_whitespace() {
+            break;
+        }
+        breaks += usize::from(c == '\n');
+        if breaks > 1 {
+            return None;
+        }
+        n += c.len_utf8();
+    }
+    (n > 0).then_some(i + n)
+}
+
+/// The first of `list` that matches at `i` and ends a word; returns the index after it.
+fn ending(s: &str, i: usize, list: &[&str]) -> Option<usize> {
+    list.iter()
+        .filter_map(|e| eat_at(s, i, e))
+        .find(|&j| boundary(s, j))
+}
+
+/// ending = "e" | "em" | "en" | "er" | "es" (adjective endings, longest first).
+const ENDINGS: &[&str] = &["em", "en", "er", "es", "e"];
+/// An adjective ending or none.
+const ENDINGS_OR_NONE: &[&str] = &["em", "en", "er", "es", "e", ""];
+/// Endings of a fraction noun after the ordinal stem: "Drittel", "Dritteln", "Drittels".
+const FRACTION_ENDINGS: &[&str] = &["eln", "els", "el"];
+
+// ───────────────────────────── compounds ─────────────────────────────
+
+/// The last element read in a compound; it decides which suffixes may follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    /// "ein" (not "eins"): an article when alone.
+    One,
+    /// A unit word with its value ("eins" is `Unit(1)`).
+    Unit(u64),
+    /// "zehn" … "neunzehn".
+    Teen,
+    /// "zwanzig" … "neunzig".
+    Tens,
+    /// "hundert".
+    Hundert,
+    /// "tausend".
+    Tausend,
+    /// An ordinal stem: "erst", "dritt", "siebt".
+    Stem,
+}
+
+/// A compound number word read so far.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    /// Its value.
+    v: u64,
+    /// Index after it.
+    end: usize,
+    /// Its last element.
+    last: Last,
+    /// Whether it is a single element ("ein", "hundert", "tausend" alone).
+    single: bool,
+}
+
+impl Num {
+    /// A one-element compound.
+    fn one(v: u64, end: usize, last: Last) -> Self {
+        Num { v, end, last, single: true }
+    }
+}
+
+/// Unit words other than "ein"/"eins", longest first where one is a prefix of another.
+const UNITS: &[(&str, u64)] = &[
+    ("zwei", 2),
+    ("zwo", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+];
+
+/// unit = "eins"⟂ | "ein" | "zwei" | "zwo" | "drei" | "vier" | "fünf" | "sechs" | "sieben"
+///      | "acht" | "neun"
+fn unit(s: &str, i: usize) -> Option<Num> {
+    if let Some(j) = eat_at(s, i, "eins").filter(|&j| boundary(s, j)) {
+        return Some(Num::one(1, j, Last::Unit(1)));
+    }
+    if let Some(j) = eat_at(s, i, "ein") {
+        return Some(Num::one(1, j, Last::One));
+    }
+    UNITS
+        .iter()
+        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Unit(v))))
+}
+
+/// Prefixes of "…zehn" (note "sech", "sieb").
+const TEEN_PREFIXES: &[(&str, u64)] = &[
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sech", 6),
+    ("sieb", 7),
+    ("acht", 8),
+    ("neun", 9),
+];
+
+/// teen = "zehn" | "elf" | "zwölf" | ("drei" | "vier" | "fünf" | "sech" | "sieb" | "acht"
+///      | "neun") "zehn"
+fn teen(s: &str, i: usize) -> Option<Num> {
+    let plain = [("zehn", 10), ("elf", 11), ("zwölf", 12)];
+    if let Some(n) = plain
+        .iter()
+        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Teen)))
+    {
+        return Some(n);
+    }
+    TEEN_PREFIXES.iter().find_map(|&(p, v)| {
+        let j = eat_at(s, eat_at(s, i, p)?, "zehn")?;
+        Some(Num::one(10 + v, j, Last::Teen))
+    })
+}
+
+/// The tens words.
+const TENS: &[(&str, u64)] = &[
+    ("zwanzig", 20),
+    ("dreißig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+];
+
+/// tens = "zwanzig" | "dreißig" | "vierzig" | "fünfzig" | "sechzig" | "siebzig" | "achtzig"
+///      | "neunzig"
+fn tens(s: &str, i: usize) -> Option<Num> {
+    TENS.iter()
+        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Tens)))
+}
+
+/// stem = "erst" | "dritt" | "siebt"   (irregular ordinal stems of 1, 3, 7)
+fn stem(s: &str, i: usize) -> Option<Num> {
+    [("erst", 1), ("dritt", 3), ("siebt", 7)]
+        .iter()
+        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Stem)))
+}
+
+/// below-100 = unit "und" tens | tens | teen | stem | unit
+fn below100(s: &str, i: usize) -> Option<Num> {
+    let u = unit(s, i);
+    if let Some(u) = u {
+        if let Some(t) = eat_at(s, u.end, "und").and_then(|k| tens(s, k)) {
+            return Some(Num { v: u.v + t.v, end: t.end, last: Last::Tens, single: false });
+        }
+    }
+    tens(s, i).or_else(|| teen(s, i)).or_else(|| stem(s, i)).or(u)
+}
+
+/// A part after "hundert"/"tausend": ["und"] part ("hundertzwei", "tausendundzwölf").
+fn addend(s: &str, j: usize, part: fn(&str, usize) -> Option<Num>) -> Option<Num> {
+    part(s, j).or_else(|| part(s, eat_at(s, j, "und")?))
+}
+
+/// [inner] word ["und"] [inner] | inner — where `word` multiplies by `factor`.
+fn scaled(s: &str, i: usize, inner: fn(&str, usize) -> Option<Num>, word: &str, factor: u64, last: Last) -> Option<Num> {
+    let low = inner(s, i);
+    let head = match low {
+        Some(n) if n.last != Last::Stem => eat_at(s, n.end, word).map(|j| (n.v, j, false)),
+        Some(_) => None,
+        None => eat_at(s, i, word).map(|j| (1, j, true)),
+    };
+    let Some((mult, j, single)) = head else {
+        return low;
+    };
+    let base = Num { v: mult * factor, end: j, last, single };
+    Some(match addend(s, j, inner) {
+        Some(n) => Num { v: base.v + n.v, end: n.end, last: n.last, single: false },
+        None => base,
+    })
+}
+
+/// group = [below-100] "hundert" ["und"] [below-100] | below-100
+fn group(s: &str, i: usize) -> Option<Num> {
+    scaled(s, i, below100, "hundert", 100, Last::Hundert)
+}
+
+/// compound = [group] "tausend" ["und"] [group] | group
+fn compound(s: &str, i: usize) -> Option<Num> {
+    scaled(s, i, group, "tausend", 1000, Last::Tausend)
+}
+
+// ───────────────────────────── words ─────────────────────────────
+
+/// One word of a phrase, classified.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Word {
+    /// A cardinal; `bare` when it is "hundert" or "tausend" alone (usable as a multiplier).
+    Card { v: u64, bare: bool },
+    /// "ein", "eine", "einen", "einem", "einer", "eines".
+    Article,
+    /// An ordinal position.
+    Ord(Decimal),
+    /// A fraction noun with its denominator: "Drittel", "halbe", "Hälfte".
+    FracNoun(Decimal),
+    /// A glued fraction or mixed number: `whole + num/den` ("dreiviertel", "zweieinhalb").
+    Frac { whole: Decimal, num: Decimal, den: Decimal },
+    /// "halb" uninflected.
+    Halb,
+    /// "doppelt", "dreifach": the factor.
+    Multiple(Decimal),
+    /// "dreimal": a count of times, or a factor before a comparison.
+    Times(u64),
+    /// "Tausende", "Dutzende": the implied lower bound.
+    Vague(Decimal),
+    /// "Million", "Milliarden".
+    Scale { v: Decimal, plural: bool },
+    /// "Millionste", "Milliardsten".
+    ScaleOrd(Decimal),
+    /// "Dutzend".
+    Dutzend,
+    /// "dreikommafünf".
+    Dec { v: Decimal, prec: Decimal },
+    /// "minus", "negativ".
+    Minus,
+    /// "Komma".
+    Komma,
+    /// "und".
+    Und,
+    /// "mal".
+    Mal,
+}
+
+/// A word of a phrase and the index after it. `depth` > 0 while reading the fraction part of a
+/// glued word ("drei|viertel"), which may not glue again.
+fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
+    let special = match s.as_bytes().get(i)?.to_ascii_lowercase() {
+        b'a' => exact(s, i, "anderthalb", Word::Frac { whole: Decimal::ONE, num: Decimal::ONE, den: Decimal::TWO })
+            .or_else(|| aber(s, i)),
+        b'b' | b'q' => scale_word(s, i),
+        b't' => scale_word(s, i),
+        b'd' => doppelt(s, i).or_else(|| dutzend(s, i)),
+        b'h' => halb(s, i),
+        b'k' => exact(s, i, "komma", Word::Komma),
+        b'u' => exact(s, i, "und", Word::Und),
+        b'm' => {
+            return scale_word(s, i)
+                .or_else(|| exact(s, i, "minus", Word::Minus))
+                .or_else(|| exact(s, i, "mal", Word::Mal));
+        }
+        b'n' => exact(s, i, "null", Word::Card { v: 0, bare: false })
+            .or_else(|| exact(s, i, "negativ", Word::Minus)),
+        _ => None,
+    };
+    special.or_else(|| suffix(s, compound(s, i)?, depth))
+}
+
+/// `pat` as a whole word.
+fn exact(s: &str, i: usize, pat: &str, w: Word) -> Option<(Word, usize)> {
+    eat_at(s, i, pat).filter(|&j| boundary(s, j)).map(|j| (w, j))
+}
+
+/// vague-word = ("aberhundert" | "abertausend") ("e" | "en")
+fn aber(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = eat_at(s, i, "aber")?;
+    let (k, v) = match eat_at(s, j, "hundert") {
+        Some(k) => (k, 200),
+        None => (eat_at(s, j, "tausend")?, 2000),
+    };
+    ending(s, k, &["en", "e"]).map(|m| (Word::Vague(Decimal::from(v)), m))
+}
+
+/// multiple-word = "doppelt" [ending]
+fn doppelt(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = eat_at(s, i, "doppelt")?;
+    ending(s, j, ENDINGS_OR_NONE).map(|k| (Word::Multiple(Decimal::TWO), k))
+}
+
+/// "dutzend" | vague-word = "dutzend" ("e" | "en")
+fn dutzend(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = eat_at(s, i, "dutzend")?;
+    if let Some(k) = ending(s, j, &["en", "e"]) {
+        return Some((Word::Vague(Decimal::from(24)), k));
+    }
+    boundary(s, j).then_some((Word::Dutzend, j))
+}
+
+/// fraction-noun = "hälfte" ["n"] | "halb" ending | ord-stem ("el" | "eln" | "els");
+/// "halb" alone is [`Word::Halb`].
+fn halb(s: &str, i: usize) -> Option<(Word, usize)> {
+    if let Some(j) = eat_at(s, i, "hälfte") {
+        return ending(s, j, &["n", ""]).map(|k| (Word::FracNoun(Decimal::TWO), k));
+    }
+    let j = eat_at(s, i, "halb")?;
+    if let Some(k) = ending(s, j, ENDINGS) {
+        return Some((Word::FracNoun(Decimal::TWO), k));
+    }
+    boundary(s, j).then_some((Word::Halb, j))
+}
+
+/// The scale words: stem, power of ten, whether the singular ends in "e" (feminine).
+const SCALES: &[(&str, u32, bool)] = &[
+    ("million", 6, false),
+    ("milliard", 9, true),
+    ("billion", 12, false),
+    ("billiard", 15, true),
+    ("trillion", 18, false),
+    ("trilliard", 21, true),
+    ("quadrillion", 24, false),
+    ("quadrilliard", 27, true),
+];
+
+/// 10^exp as a decimal (exp ≤ 28).
+fn pow10(exp: u32) -> Option<Decimal> {
+    Decimal::try_from_i128_with_scale(10i128.checked_pow(exp)?, 0).ok()
+}
+
+/// scale = stem ("" | "e") | stem "en"; scale-ordinal = stem "st" ending;
+/// fraction-noun = stem "stel" …  ("Million", "Milliarden", "Millionste", "Millionstel")
+fn scale_word(s: &str, i: usize) -> Option<(Word, usize)> {
+    let &(stem, exp, fem) = SCALES.iter().find(|(p, _, _)| eat_at(s, i, p).is_some())?;
+    let j = eat_at(s, i, stem)?;
+    let v = pow10(exp)?;
+    if let Some(k) = ending(s, j, &["en"]) {
+        return Some((Word::Scale { v, plural: true }, k));
+    }
+    if let Some(k) = ending(s, j, &[if fem { "e" } else { "" }]) {
+        return Some((Word::Scale { v, plural: false }, k));
+    }
+    let j = eat_at(s, j, "st")?;
+    if let Some(k) = ending(s, j, FRACTION_ENDINGS) {
+        return Some((Word::FracNoun(v), k));
+    }
+    ending(s, j, ENDINGS).map(|k| (Word::ScaleOrd(v), k))
+}
+
+/// What follows a compound inside its word (see `suffix` in the grammar).
+fn suffix(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
+    let lone_one = n.last == Last::One && n.single;
+    if n.last != Last::Stem {
+        let card = if lone_one {
+            Word::Article
+        } else {
+            Word::Card { v: n.v, bare: n.single && matches!(n.last, Last::Hundert | Last::Tausend) }
+        };
+        if boundary(s, n.end) {
+            return Some((card, n.end));
+        }
+        if let Some(k) = ending(s, n.end, ENDINGS).filter(|_| n.last == Last::One) {
+            return Some((card, k));
+        }
+    }
+    ordinal_suffix(s, n)
+        .or_else(|| fach_mal(s, n, lone_one))
+        .or_else(|| vague_suffix(s, n))
+        .or_else(|| glued_decimal(s, n))
+        .or_else(|| glued_fraction(s, n, depth))
+}
+
+/// ord-stem = "" after a stem or "acht" | "t" after a unit or teen | "st" after tens, hundert,
+/// tausend. None after "ein"/"eins" (→ "erst") and "drei" (→ "dritt").
+fn ord_stem(last: Last) -> Option<&'static str> {
+    match last {
+        Last::Stem | Last::Unit(8) => Some(""),
+        Last::One | Last::Unit(1) | Last::Unit(3) => None,
+        Last::Unit(_) | Last::Teen => Some("t"),
+        Last::Tens | Last::Hundert | Last::Tausend => Some("st"),
+    }
+}
+
+/// ordinal = ord-stem ending⟂ | ord-stem⟂ ("zu dritt"; never "erst", an adverb);
+/// fraction-noun = ord-stem ("el" | "eln" | "els")⟂ for denominators ≥ 3.
+fn ordinal_suffix(s: &str, n: Num) -> Option<(Word, usize)> {
+    let st = ord_stem(n.last)?;
+    let j = eat_at(s, n.end, st)?;
+    let v = Decimal::from(n.v);
+    if n.v >= 3 {
+        if let Some(k) = ending(s, j, FRACTION_ENDINGS) {
+            return Some((Word::FracNoun(v), k));
+        }
+    }
+    if let Some(k) = ending(s, j, ENDINGS) {
+        return Some((Word::Ord(v), k));
+    }
+    let bare = !st.is_empty() || (n.last == Last::Stem && n.v != 1);
+    (bare && boundary(s, j)).then_some((Word::Ord(v), j))
+}
+
+/// "fach" [ending]⟂ → multiple; "mal"⟂ → times. Not after a lone "ein" ("einfach", "einmal").
+fn fach_mal(s: &str, n: Num, lone_one: bool) -> Option<(Word, usize)> {
+    if lone_one || n.last == Last::Stem {
+        return None;
+    }
+    if let Some(j) = eat_at(s, n.end, "fach") {
+        return ending(s, j, ENDINGS_OR_NONE).map(|k| (Word::Multiple(Decimal::from(n.v)), k));
+    }
+    exact(s, n.end, "mal", Word::Times(n.v))
+}
+
+/// ("e" | "en")⟂ after "hundert", "tausend", "zehntausend", "hunderttausend" → twice as many.
+fn vague_suffix(s: &str, n: Num) -> Option<(Word, usize)> {
+    let round = matches!(n.v, 100 | 1000 | 10_000 | 100_000);
+    if !round || !matches!(n.last, Last::Hundert | Last::Tausend) {
+        return None;
+    }
+    let k = ending(s, n.end, &["en", "e"])?;
+    Some((Word::Vague(Decimal::from(2 * n.v)), k))
+}
+
+/// "komma" compound⟂: digits after the comma as written ("dreikommafünfzehn" → 3.15).
+fn glued_decimal(s: &str, n: Num) -> Option<(Word, usize)> {
+    let j = eat_at(s, n.end, "komma")?;
+    let d = compound(s, j).filter(|d| d.last != Last::Stem && boundary(s, d.end))?;
+    let mut digits = Digits::default();
+    digits.push_number(d.v)?;
+    let (frac, prec) = digits.value()?;
+    let v = Decimal::from(n.v).checked_add(frac)?;
+    Some((Word::Dec { v, prec }, d.end))
+}
+
+/// ["und"] ["ein"] "halb"⟂ | "ein" fraction-noun → mixed; fraction-noun → numerator × fraction.
+fn glued_fraction(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
+    if depth > 0 || n.last == Last::Stem {
+        return None;
+    }
+    let v = Decimal::from(n.v);
+    let mixed = |den, end| Some((Word::Frac { whole: v, num: Decimal::ONE, den }, end));
+    if let Some(k) = eat_at(s, n.end, "und") {
+        let k = eat_at(s, k, "ein").unwrap_or(k);
+        let m = eat_at(s, k, "halb").filter(|&m| boundary(s, m))?;
+        return mixed(Decimal::TWO, m);
+    }
+    if let Some((den, m)) = eat_at(s, n.end, "ein").and_then(|k| fraction_noun(s, k, depth + 1)) {
+        return mixed(den, m);
+    }
+    let (den, m) = fraction_noun(s, n.end, depth + 1)?;
+    let halves_of_one = den != Decimal::TWO || n.v == 1;
+    halves_of_one.then_some((Word::Frac { whole: Decimal::ZERO, num: v, den }, m))
+}
+
+/// fraction-noun | "halb": the denominator and the index after it.
+fn fraction_noun(s: &str, i: usize, depth: u8) -> Option<(Decimal, usize)> {
+    match word(s, i, depth)? {
+        (Word::FracNoun(den), m) => Some((den, m)),
+        (Word::Halb, m) => Some((Decimal::TWO, m)),
+        _ => None,
+    }
+}
+
+// ───────────────────────────── decimals ─────────────────────────────
+
+/// Digits after a decimal comma, as an integer and a count.
+#[derive(Default)]
+struct Digits {
+    frac: u128,
+    count: u32,
+}
+
+impl Digits {
+    /// Appends `count` digits with value `v` (at most 28 digits in all).
+    fn push(&mut self, v: u128, count: u32) -> Option<()> {
+        let total = self.count.checked_add(count).filter(|&c| c <= 28)?;
+        self.frac = self.frac.checked_mul(10u128.checked_pow(count)?)?.checked_add(v)?;
+        self.count = total;
+        Some(())
+    }
+
+    /// Appends a number word's digits as written ("fünfzehn" → "15", "null" → "0").
+    fn push_number(&mut self, v: u64) -> Option<()> {
+        let count = v.checked_ilog10().map_or(1, |l| l + 1);
+        self.push(u128::from(v), count)
+    }
+
+    /// The fraction (0.xyz) and its precision (10^-count).
+    fn value(&self) -> Option<(Decimal, Decimal)> {
+        let frac = Decimal::try_from_i128_with_scale(i128::try_from(self.frac).ok()?, self.count);
+        let prec = Decimal::try_from_i128_with_scale(1, self.count);
+        Some((frac.ok()?, prec.ok()?))
+    }
+}
+
+/// digits = digit-part *(ws digit-part); digit-part = number-word | 1*DIGIT.
+/// Returns the fraction, its precision and the index after the last part.
+fn digits(s: &str, i: usize) -> Option<(Decimal, Decimal, usize)> {
+    let mut d = Digits::default();
+    let mut end = i;
+    while let Some(j) = skip_ws(s, end) {
+        let Some(k) = digit_part(s, j, &mut d) else {
+            break;
+        };
+        end = k;
+    }
+    let (frac, prec) = d.value().filter(|_| d.count > 0)?;
+    Some((frac, prec, end))
+}
+
+/// One digit-part at `i`, appended to `d`; returns the index after it.
+fn digit_part(s: &str, i: usize, d: &mut Digits) -> Option<usize> {
+    let rest = s.get(i..)?.as_bytes();
+    let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n > 0 {
+        let separator_digit = matches!(rest.get(n..), Some([b'.' | b',', x, ..]) if x.is_ascii_digit());
+        if !boundary(s, i + n) || separator_digit {
+            return None;
+        }
+        let v = rest.get(..n)?.iter().try_fold(0u128, |a, b| a.checked_mul(10)?.checked_add(u128::from(b - b'0')))?;
+        d.push(v, u32::try_from(n).ok()?)?;
+        return Some(i + n);
+    }
+    match word(s, i, 0)? {
+        (Word::Card { v, bare: false }, k) => d.push_number(v).map(|_| k),
+        _ => None,
+    }
+}
+
+// ───────────────────────────── phrases ─────────────────────────────
+
+/// Builds a result with normalised decimals.
+fn spelled(len: usize, value: Decimal, precision: Option<Decimal>, form: Form) -> Spelled {
+    Spelled { len, value: value.normalize(), precision: precision.map(|p| p.normalize()), form }
+}
+
+/// Place value of the least significant non-zero digit of an integer (1 for 0 and fractions).
+fn place(v: Decimal) -> Decimal {
+    let mut p = Decimal::ONE;
+    let mut v = v.normalize();
+    if v.is_zero() || !v.fract().is_zero() {
+        return p;
+    }
+    while (v % Decimal::TEN).is_zero() {
+        v /= Decimal::TEN;
+        p *= Decimal::TEN;
+    }
+    p
+}
+
+/// An integer phrase being read: the closed scale groups and the current group.
+struct Acc {
+    /// Sum of the closed groups ("zwei Millionen" → 2000000).
+    total: Decimal,
+    /// The current group's value and precision, if one is open.
+    cur: Option<(Decimal, Decimal)>,
+    /// Precision of the last closed group.
+    prec: Decimal,
+    /// The last scale applied; later groups stay below it.
+    limit: Option<Decimal>,
+    /// Index after the phrase so far.
+    end: usize,
+}
+
+/// What one more word does to an integer phrase.
+enum Step {
+    /// The word was taken; read on.
+    Go,
+    /// The word ends the phrase with this result.
+    Done(Spelled),
+    /// The word is not part of the phrase.
+    Stop,
+}
+
+impl Acc {
+    /// A phrase that starts with a number of value `v` and precision `prec`, ending at `end`.
+    fn start(v: Decimal, prec: Decimal, end: usize) -> Self {
+        Acc { total: Decimal::ZERO, cur: Some((v, prec)), prec, limit: None, end }
+    }
+
+    /// step = scale: multiplies the open group and closes it, if below the previous scale.
+    fn scale(&mut self, (c, p): (Decimal, Decimal), scale: Decimal, end: usize) -> Option<Step> {
+        let group = c.checked_mul(scale)?;
+        if self.limit.is_some_and(|l| scale >= l || group >= l) {
+            return Some(Step::Stop);
+        }
+        self.total = self.total.checked_add(group)?;
+        self.prec = p.checked_mul(scale)?;
+        self.limit = Some(scale);
+        self.cur = None;
+        self.end = end;
+        Some(Step::Go)
+    }
+
+    /// step = "hundert": an open group below 100 times 100 ("achtzehn hundert").
+    fn hundred(&mut self, (c, p): (Decimal, Decimal), end: usize) -> Step {
+        if c >= Decimal::ONE_HUNDRED || c.is_zero() || !c.fract().is_zero() {
+            return Step::Stop;
+        }
+        self.cur = Some((c * Decimal::ONE_HUNDRED, p * Decimal::ONE_HUNDRED));
+        self.end = end;
+        Step::Go
+    }
+
+    /// step = number-word after a closed group, below its scale.
+    fn number(&mut self, v: u64, end: usize) -> Step {
+        let v = Decimal::from(v);
+        if !self.limit.is_some_and(|l| v < l) {
+            return Step::Stop;
+        }
+        self.cur = Some((v, place(v)));
+        self.end = end;
+        Step::Go
+    }
+
+    /// The cardinal read so far.
+    fn finish(&self) -> Option<Spelled> {
+        let (value, prec) = match self.cur {
+            Some((c, p)) => (self.total.checked_add(c)?, p),
+            None => (self.total, self.prec),
+        };
+        Some(spelled(self.end, value, Some(prec), Form::Cardinal))
+    }
+}
+
+/// number-word *(ws step) [ws end-step], from an accumulator that holds the first part.
+/// `None` only on overflow.
+fn extend(s: &str, mut acc: Acc) -> Option<Spelled> {
+    while let Some((w, k)) = skip_ws(s, acc.end).and_then(|j| word(s, j, 0)) {
+        match step(s, &mut acc, w, k)? {
+            Step::Go => {}
+            Step::Done(sp) => return Some(sp),
+            Step::Stop => break,
+        }
+    }
+    acc.finish()
+}
+
+/// step | end-step for word `w` ending at `k`.
+fn step(s: &str, acc: &mut Acc, w: Word, k: usize) -> Option<Step> {
+    match (w, acc.cur) {
+        (Word::Scale { v, .. }, Some(c)) => acc.scale(c, v, k),
+        (Word::Card { v: 1000, bare: true }, Some(c)) => acc.scale(c, Decimal::ONE_THOUSAND, k),
+        (Word::Card { v: 100, bare: true }, Some(c)) => Some(acc.hundred(c, k)),
+        (Word::Card { v, .. }, None) => Some(acc.number(v, k)),
+        (Word::ScaleOrd(v), Some((c, p))) if acc.limit.is_none_or(|l| v < l) => {
+            let value = acc.total.checked_add(c.checked_mul(v)?)?;
+            Some(Step::Done(spelled(k, value, Some(p.checked_mul(v)?), Form::Ordinal)))
+        }
+        (_, Some((c, p))) if acc.limit.is_none() => end_step(s, w, k, c, p),
+        _ => Some(Step::Stop),
+    }
+}
+
+/// end-step after a first group `c` (precision `p`): Dutzend, fraction, "und" fraction, Komma, mal.
+fn end_step(s: &str, w: Word, k: usize, c: Decimal, p: Decimal) -> Option<Step> {
+    let whole = c.fract().is_zero();
+    let done = |sp: Spelled| Some(Step::Done(sp));
+    match w {
+        Word::Dutzend => {
+            let twelve = Decimal::from(12);
+            done(spelled(k, c.checked_mul(twelve)?, Some(p.checked_mul(twelve)?), Form::Cardinal))
+        }
+        Word::FracNoun(den) if whole => done(fraction_tail(s, k, Decimal::ZERO, c, den)?),
+        Word::Und if whole => match und_part(s, k) {
+            Some((num, den, m)) => done(fraction_tail(s, m, c, num, den)?),
+            None => Some(Step::Stop),
+        },
+        Word::Komma if whole => match digits(s, k) {
+            Some((frac, prec, m)) => done(decimal_tail(s, m, c.checked_add(frac)?, prec)?),
+            None => Some(Step::Stop),
+        },
+        Word::Mal if comparison_follows(s, k) => done(spelled(k, c, Some(p), Form::Multiple)),
+        _ => Some(Step::Stop),
+    }
+}
+
+/// multiplier = scale | "hundert" | "tausend" | "dutzend" (after ws): its value and end.
+fn multiplier(s: &str, i: usize) -> Option<(Decimal, usize)> {
+    match word(s, skip_ws(s, i)?, 0)? {
+        (Word::Scale { v, .. }, k) => Some((v, k)),
+        (Word::Card { v, bare: true }, k) => Some((Decimal::from(v), k)),
+        (Word::Dutzend, k) => Some((Decimal::from(12), k)),
+        _ => None,
+    }
+}
+
+/// whole + num/den [ws multiplier]: a fraction, or a cardinal once multiplied
+/// ("eine halbe Million" → 500000, precision 500000). `None` only on overflow.
+fn fraction_tail(s: &str, i: usize, whole: Decimal, num: Decimal, den: Decimal) -> Option<Spelled> {
+    let top = whole.checked_mul(den)?.checked_add(num)?;
+    if let Some((m, k)) = multiplier(s, i) {
+        let value = top.checked_mul(m)?.checked_div(den)?;
+        let exact = m.checked_rem(den)?.is_zero();
+        let prec = if exact { m.checked_div(den) } else { None };
+        return Some(spelled(k, value, prec, Form::Cardinal));
+    }
+    Some(spelled(i, top.checked_div(den)?, None, Form::Fraction))
+}
+
+/// decimal [ws multiplier] ("zwei Komma fünf Millionen"). `None` only on overflow.
+fn decimal_tail(s: &str, i: usize, v: Decimal, prec: Decimal) -> Option<Spelled> {
+    match multiplier(s, i) {
+        Some((m, k)) => Some(spelled(k, v.checked_mul(m)?, Some(prec.checked_mul(m)?), Form::Cardinal)),
+        None => Some(spelled(i, v, Some(prec), Form::Cardinal)),
+    }
+}
+
+/// und-part = number-word ws fraction-noun | article ws (fraction-noun | "halb")
+///          | glued fraction ("und dreiviertel"). Returns numerator, denominator, end.
+fn und_part(s: &str, i: usize) -> Option<(Decimal, Decimal, usize)> {
+    let noun_after = |k| fraction_noun(s, skip_ws(s, k)?, 0);
+    match word(s, skip_ws(s, i)?, 0)? {
+        (Word::Frac { whole, num, den }, k) if whole.is_zero() => Some((num, den, k)),
+        (Word::Card { v, bare: false }, k) if v > 0 => {
+            let (den, m) = noun_after(k)?;
+            Some((Decimal::from(v), den, m))
+        }
+        (Word::Article, k) => {
+            let (den, m) = noun_after(k)?;
+            Some((Decimal::ONE, den, m))
+        }
+        _ => None,
+    }
+}
+
+/// Lower-case words ending in "-er" that are no comparatives.
+const NOT_COMPARATIVE: &[&str] = &[
+    "aber", "oder", "immer", "nimmer", "wieder", "unter", "hinter", "über", "jeder", "jener",
+    "dieser", "solcher", "welcher", "mancher", "einer", "keiner", "meiner", "deiner", "seiner",
+    "ihrer", "unser", "später", "bisher", "vorher", "nachher", "daher", "woher", "seither",
+    "sicher", "leider", "ferner",
+];
+
+/// comparison (after ws) = "so" | "mehr" | "weniger" | a lower-case comparative in "-er"
+/// ("größer", "höher", "teurer").
+fn comparison_follows(s: &str, i: usize) -> bool {
+    let Some(rest) = skip_ws(s, i).and_then(|j| s.get(j..)) else {
+        return false;
+    };
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let w = rest.get(..end).unwrap_or("");
+    if ["so", "mehr", "weniger"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return true;
+    }
+    let lower = w.starts_with(|c: char| c.is_lowercase());
+    lower && w.len() >= 5 && w.ends_with("er") && !NOT_COMPARATIVE.contains(&w)
+}
+
+/// amount (see the grammar) for first word `w`, which ends at `k`.
+fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
+    match w {
+        Word::Card { v, .. } => {
+            let v = Decimal::from(v);
+            extend(s, Acc::start(v, place(v), k))
+        }
+        Word::Article => article(s, k),
+        Word::Ord(v) | Word::ScaleOrd(v) => Some(spelled(k, v, Some(place(v)), Form::Ordinal)),
+        Word::FracNoun(den) => fraction_tail(s, k, Decimal::ZERO, Decimal::ONE, den),
+        Word::Frac { whole, num, den } => fraction_tail(s, k, whole, num, den),
+        Word::Dec { v, prec } => decimal_tail(s, k, v, prec),
+        Word::Multiple(v) => Some(spelled(k, v, Some(place(v)), Form::Multiple)),
+        Word::Times(v) => Some(times(s, k, Decimal::from(v))),
+        Word::Vague(v) => vague(s, k, v),
+        Word::Scale { v, plural: true } => Some(spelled(k, v.checked_mul(Decimal::TWO)?, None, Form::Vague)),
+        Word::Scale { v, plural: false } => Some(spelled(k, v, Some(v), Form::Cardinal)),
+        Word::Dutzend => Some(spelled(k, Decimal::from(12), Some(Decimal::from(12)), Form::Cardinal)),
+        Word::Halb => half_as(s, k),
+        Word::Minus | Word::Komma | Word::Und | Word::Mal => None,
+    }
+}
+
+/// times-word: a factor before a comparison ("dreimal so viele"), else a count ("dreimal").
+fn times(s: &str, k: usize, v: Decimal) -> Spelled {
+    let form = if comparison_follows(s, k) { Form::Multiple } else { Form::Cardinal };
+    spelled(k, v, Some(place(v)), form)
+}
+
+/// "halb" before ws "so" → multiple ½ ("halb so viele").
+fn half_as(s: &str, k: usize) -> Option<Spelled> {
+    let j = skip_ws(s, k)?;
+    eat_at(s, j, "so").filter(|&m| boundary(s, m))?;
+    Some(spelled(k, Decimal::new(5, 1), None, Form::Multiple))
+}
+
+/// vague-word [ws scale]: "Tausende" → 2000, "Hunderte Millionen" → 200000000.
+fn vague(s: &str, k: usize, v: Decimal) -> Option<Spelled> {
+    if let Some((Word::Scale { v: m, plural: true }, j)) = skip_ws(s, k).and_then(|j| word(s, j, 0)) {
+        return Some(spelled(j, v.checked_mul(m)?, None, Form::Vague));
+    }
+    Some(spelled(k, v, None, Form::Vague))
+}
+
+/// article ws (fraction-noun | "halb") [ws multiplier] | article ws multiplier …
+/// ("ein Drittel", "eine halbe Million", "ein Dutzend", "eine Million dreihundert").
+fn article(s: &str, k: usize) -> Option<Spelled> {
+    let (w, m) = word(s, skip_ws(s, k)?, 0)?;
+    match w {
+        Word::FracNoun(den) => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, den),
+        Word::Halb => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, Decimal::TWO),
+        Word::Scale { .. } | Word::Dutzend | Word::Card { bare: true, .. } => {
+            extend(s, Acc::start(Decimal::ONE, Decimal::ONE, k))
+        }
+        _ => None,
+    }
+}
+
+/// Negates a cardinal or fraction.
+fn negate(sp: Spelled, extra: usize) -> Option<Spelled> {
+    matches!(sp.form, Form::Cardinal | Form::Fraction).then(|| Spelled {
+        len: sp.len + extra,
+        value: -sp.value,
+        ..sp
+    })
+}
+
 /// Parses a German spelled number at the start of `input` (which starts at a word boundary).
-pub fn parse(_input: &str) -> Option<Spelled> {
-    None
+///
+/// phrase = ("minus" | "negativ") ws amount | amount
+pub fn parse(input: &str) -> Option<Spelled> {
+    let (w, k) = word(input, 0, 0)?;
+    if w != Word::Minus {
+        return amount(input, w, k);
+    }
+    let j = skip_ws(input, k)?;
+    let rest = input.get(j..)?;
+    let (w, k) = word(rest, 0, 0)?;
+    negate(amount(rest, w, k)?, j)
+}
+
+/// glued = ["-"] "fach" [ending] | ["-"] "mal" (before a comparison): "3fach", "3-mal so viel".
+fn glued_after(v: Decimal, p: Decimal, rest: &str) -> Option<Spelled> {
+    let i = usize::from(rest.starts_with('-'));
+    if let Some(j) = eat_at(rest, i, "fach") {
+        let k = ending(rest, j, ENDINGS_OR_NONE)?;
+        return Some(spelled(k, v, Some(p), Form::Multiple));
+    }
+    let j = eat_at(rest, i, "mal").filter(|&j| boundary(rest, j))?;
+    comparison_follows(rest, j).then(|| spelled(j, v, Some(p), Form::Multiple))
 }
 
 /// Continues a phrase whose first part was a numeral already read (value `value`, precision
 /// `precision`): `rest` is the text right after the numeral, e.g. " tausend",
 /// " Millionen", " Komma fünf". Returns the whole phrase's value; `len` counts bytes of `rest`.
-pub fn continue_after(_value: Decimal, _precision: Decimal, _rest: &str) -> Option<Spelled> {
-    None
+pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<Spelled> {
+    let v = value.abs();
+    let sp = match glued_after(v, precision, rest) {
+        Some(sp) => sp,
+        None => extend(rest, Acc::start(v, precision, 0)).filter(|sp| sp.len > 0)?,
+    };
+    if value.is_sign_negative() {
+        return negate(sp.clone(), 0).or(Some(sp));
+    }
+    Some(sp)
+}
+
+/// Word stems that can start a phrase, by first letter.
+fn stems(first: u8) -> &'static [&'static str] {
+    match first.to_ascii_lowercase() {
+        b'a' => &["acht", "anderthalb", "aber"],
+        b'b' => &["billi"],
+        b'd' => &["drei", "dritt", "doppelt", "dutzend"],
+        b'e' => &["ein", "elf", "erst"],
+        b'f' => &["fünf"],
+        b'h' => &["halb", "hälfte", "hundert"],
+        b'm' => &["milli", "minus"],
+        b'n' => &["neun", "null", "negativ"],
+        b'q' => &["quadrilli"],
+        b's' => &["sech", "sieb"],
+        b't' => &["tausend", "trilli"],
+        b'v' => &["vier"],
+        b'z' => &["zwei", "zwo", "zwölf", "zehn", "zwanzig"],
+        _ => &[],
+    }
 }
 
 /// Whether a word (as written, any case; may hold umlauts and ß) can start a German spelled number (cheap pre-filter the
 /// scanner calls on every word before calling [`parse`]).
-pub fn may_start(_word: &str) -> bool {
-    false
+pub fn may_start(word_text: &str) -> bool {
+    let Some(&first) = word_text.as_bytes().first() else {
+        return false;
+    };
+    if word_text.len() < 3 || !stems(first).iter().any(|p| eat(word_text, p).is_some()) {
+        return false;
+    }
+    matches!(word(word_text, 0, 0), Some((w, _)) if !matches!(w, Word::Komma | Word::Und | Word::Mal))
 }
