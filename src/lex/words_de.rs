@@ -98,7 +98,7 @@ fn eat(s: &str, pat: &str) -> Option<usize> {
 fn umlaut(b: &[u8], lower: u8, upper: u8, base: u8) -> Option<usize> {
     match b {
         [0xC3, x, ..] if *x == lower || *x == upper => Some(2),
-        [x, e, ..] if x.to_ascii_lowercase() == base && e.to_ascii_lowercase() == b'e' => Some(2),
+        [x, e, ..] if x.to_ascii_lowercase() == base && e.eq_ignore_ascii_case(&b'e') => Some(2),
         _ => None,
     }
 }
@@ -197,7 +197,12 @@ struct Num {
 impl Num {
     /// A one-element compound.
     fn one(v: u64, end: usize, last: Last) -> Self {
-        Num { v, end, last, single: true }
+        Num {
+            v,
+            end,
+            last,
+            single: true,
+        }
     }
 }
 
@@ -284,12 +289,20 @@ fn stem(s: &str, i: usize) -> Option<Num> {
 /// below-100 = unit "und" tens | tens | teen | stem | unit
 fn below100(s: &str, i: usize) -> Option<Num> {
     let u = unit(s, i);
-    if let Some(u) = u {
-        if let Some(t) = eat_at(s, u.end, "und").and_then(|k| tens(s, k)) {
-            return Some(Num { v: u.v + t.v, end: t.end, last: Last::Tens, single: false });
-        }
+    if let Some(u) = u
+        && let Some(t) = eat_at(s, u.end, "und").and_then(|k| tens(s, k))
+    {
+        return Some(Num {
+            v: u.v + t.v,
+            end: t.end,
+            last: Last::Tens,
+            single: false,
+        });
     }
-    tens(s, i).or_else(|| teen(s, i)).or_else(|| stem(s, i)).or(u)
+    tens(s, i)
+        .or_else(|| teen(s, i))
+        .or_else(|| stem(s, i))
+        .or(u)
 }
 
 /// A part after "hundert"/"tausend": ["und"] part ("hundertzwei", "tausendundzwölf").
@@ -298,7 +311,14 @@ fn addend(s: &str, j: usize, part: fn(&str, usize) -> Option<Num>) -> Option<Num
 }
 
 /// [inner] word ["und"] [inner] | inner — where `word` multiplies by `factor`.
-fn scaled(s: &str, i: usize, inner: fn(&str, usize) -> Option<Num>, word: &str, factor: u64, last: Last) -> Option<Num> {
+fn scaled(
+    s: &str,
+    i: usize,
+    inner: fn(&str, usize) -> Option<Num>,
+    word: &str,
+    factor: u64,
+    last: Last,
+) -> Option<Num> {
     let low = inner(s, i);
     let head = match low {
         Some(n) if n.last != Last::Stem => eat_at(s, n.end, word).map(|j| (n.v, j, false)),
@@ -308,9 +328,19 @@ fn scaled(s: &str, i: usize, inner: fn(&str, usize) -> Option<Num>, word: &str, 
     let Some((mult, j, single)) = head else {
         return low;
     };
-    let base = Num { v: mult * factor, end: j, last, single };
+    let base = Num {
+        v: mult * factor,
+        end: j,
+        last,
+        single,
+    };
     Some(match addend(s, j, inner) {
-        Some(n) => Num { v: base.v + n.v, end: n.end, last: n.last, single: false },
+        Some(n) => Num {
+            v: base.v + n.v,
+            end: n.end,
+            last: n.last,
+            single: false,
+        },
         None => base,
     })
 }
@@ -339,7 +369,11 @@ enum Word {
     /// A fraction noun with its denominator: "Drittel", "halbe", "Hälfte".
     FracNoun(Decimal),
     /// A glued fraction or mixed number: `whole + num/den` ("dreiviertel", "zweieinhalb").
-    Frac { whole: Decimal, num: Decimal, den: Decimal },
+    Frac {
+        whole: Decimal,
+        num: Decimal,
+        den: Decimal,
+    },
     /// "halb" uninflected.
     Halb,
     /// "doppelt", "dreifach": the factor.
@@ -370,8 +404,17 @@ enum Word {
 /// glued word ("drei|viertel"), which may not glue again.
 fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
     let special = match s.as_bytes().get(i)?.to_ascii_lowercase() {
-        b'a' => exact(s, i, "anderthalb", Word::Frac { whole: Decimal::ONE, num: Decimal::ONE, den: Decimal::TWO })
-            .or_else(|| aber(s, i)),
+        b'a' => exact(
+            s,
+            i,
+            "anderthalb",
+            Word::Frac {
+                whole: Decimal::ONE,
+                num: Decimal::ONE,
+                den: Decimal::TWO,
+            },
+        )
+        .or_else(|| aber(s, i)),
         b'b' | b'q' => scale_word(s, i),
         b't' => scale_word(s, i),
         b'd' => doppelt(s, i).or_else(|| dutzend(s, i)),
@@ -392,7 +435,9 @@ fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
 
 /// `pat` as a whole word.
 fn exact(s: &str, i: usize, pat: &str, w: Word) -> Option<(Word, usize)> {
-    eat_at(s, i, pat).filter(|&j| boundary(s, j)).map(|j| (w, j))
+    eat_at(s, i, pat)
+        .filter(|&j| boundary(s, j))
+        .map(|j| (w, j))
 }
 
 /// vague-word = ("aberhundert" | "abertausend") ("e" | "en")
@@ -476,7 +521,10 @@ fn suffix(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
         let card = if lone_one {
             Word::Article
         } else {
-            Word::Card { v: n.v, bare: n.single && matches!(n.last, Last::Hundert | Last::Tausend) }
+            Word::Card {
+                v: n.v,
+                bare: n.single && matches!(n.last, Last::Hundert | Last::Tausend),
+            }
         };
         if boundary(s, n.end) {
             return Some((card, n.end));
@@ -509,10 +557,10 @@ fn ordinal_suffix(s: &str, n: Num) -> Option<(Word, usize)> {
     let st = ord_stem(n.last)?;
     let j = eat_at(s, n.end, st)?;
     let v = Decimal::from(n.v);
-    if n.v >= 3 {
-        if let Some(k) = ending(s, j, FRACTION_ENDINGS) {
-            return Some((Word::FracNoun(v), k));
-        }
+    if n.v >= 3
+        && let Some(k) = ending(s, j, FRACTION_ENDINGS)
+    {
+        return Some((Word::FracNoun(v), k));
     }
     if let Some(k) = ending(s, j, ENDINGS) {
         return Some((Word::Ord(v), k));
@@ -559,7 +607,16 @@ fn glued_fraction(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
         return None;
     }
     let v = Decimal::from(n.v);
-    let mixed = |den, end| Some((Word::Frac { whole: v, num: Decimal::ONE, den }, end));
+    let mixed = |den, end| {
+        Some((
+            Word::Frac {
+                whole: v,
+                num: Decimal::ONE,
+                den,
+            },
+            end,
+        ))
+    };
     if let Some(k) = eat_at(s, n.end, "und") {
         let k = eat_at(s, k, "ein").unwrap_or(k);
         let m = eat_at(s, k, "halb").filter(|&m| boundary(s, m))?;
@@ -570,7 +627,14 @@ fn glued_fraction(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
     }
     let (den, m) = fraction_noun(s, n.end, depth + 1)?;
     let halves_of_one = den != Decimal::TWO || n.v == 1;
-    halves_of_one.then_some((Word::Frac { whole: Decimal::ZERO, num: v, den }, m))
+    halves_of_one.then_some((
+        Word::Frac {
+            whole: Decimal::ZERO,
+            num: v,
+            den,
+        },
+        m,
+    ))
 }
 
 /// fraction-noun | "halb": the denominator and the index after it.
@@ -595,7 +659,10 @@ impl Digits {
     /// Appends `count` digits with value `v` (at most 28 digits in all).
     fn push(&mut self, v: u128, count: u32) -> Option<()> {
         let total = self.count.checked_add(count).filter(|&c| c <= 28)?;
-        self.frac = self.frac.checked_mul(10u128.checked_pow(count)?)?.checked_add(v)?;
+        self.frac = self
+            .frac
+            .checked_mul(10u128.checked_pow(count)?)?
+            .checked_add(v)?;
         self.count = total;
         Some(())
     }
@@ -634,11 +701,14 @@ fn digit_part(s: &str, i: usize, d: &mut Digits) -> Option<usize> {
     let rest = s.get(i..)?.as_bytes();
     let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     if n > 0 {
-        let separator_digit = matches!(rest.get(n..), Some([b'.' | b',', x, ..]) if x.is_ascii_digit());
+        let separator_digit =
+            matches!(rest.get(n..), Some([b'.' | b',', x, ..]) if x.is_ascii_digit());
         if !boundary(s, i + n) || separator_digit {
             return None;
         }
-        let v = rest.get(..n)?.iter().try_fold(0u128, |a, b| a.checked_mul(10)?.checked_add(u128::from(b - b'0')))?;
+        let v = rest.get(..n)?.iter().try_fold(0u128, |a, b| {
+            a.checked_mul(10)?.checked_add(u128::from(b - b'0'))
+        })?;
         d.push(v, u32::try_from(n).ok()?)?;
         return Some(i + n);
     }
@@ -652,7 +722,12 @@ fn digit_part(s: &str, i: usize, d: &mut Digits) -> Option<usize> {
 
 /// Builds a result with normalised decimals.
 fn spelled(len: usize, value: Decimal, precision: Option<Decimal>, form: Form) -> Spelled {
-    Spelled { len, value: value.normalize(), precision: precision.map(|p| p.normalize()), form }
+    Spelled {
+        len,
+        value: value.normalize(),
+        precision: precision.map(|p| p.normalize()),
+        form,
+    }
 }
 
 /// Place value of the least significant non-zero digit of an integer (1 for 0 and fractions).
@@ -696,7 +771,13 @@ enum Step {
 impl Acc {
     /// A phrase that starts with a number of value `v` and precision `prec`, ending at `end`.
     fn start(v: Decimal, prec: Decimal, end: usize) -> Self {
-        Acc { total: Decimal::ZERO, cur: Some((v, prec)), prec, limit: None, end }
+        Acc {
+            total: Decimal::ZERO,
+            cur: Some((v, prec)),
+            prec,
+            limit: None,
+            end,
+        }
     }
 
     /// step = scale: multiplies the open group and closes it, if below the previous scale.
@@ -723,10 +804,25 @@ impl Acc {
         Step::Go
     }
 
-    /// step = number-word after a closed group, below its scale.
-    fn number(&mut self, v: u64, end: usize) -> Step {
+    /// step = number-word after a closed group, below its scale — and not the multiplicand of
+    /// a scale that would break the order ("zwei Millionen | drei Milliarden").
+    fn number(&mut self, s: &str, v: u64, end: usize) -> Step {
         let v = Decimal::from(v);
-        if !self.limit.is_some_and(|l| v < l) {
+        let Some(limit) = self.limit.filter(|&l| v < l) else {
+            return Step::Stop;
+        };
+        let next_scale = match skip_ws(s, end).and_then(|j| word(s, j, 0)) {
+            Some((Word::Scale { v, .. } | Word::ScaleOrd(v), _)) => Some(v),
+            Some((
+                Word::Card {
+                    v: 1000,
+                    bare: true,
+                },
+                _,
+            )) => Some(Decimal::ONE_THOUSAND),
+            _ => None,
+        };
+        if next_scale.is_some_and(|m| v.checked_mul(m).is_none_or(|g| g >= limit)) {
             return Step::Stop;
         }
         self.cur = Some((v, place(v)));
@@ -761,12 +857,23 @@ fn extend(s: &str, mut acc: Acc) -> Option<Spelled> {
 fn step(s: &str, acc: &mut Acc, w: Word, k: usize) -> Option<Step> {
     match (w, acc.cur) {
         (Word::Scale { v, .. }, Some(c)) => acc.scale(c, v, k),
-        (Word::Card { v: 1000, bare: true }, Some(c)) => acc.scale(c, Decimal::ONE_THOUSAND, k),
+        (
+            Word::Card {
+                v: 1000,
+                bare: true,
+            },
+            Some(c),
+        ) => acc.scale(c, Decimal::ONE_THOUSAND, k),
         (Word::Card { v: 100, bare: true }, Some(c)) => Some(acc.hundred(c, k)),
-        (Word::Card { v, .. }, None) => Some(acc.number(v, k)),
+        (Word::Card { v, .. }, None) => Some(acc.number(s, v, k)),
         (Word::ScaleOrd(v), Some((c, p))) if acc.limit.is_none_or(|l| v < l) => {
             let value = acc.total.checked_add(c.checked_mul(v)?)?;
-            Some(Step::Done(spelled(k, value, Some(p.checked_mul(v)?), Form::Ordinal)))
+            Some(Step::Done(spelled(
+                k,
+                value,
+                Some(p.checked_mul(v)?),
+                Form::Ordinal,
+            )))
         }
         (_, Some((c, p))) if acc.limit.is_none() => end_step(s, w, k, c, p),
         _ => Some(Step::Stop),
@@ -780,7 +887,12 @@ fn end_step(s: &str, w: Word, k: usize, c: Decimal, p: Decimal) -> Option<Step> 
     match w {
         Word::Dutzend => {
             let twelve = Decimal::from(12);
-            done(spelled(k, c.checked_mul(twelve)?, Some(p.checked_mul(twelve)?), Form::Cardinal))
+            done(spelled(
+                k,
+                c.checked_mul(twelve)?,
+                Some(p.checked_mul(twelve)?),
+                Form::Cardinal,
+            ))
         }
         Word::FracNoun(den) if whole => done(fraction_tail(s, k, Decimal::ZERO, c, den)?),
         Word::Und if whole => match und_part(s, k) {
@@ -822,7 +934,12 @@ fn fraction_tail(s: &str, i: usize, whole: Decimal, num: Decimal, den: Decimal) 
 /// decimal [ws multiplier] ("zwei Komma fünf Millionen"). `None` only on overflow.
 fn decimal_tail(s: &str, i: usize, v: Decimal, prec: Decimal) -> Option<Spelled> {
     match multiplier(s, i) {
-        Some((m, k)) => Some(spelled(k, v.checked_mul(m)?, Some(prec.checked_mul(m)?), Form::Cardinal)),
+        Some((m, k)) => Some(spelled(
+            k,
+            v.checked_mul(m)?,
+            Some(prec.checked_mul(m)?),
+            Form::Cardinal,
+        )),
         None => Some(spelled(i, v, Some(prec), Form::Cardinal)),
     }
 }
@@ -859,9 +976,14 @@ fn comparison_follows(s: &str, i: usize) -> bool {
     let Some(rest) = skip_ws(s, i).and_then(|j| s.get(j..)) else {
         return false;
     };
-    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
     let w = rest.get(..end).unwrap_or("");
-    if ["so", "mehr", "weniger"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+    if ["so", "mehr", "weniger"]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x))
+    {
         return true;
     }
     let lower = w.starts_with(|c: char| c.is_lowercase());
@@ -883,9 +1005,16 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
         Word::Multiple(v) => Some(spelled(k, v, Some(place(v)), Form::Multiple)),
         Word::Times(v) => Some(times(s, k, Decimal::from(v))),
         Word::Vague(v) => vague(s, k, v),
-        Word::Scale { v, plural: true } => Some(spelled(k, v.checked_mul(Decimal::TWO)?, None, Form::Vague)),
+        Word::Scale { v, plural: true } => {
+            Some(spelled(k, v.checked_mul(Decimal::TWO)?, None, Form::Vague))
+        }
         Word::Scale { v, plural: false } => Some(spelled(k, v, Some(v), Form::Cardinal)),
-        Word::Dutzend => Some(spelled(k, Decimal::from(12), Some(Decimal::from(12)), Form::Cardinal)),
+        Word::Dutzend => Some(spelled(
+            k,
+            Decimal::from(12),
+            Some(Decimal::from(12)),
+            Form::Cardinal,
+        )),
         Word::Halb => half_as(s, k),
         Word::Minus | Word::Komma | Word::Und | Word::Mal => None,
     }
@@ -893,7 +1022,11 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
 
 /// times-word: a factor before a comparison ("dreimal so viele"), else a count ("dreimal").
 fn times(s: &str, k: usize, v: Decimal) -> Spelled {
-    let form = if comparison_follows(s, k) { Form::Multiple } else { Form::Cardinal };
+    let form = if comparison_follows(s, k) {
+        Form::Multiple
+    } else {
+        Form::Cardinal
+    };
     spelled(k, v, Some(place(v)), form)
 }
 
@@ -906,7 +1039,8 @@ fn half_as(s: &str, k: usize) -> Option<Spelled> {
 
 /// vague-word [ws scale]: "Tausende" → 2000, "Hunderte Millionen" → 200000000.
 fn vague(s: &str, k: usize, v: Decimal) -> Option<Spelled> {
-    if let Some((Word::Scale { v: m, plural: true }, j)) = skip_ws(s, k).and_then(|j| word(s, j, 0)) {
+    if let Some((Word::Scale { v: m, plural: true }, j)) = skip_ws(s, k).and_then(|j| word(s, j, 0))
+    {
         return Some(spelled(j, v.checked_mul(m)?, None, Form::Vague));
     }
     Some(spelled(k, v, None, Form::Vague))
@@ -1005,4 +1139,608 @@ pub fn may_start(word_text: &str) -> bool {
         return false;
     }
     matches!(word(word_text, 0, 0), Some((w, _)) if !matches!(w, Word::Komma | Word::Und | Word::Mal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    /// A decimal from its text.
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    /// The covered text, value and form that `parse` finds in `input`.
+    fn p(input: &str) -> Option<(&str, Decimal, Form)> {
+        parse(input).map(|sp| (&input[..sp.len], sp.value, sp.form))
+    }
+
+    /// Asserts `parse(input)` covers `text` with `value` in `form`.
+    fn is(input: &str, text: &str, value: &str, form: Form) {
+        assert_eq!(p(input), Some((text, d(value), form)), "{input:?}");
+    }
+
+    /// Asserts a whole-input cardinal.
+    fn card(input: &str, value: &str) {
+        is(input, input, value, Form::Cardinal);
+    }
+
+    /// Asserts a whole-input ordinal.
+    fn ord(input: &str, value: &str) {
+        is(input, input, value, Form::Ordinal);
+    }
+
+    /// Asserts a whole-input fraction.
+    fn frac(input: &str, value: &str) {
+        is(input, input, value, Form::Fraction);
+    }
+
+    /// The precision `parse` reports for `input`.
+    fn prec(input: &str) -> Option<Decimal> {
+        parse(input).and_then(|sp| sp.precision)
+    }
+
+    #[test]
+    fn units_teens_tens() {
+        for (w, v) in [
+            ("null", "0"),
+            ("eins", "1"),
+            ("zwei", "2"),
+            ("zwo", "2"),
+            ("Drei", "3"),
+            ("vier", "4"),
+            ("fünf", "5"),
+            ("fuenf", "5"),
+            ("sechs", "6"),
+            ("sieben", "7"),
+            ("acht", "8"),
+            ("neun", "9"),
+            ("zehn", "10"),
+            ("elf", "11"),
+            ("zwölf", "12"),
+            ("zwoelf", "12"),
+            ("dreizehn", "13"),
+            ("sechzehn", "16"),
+            ("Siebzehn", "17"),
+            ("achtzehn", "18"),
+            ("neunzehn", "19"),
+            ("zwanzig", "20"),
+            ("dreißig", "30"),
+            ("dreissig", "30"),
+            ("DREISSIG", "30"),
+            ("sechzig", "60"),
+            ("siebzig", "70"),
+            ("neunzig", "90"),
+        ] {
+            card(w, v);
+        }
+    }
+
+    #[test]
+    fn compounds() {
+        card("dreiunddreißig", "33");
+        card("einunddreissig", "31");
+        card("hundert", "100");
+        card("einhundert", "100");
+        card("Hundertzwei", "102");
+        card("hunderteins", "101");
+        card("einhundertdrei", "103");
+        card("einhunderteinunddreißig", "131");
+        card("tausend", "1000");
+        card("eintausend", "1000");
+        card("eintausendeinhundertfünfzig", "1150");
+        card("tausendachthundertzweiundfünfzig", "1852");
+        card("achtzehnhundertzweiundfünfzig", "1852");
+        card("fünfzehntausend", "15000");
+        card("zweihunderttausend", "200000");
+        card("hunderttausend", "100000");
+        card("siebenhunderteinundzwanzigtausendzwölf", "721012");
+        card("siebenhunderteinundzwanzigtausendundzwölf", "721012");
+        card("fuenfhundertneun", "509");
+        card("zweihundertsechsundfuenfzig", "256");
+        card("FÜNFZEHN", "15");
+    }
+
+    #[test]
+    fn scales() {
+        card("drei Millionen", "3000000");
+        card("eine Million", "1000000");
+        card("einer Milliarde", "1000000000");
+        card("zwei Millionen eintausendeinhundertfünfzig", "2001150");
+        card(
+            "Eine Million dreihundertneunundneunzigtausendfuenfhundertneun",
+            "1399509",
+        );
+        card(
+            "einunddreißig Millionen zweihundertsechsundfünfzigtausendundsiebenhunderteinundzwanzig",
+            "31256721",
+        );
+        card(
+            "zwei billiarden siebenhunderteinundsiebzig billionen neunzig milliarden zweiundneunzig millionen",
+            "2771090092000000",
+        );
+        card("eine Billion", "1000000000000");
+        card("fünf tausend", "5000");
+        card("zwei hundert tausend dreihundert", "200300");
+        card("fünfzehn hundert", "1500");
+        card("tausend Millionen", "1000000000");
+        is("dreihundert waren", "dreihundert", "300", Form::Cardinal);
+    }
+
+    #[test]
+    fn scales_keep_descending_order() {
+        is(
+            "drei Millionen vier Millionen",
+            "drei Millionen",
+            "3000000",
+            Form::Cardinal,
+        );
+        is(
+            "zwei Millionen drei Milliarden",
+            "zwei Millionen",
+            "2000000",
+            Form::Cardinal,
+        );
+        is(
+            "zwei Millionen, drei",
+            "zwei Millionen",
+            "2000000",
+            Form::Cardinal,
+        );
+        is(
+            "zwei Millionen Menschen",
+            "zwei Millionen",
+            "2000000",
+            Form::Cardinal,
+        );
+        card("zwei Milliarden dreihundert Millionen fünf", "2300000005");
+    }
+
+    #[test]
+    fn precision_is_the_least_significant_place() {
+        assert_eq!(prec("einundzwanzig"), Some(d("1")));
+        assert_eq!(prec("zwanzig"), Some(d("10")));
+        assert_eq!(prec("drei Millionen"), Some(d("1000000")));
+        assert_eq!(
+            prec("zwei Millionen eintausendeinhundertfünfzig"),
+            Some(d("10"))
+        );
+        assert_eq!(prec("zwei Komma drei"), Some(d("0.1")));
+        assert_eq!(prec("zwei Komma fünf Millionen"), Some(d("100000")));
+        assert_eq!(prec("eine halbe Million"), Some(d("500000")));
+        assert_eq!(prec("fünf Dutzend"), Some(d("12")));
+        assert_eq!(prec("zwei Drittel"), None);
+        assert_eq!(prec("sechs und zwei Drittel Millionen"), None);
+        assert_eq!(prec("Tausende"), None);
+    }
+
+    #[test]
+    fn decimals() {
+        card("zwei Komma drei", "2.3");
+        card("tausendvierhundertsechzehn Komma fünfzehn", "1416.15");
+        card("null Komma null fünf", "0.05");
+        card("drei Komma eins vier", "3.14");
+        card("sechs Komma 5", "6.5");
+        card("zwei Komma fünf Millionen", "2500000");
+        card("dreikommafünf", "3.5");
+        is("sechs Komma", "sechs", "6", Form::Cardinal);
+        is(
+            "zwei Komma drei Millionen Menschen",
+            "zwei Komma drei Millionen",
+            "2300000",
+            Form::Cardinal,
+        );
+    }
+
+    #[test]
+    fn fractions() {
+        is("ein halbes Schwein", "ein halbes", "0.5", Form::Fraction);
+        frac("drei halbe", "1.5");
+        frac("fünf halbe", "2.5");
+        frac("zwei drittel", "0.6666666666666666666666666667");
+        frac("drei Viertel", "0.75");
+        frac("dreiviertel", "0.75");
+        frac("ein Drittel", "0.3333333333333333333333333333");
+        frac("Hälfte", "0.5");
+        frac("Haelfte", "0.5");
+        frac("Zehntel", "0.1");
+        frac("Achtel", "0.125");
+        frac("Hundertstel", "0.01");
+        frac("ein Zehntausendstel", "0.0001");
+        frac("Millionstel", "0.000001");
+        frac("halber", "0.5");
+        is(
+            "Dreiviertel-Mehrheit",
+            "Dreiviertel",
+            "0.75",
+            Form::Fraction,
+        );
+    }
+
+    #[test]
+    fn mixed_numbers() {
+        frac("anderthalb", "1.5");
+        frac("eineinhalb", "1.5");
+        frac("einundhalb", "1.5");
+        frac("einhalb", "0.5");
+        frac("zweieinhalb", "2.5");
+        frac("dreieinhalb", "3.5");
+        frac("dreieinviertel", "3.25");
+        frac("zwei und ein halb", "2.5");
+        frac("fünf und drei Viertel", "5.75");
+        is("fünf und drei", "fünf", "5", Form::Cardinal);
+    }
+
+    #[test]
+    fn fractions_of_scales() {
+        card("eine halbe Million", "500000");
+        card("anderthalb Millionen", "1500000");
+        card("dreieinhalb Millionen", "3500000");
+        card("eineinhalb Milliarden", "1500000000");
+        card("fünf und drei Viertel Milliarde", "5750000000");
+        card(
+            "sechs und zwei Drittel Millionen",
+            "6666666.6666666666666666666667",
+        );
+        card("zweieinhalb Tausend", "2500");
+        card("drei viertel Millionen", "750000");
+    }
+
+    #[test]
+    fn dozens() {
+        card("ein dutzend", "12");
+        card("ein halbes dutzend", "6");
+        card("fünf dutzend", "60");
+        card("dreißig dutzend", "360");
+        card("Dutzend", "12");
+        is("Dutzende", "Dutzende", "24", Form::Vague);
+    }
+
+    #[test]
+    fn ordinals() {
+        for (w, v) in [
+            ("erste", "1"),
+            ("erster", "1"),
+            ("ersten", "1"),
+            ("erstes", "1"),
+            ("erstem", "1"),
+            ("zweite", "2"),
+            ("zweiter", "2"),
+            ("dritte", "3"),
+            ("Dritten", "3"),
+            ("vierter", "4"),
+            ("fünfte", "5"),
+            ("sechste", "6"),
+            ("siebte", "7"),
+            ("siebente", "7"),
+            ("achte", "8"),
+            ("achter", "8"),
+            ("neunten", "9"),
+            ("zehnte", "10"),
+            ("elfte", "11"),
+            ("zwölfte", "12"),
+            ("sechzehnte", "16"),
+            ("zwanzigste", "20"),
+            ("siebzigste", "70"),
+            ("fünfundzwanzigster", "25"),
+            ("siebenundzwanzigsten", "27"),
+            ("einhunderteinunddreißigste", "131"),
+            ("hundertsten", "100"),
+            ("tausendste", "1000"),
+            ("einhunderttausendste", "100000"),
+            ("hunderterste", "101"),
+            ("Milliardsten", "1000000000"),
+            ("Millionste", "1000000"),
+        ] {
+            ord(w, v);
+        }
+    }
+
+    #[test]
+    fn ordinal_stems_after_zu() {
+        is("dritt", "dritt", "3", Form::Ordinal);
+        is("viert auch", "viert", "4", Form::Ordinal);
+        is("elft oder", "elft", "11", Form::Ordinal);
+        is("zwoelft?", "zwoelft", "12", Form::Ordinal);
+        is("siebt", "siebt", "7", Form::Ordinal);
+    }
+
+    #[test]
+    fn scale_ordinals() {
+        ord("einhundert Milliardste", "100000000000");
+        ord("dreihundert Millionste", "300000000");
+        ord("einhundert Billionste", "100000000000000");
+        is(
+            "einhundert Millionste Stern",
+            "einhundert Millionste",
+            "100000000",
+            Form::Ordinal,
+        );
+    }
+
+    #[test]
+    fn multiples() {
+        is("doppelt so viele", "doppelt", "2", Form::Multiple);
+        is("Doppelte", "Doppelte", "2", Form::Multiple);
+        is("zweifach", "zweifach", "2", Form::Multiple);
+        is("dreifache", "dreifache", "3", Form::Multiple);
+        is("Zehnfache", "Zehnfache", "10", Form::Multiple);
+        is("drei mal so viele", "drei mal", "3", Form::Multiple);
+        is("drei mal mehr", "drei mal", "3", Form::Multiple);
+        is("zehn mal größer", "zehn mal", "10", Form::Multiple);
+        is("dreimal so viele", "dreimal", "3", Form::Multiple);
+        is("halb so groß", "halb", "0.5", Form::Multiple);
+    }
+
+    #[test]
+    fn times_without_comparison_count() {
+        is("dreimal gewonnen", "dreimal", "3", Form::Cardinal);
+        is("drei mal.", "drei", "3", Form::Cardinal);
+        is("drei mal drei", "drei", "3", Form::Cardinal);
+        is("drei mal der", "drei", "3", Form::Cardinal);
+        is("drei mal Wasser", "drei", "3", Form::Cardinal);
+    }
+
+    #[test]
+    fn vague_amounts() {
+        for (w, v) in [
+            ("Dutzende", "24"),
+            ("Hunderte", "200"),
+            ("Hunderten", "200"),
+            ("Tausende", "2000"),
+            ("Zehntausende", "20000"),
+            ("Hunderttausende", "200000"),
+            ("Millionen", "2000000"),
+            ("Milliarden", "2000000000"),
+            ("Abertausende", "2000"),
+        ] {
+            is(w, w, v, Form::Vague);
+        }
+        is(
+            "Millionen von Menschen",
+            "Millionen",
+            "2000000",
+            Form::Vague,
+        );
+        is(
+            "Hunderte Millionen",
+            "Hunderte Millionen",
+            "200000000",
+            Form::Vague,
+        );
+    }
+
+    #[test]
+    fn negatives() {
+        card("minus drei", "-3");
+        card("negativ zwei Komma fünf", "-2.5");
+        frac("minus ein halb", "-0.5");
+        assert_eq!(p("minus 1.200.000"), None);
+        assert_eq!(p("Minus von drei"), None);
+        assert_eq!(p("minus minus drei"), None);
+        assert_eq!(p("minus erste"), None);
+    }
+
+    #[test]
+    fn articles_alone_are_not_numbers() {
+        for w in [
+            "ein",
+            "Eine",
+            "einen",
+            "einem",
+            "einer",
+            "eines",
+            "ein Mann",
+            "eine 8",
+            "einer der",
+        ] {
+            assert_eq!(p(w), None, "{w:?}");
+        }
+        card("ein hundert", "100");
+        card("eine Million", "1000000");
+        card("tausendundeine", "1001");
+    }
+
+    #[test]
+    fn non_numbers() {
+        for w in [
+            "Achtung",
+            "Achtern",
+            "achtsam",
+            "Elfenbein",
+            "Elfe",
+            "Elfmeter",
+            "Elfer",
+            "Neunauge",
+            "Hunderasse",
+            "Hundertschaft",
+            "Tausendfüßler",
+            "Tausender",
+            "Dreieck",
+            "Dreier",
+            "einfach",
+            "einige",
+            "Einheit",
+            "einsam",
+            "Einsatz",
+            "einst",
+            "einmal",
+            "erst",
+            "Erstaunlich",
+            "erstens",
+            "zweitens",
+            "zuerst",
+            "keiner",
+            "keinen",
+            "Zweifel",
+            "Zweig",
+            "Vierteljahr",
+            "Dreiviertelstunde",
+            "Zehner",
+            "Zwanziger",
+            "Neunziger",
+            "dreißigjährige",
+            "Sieb",
+            "drittletzte",
+            "Drittmittel",
+            "Billiard",
+            "Doppel",
+            "halb",
+            "halb zehn",
+            "Nullen",
+            "Komma",
+            "und",
+            "mal",
+            "die",
+            "Mal",
+        ] {
+            assert_eq!(p(w), None, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn overflow_is_none() {
+        assert_eq!(p("hundert Quadrilliarden"), None);
+        assert_eq!(p("neunhunderttausend Quadrilliarden"), None);
+        card("neun Quadrilliarden", "9000000000000000000000000000");
+        assert_eq!(
+            continue_after(Decimal::MAX, Decimal::ONE, " Millionen"),
+            None
+        );
+    }
+
+    #[test]
+    fn continues_numerals() {
+        let c = |v: &str, p: &str, rest: &str| {
+            continue_after(d(v), d(p), rest).map(|sp| (sp.len, sp.value, sp.precision, sp.form))
+        };
+        let s = |n, v: &str, p: Option<&str>, f| Some((n, d(v), p.map(d), f));
+        assert_eq!(
+            c("5", "1", " tausend"),
+            s(8, "5000", Some("1000"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("5", "1", " Tausend Euro"),
+            s(8, "5000", Some("1000"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("300", "1", " Milliarden"),
+            s(11, "300000000000", Some("1000000000"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("1", "1", " komma 1"),
+            s(8, "1.1", Some("0.1"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("2", "1", " Millionen eintausendeinhundertfünfzig"),
+            s(39, "2001150", Some("10"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("2.5", "0.1", " Millionen"),
+            s(10, "2500000", Some("100000"), Form::Cardinal)
+        );
+        assert_eq!(
+            c("2", "1", " Drittel"),
+            s(8, "0.6666666666666666666666666667", None, Form::Fraction)
+        );
+        assert_eq!(
+            c("3", "1", " mal so viele"),
+            s(4, "3", Some("1"), Form::Multiple)
+        );
+        assert_eq!(
+            c("3", "1", " mal mehr"),
+            s(4, "3", Some("1"), Form::Multiple)
+        );
+        assert_eq!(
+            c("3", "1", " mal größer"),
+            s(4, "3", Some("1"), Form::Multiple)
+        );
+        assert_eq!(c("3", "1", "-fach"), s(5, "3", Some("1"), Form::Multiple));
+        assert_eq!(
+            c("10", "1", "-mal so hoch"),
+            s(4, "10", Some("1"), Form::Multiple)
+        );
+        assert_eq!(
+            c("100", "1", " Millionste"),
+            s(11, "100000000", Some("1000000"), Form::Ordinal)
+        );
+        assert_eq!(
+            c("-5", "1", " Millionen"),
+            s(10, "-5000000", Some("1000000"), Form::Cardinal)
+        );
+        assert_eq!(c("3", "1", " mal."), None);
+        assert_eq!(c("3", "1", " mal"), None);
+        assert_eq!(c("3", "1", " mal 4"), None);
+        assert_eq!(c("5", "1", " Euro"), None);
+        assert_eq!(c("5", "1", "tausend"), None);
+        assert_eq!(c("5", "1", " drei"), None);
+        assert_eq!(c("1", "1", " Komma 1.000"), None);
+        assert_eq!(c("2.5", "0.1", " Drittel"), None);
+    }
+
+    #[test]
+    fn may_start_filters_words() {
+        for w in [
+            "eins",
+            "ein",
+            "Eine",
+            "Drei",
+            "dreiunddreißig",
+            "Hälfte",
+            "Haelfte",
+            "zwölf",
+            "zwoelf",
+            "ZWÖLF",
+            "Millionen",
+            "Milliardste",
+            "minus",
+            "negativ",
+            "halb",
+            "doppelt",
+            "Dutzend",
+            "dritten",
+            "Tausende",
+            "anderthalb",
+            "Zehntel",
+            "null",
+            "elft",
+            "Abertausende",
+        ] {
+            assert!(may_start(w), "{w:?}");
+        }
+        for w in [
+            "", "a", "zu", "die", "der", "und", "Komma", "mal", "Achtung", "einfach", "einige",
+            "Einheit", "Dreieck", "Elfmeter", "zuerst", "erst", "keiner", "sie", "sich",
+            "Billiard", "1", "Äpfel", "über",
+        ] {
+            assert!(!may_start(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let long = "eins".repeat(10_000);
+        assert_eq!(p(&long), None);
+        let ws = format!("zwei{}Millionen", " ".repeat(1000));
+        card(&ws, "2000000");
+        assert_eq!(
+            p("zwei\n\nMillionen"),
+            Some(("zwei", d("2"), Form::Cardinal))
+        );
+        for s in [
+            "",
+            "ä",
+            "ẞ",
+            "e\u{301}",
+            "dreißig\u{200b}",
+            "Komma null",
+            "ein\u{a0}Drittel",
+            "zwei Komma 99999999999999999999999999999",
+        ] {
+            let _ = parse(s);
+            let _ = may_start(s);
+            let _ = continue_after(Decimal::ONE, Decimal::ONE, s);
+        }
+    }
 }
