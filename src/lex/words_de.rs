@@ -73,10 +73,23 @@ use rust_decimal::Decimal;
 
 // ───────────────────────────── matching ─────────────────────────────
 
-/// Bytes at the start of `s` that spell `pat` (lower case ASCII plus `ä ö ü ß`): letters match
+/// Bytes at the start of `b` that spell `pat` (lower case ASCII plus `ä ö ü ß`): letters match
 /// in any case, `ä`/`ö`/`ü` also match `ae`/`oe`/`ue`, `ß` also matches `ss`.
-fn eat(s: &str, pat: &str) -> Option<usize> {
-    let b = s.as_bytes();
+#[inline]
+fn eat(b: &[u8], pat: &str) -> Option<usize> {
+    let p = pat.as_bytes();
+    if p.is_ascii() {
+        // No spelling alternatives: a plain case-insensitive comparison.
+        return b
+            .get(..p.len())
+            .filter(|x| x.eq_ignore_ascii_case(p))
+            .map(|_| p.len());
+    }
+    if let (Some(x), Some(&p)) = (b.first(), p.first())
+        && x.to_ascii_lowercase() != p
+    {
+        return None;
+    }
     let mut i = 0;
     for c in pat.chars() {
         let rest = b.get(i..)?;
@@ -95,6 +108,7 @@ fn eat(s: &str, pat: &str) -> Option<usize> {
 }
 
 /// An umlaut (lower or upper case, UTF-8 `C3 xx`) or its two-letter spelling (`base` + `e`).
+#[inline]
 fn umlaut(b: &[u8], lower: u8, upper: u8, base: u8) -> Option<usize> {
     match b {
         [0xC3, x, ..] if *x == lower || *x == upper => Some(2),
@@ -104,6 +118,7 @@ fn umlaut(b: &[u8], lower: u8, upper: u8, base: u8) -> Option<usize> {
 }
 
 /// `ß`, capital `ẞ` or `ss`.
+#[inline]
 fn sharp_s(b: &[u8]) -> Option<usize> {
     match b {
         [0xC3, 0x9F, ..] => Some(2),
@@ -114,11 +129,13 @@ fn sharp_s(b: &[u8]) -> Option<usize> {
 }
 
 /// [`eat`] at byte `i` of `s`; returns the index after the match.
+#[inline]
 fn eat_at(s: &str, i: usize, pat: &str) -> Option<usize> {
-    Some(i + eat(s.get(i..)?, pat)?)
+    Some(i + eat(s.as_bytes().get(i..)?, pat)?)
 }
 
 /// Whether a word ends at byte `i`: end of text, or a character that is no letter or digit.
+#[inline]
 fn boundary(s: &str, i: usize) -> bool {
     if i == s.len() {
         return true;
@@ -148,7 +165,9 @@ fn skip_ws(s: &str, i: usize) -> Option<usize> {
 
 /// The first of `list` that matches at `i` and ends a word; returns the index after it.
 fn ending(s: &str, i: usize, list: &[&str]) -> Option<usize> {
+    let c = s.as_bytes().get(i).map(u8::to_ascii_lowercase);
     list.iter()
+        .filter(|e| e.as_bytes().first().is_none_or(|f| Some(*f) == c))
         .filter_map(|e| eat_at(s, i, e))
         .find(|&j| boundary(s, j))
 }
@@ -222,15 +241,24 @@ const UNITS: &[(&str, u64)] = &[
 /// unit = "eins"⟂ | "ein" | "zwei" | "zwo" | "drei" | "vier" | "fünf" | "sechs" | "sieben"
 ///      | "acht" | "neun"
 fn unit(s: &str, i: usize) -> Option<Num> {
-    if let Some(j) = eat_at(s, i, "eins").filter(|&j| boundary(s, j)) {
-        return Some(Num::one(1, j, Last::Unit(1)));
-    }
     if let Some(j) = eat_at(s, i, "ein") {
-        return Some(Num::one(1, j, Last::One));
+        return Some(match eat_at(s, j, "s").filter(|&k| boundary(s, k)) {
+            Some(k) => Num::one(1, k, Last::Unit(1)),
+            None => Num::one(1, j, Last::One),
+        });
     }
-    UNITS
+    let (v, j) = lookup(UNITS, s, i)?;
+    Some(Num::one(v, j, Last::Unit(v)))
+}
+
+/// The first entry of `table` spelled at `i`: its value and the index after it. Entries are
+/// filtered on their first letter before being matched (this is the hot path).
+fn lookup(table: &[(&str, u64)], s: &str, i: usize) -> Option<(u64, usize)> {
+    let c = s.as_bytes().get(i)?.to_ascii_lowercase();
+    table
         .iter()
-        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Unit(v))))
+        .filter(|(p, _)| p.as_bytes().first() == Some(&c))
+        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| (v, j)))
 }
 
 /// Prefixes of "…zehn" (note "sech", "sieb").
@@ -247,17 +275,14 @@ const TEEN_PREFIXES: &[(&str, u64)] = &[
 /// teen = "zehn" | "elf" | "zwölf" | ("drei" | "vier" | "fünf" | "sech" | "sieb" | "acht"
 ///      | "neun") "zehn"
 fn teen(s: &str, i: usize) -> Option<Num> {
-    let plain = [("zehn", 10), ("elf", 11), ("zwölf", 12)];
-    if let Some(n) = plain
-        .iter()
-        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Teen)))
-    {
-        return Some(n);
-    }
-    TEEN_PREFIXES.iter().find_map(|&(p, v)| {
-        let j = eat_at(s, eat_at(s, i, p)?, "zehn")?;
-        Some(Num::one(10 + v, j, Last::Teen))
-    })
+    let (v, j) = match lookup(&[("zehn", 10), ("elf", 11), ("zwölf", 12)], s, i) {
+        Some(plain) => plain,
+        None => {
+            let (v, j) = lookup(TEEN_PREFIXES, s, i)?;
+            (10 + v, eat_at(s, j, "zehn")?)
+        }
+    };
+    Some(Num::one(v, j, Last::Teen))
 }
 
 /// The tens words.
@@ -275,15 +300,14 @@ const TENS: &[(&str, u64)] = &[
 /// tens = "zwanzig" | "dreißig" | "vierzig" | "fünfzig" | "sechzig" | "siebzig" | "achtzig"
 ///      | "neunzig"
 fn tens(s: &str, i: usize) -> Option<Num> {
-    TENS.iter()
-        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Tens)))
+    let (v, j) = lookup(TENS, s, i)?;
+    Some(Num::one(v, j, Last::Tens))
 }
 
 /// stem = "erst" | "dritt" | "siebt"   (irregular ordinal stems of 1, 3, 7)
 fn stem(s: &str, i: usize) -> Option<Num> {
-    [("erst", 1), ("dritt", 3), ("siebt", 7)]
-        .iter()
-        .find_map(|&(p, v)| eat_at(s, i, p).map(|j| Num::one(v, j, Last::Stem)))
+    let (v, j) = lookup(&[("erst", 1), ("dritt", 3), ("siebt", 7)], s, i)?;
+    Some(Num::one(v, j, Last::Stem))
 }
 
 /// below-100 = unit "und" tens | tens | teen | stem | unit
@@ -1109,10 +1133,10 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
     Some(sp)
 }
 
-/// Word stems that can start a phrase, by first letter.
+/// Stems a phrase can start with (in the spelling of [`eat`] patterns), by first letter.
 fn stems(first: u8) -> &'static [&'static str] {
     match first.to_ascii_lowercase() {
-        b'a' => &["acht", "anderthalb", "aber"],
+        b'a' => &["acht", "anderthalb", "aberhundert", "abertausend"],
         b'b' => &["billi"],
         b'd' => &["drei", "dritt", "doppelt", "dutzend"],
         b'e' => &["ein", "elf", "erst"],
@@ -1129,14 +1153,99 @@ fn stems(first: u8) -> &'static [&'static str] {
     }
 }
 
+/// The first three bytes of every spelling of the [`stems`] (umlauts as UTF-8 and as `ae`,
+/// `oe`, `ue`).
+const TRIGRAMS: &[&[u8; 3]] = &[
+    b"ach",
+    b"and",
+    b"abe",
+    b"bil",
+    b"dre",
+    b"dri",
+    b"dop",
+    b"dut",
+    b"ein",
+    b"elf",
+    b"ers",
+    b"f\xC3\xBC",
+    b"fue",
+    b"hal",
+    b"h\xC3\xA4",
+    b"hae",
+    b"hun",
+    b"mil",
+    b"min",
+    b"neu",
+    b"nul",
+    b"neg",
+    b"qua",
+    b"sec",
+    b"sie",
+    b"tau",
+    b"tri",
+    b"vie",
+    b"zwe",
+    b"zwo",
+    b"zw\xC3",
+    b"zeh",
+    b"zwa",
+];
+
+/// Index of a byte trigram in [`TRIGRAM_BITS`]: each byte folded to its low five bits (so
+/// ASCII letters and the second bytes of umlauts fold case: `A`/`a`, `Ä`/`ä`).
+const fn trigram_index(a: u8, b: u8) -> usize {
+    ((a & 31) as usize) << 5 | (b & 31) as usize
+}
+
+/// Bit `c & 31` of entry [`trigram_index`]`(a, b)` is set when a stem starts with bytes `a b c`.
+const TRIGRAM_BITS: [u32; 1024] = {
+    let mut bits = [0u32; 1024];
+    let mut i = 0;
+    while i < TRIGRAMS.len() {
+        let [a, b, c] = *TRIGRAMS[i];
+        bits[trigram_index(a, b)] |= 1 << (c & 31);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether a word can begin with a number stem: one table look-up for nearly every word of
+/// prose (the hot path of [`may_start`]), then the exact stems for the few that pass.
+fn stem_prefix(word_text: &str) -> bool {
+    let &[a, b, c, ..] = word_text.as_bytes() else {
+        return false;
+    };
+    if TRIGRAM_BITS[trigram_index(a, b)] >> (c & 31) & 1 == 0 {
+        return false;
+    }
+    stems(a)
+        .iter()
+        .any(|p| eat(word_text.as_bytes(), p).is_some())
+}
+
+/// article = "ein" ["e" | "em" | "en" | "er" | "es"], the whole word.
+fn is_article(word_text: &str) -> bool {
+    let b = word_text.as_bytes();
+    let rest = b.get(3..).unwrap_or_default();
+    let ending = matches!(
+        rest,
+        [] | [b'e' | b'E']
+            | [
+                b'e' | b'E',
+                b'm' | b'n' | b'r' | b's' | b'M' | b'N' | b'R' | b'S'
+            ]
+    );
+    ending && eat(b, "ein").is_some()
+}
+
 /// Whether a word (as written, any case; may hold umlauts and ß) can start a German spelled number (cheap pre-filter the
 /// scanner calls on every word before calling [`parse`]).
 pub fn may_start(word_text: &str) -> bool {
-    let Some(&first) = word_text.as_bytes().first() else {
+    if !stem_prefix(word_text) {
         return false;
-    };
-    if word_text.len() < 3 || !stems(first).iter().any(|p| eat(word_text, p).is_some()) {
-        return false;
+    }
+    if is_article(word_text) {
+        return true; // the commonest candidates: skip the full word grammar
     }
     matches!(word(word_text, 0, 0), Some((w, _)) if !matches!(w, Word::Komma | Word::Und | Word::Mal))
 }
