@@ -53,7 +53,8 @@
 //! word        = compound suffix
 //! suffix      = ⟂                                        → cardinal ("ein" alone: article)
 //!             | ending⟂                                  after a final "ein": "tausendundeine"
-//!             | ord-stem ending⟂ | ord-stem⟂             → ordinal ("zweite", "zu viert")
+//!             | ord-stem ending⟂ | ord-stem⟂             → ordinal ("zweite", "zu viert";
+//!                                                          "achte(n)" only before a noun)
 //!             | ord-stem ("el" | "eln" | "els")⟂         → fraction noun ("Drittel", "Zehntel")
 //!             | "fach" [ending]⟂                         → multiple ("dreifach")
 //!             | "mal"⟂                                   → times ("dreimal")
@@ -390,6 +391,8 @@ enum Word {
     Article,
     /// An ordinal position.
     Ord(Decimal),
+    /// An ordinal that is also a verb form ("achte", "achten"): an ordinal only before a noun.
+    OrdBeforeNoun(Decimal),
     /// A fraction noun with its denominator: "Drittel", "halbe", "Hälfte".
     FracNoun(Decimal),
     /// A glued fraction or mixed number: `whole + num/den` ("dreiviertel", "zweieinhalb").
@@ -587,7 +590,17 @@ fn ordinal_suffix(s: &str, n: Num) -> Option<(Word, usize)> {
         return Some((Word::FracNoun(v), k));
     }
     if let Some(k) = ending(s, j, ENDINGS) {
-        return Some((Word::Ord(v), k));
+        // "achte", "achten" are also forms of the verb "achten" ("wir achten darauf").
+        let verb_like =
+            n.single && n.last == Last::Unit(8) && ending(s, j, &["en", "e"]) == Some(k);
+        return Some((
+            if verb_like {
+                Word::OrdBeforeNoun(v)
+            } else {
+                Word::Ord(v)
+            },
+            k,
+        ));
     }
     let bare = !st.is_empty() || (n.last == Last::Stem && n.v != 1);
     (bare && boundary(s, j)).then_some((Word::Ord(v), j))
@@ -1014,6 +1027,18 @@ fn comparison_follows(s: &str, i: usize) -> bool {
     lower && w.len() >= 5 && w.ends_with("er") && !NOT_COMPARATIVE.contains(&w)
 }
 
+/// Whether a noun follows (after ws): a capitalised word other than the pronoun "Sie", or
+/// "Mal" ("am achten Tag", "zum achten Mal"; not "wir achten darauf", "Achten Sie").
+fn noun_follows(s: &str, i: usize) -> bool {
+    let Some(rest) = skip_ws(s, i).and_then(|j| s.get(j..)) else {
+        return false;
+    };
+    let capital = rest.starts_with(|c: char| c.is_uppercase());
+    let sie = eat(rest.as_bytes(), "sie").is_some_and(|n| boundary(rest, n));
+    let mal = eat(rest.as_bytes(), "mal").is_some_and(|n| boundary(rest, n));
+    (capital && !sie) || mal
+}
+
 /// amount (see the grammar) for first word `w`, which ends at `k`.
 fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
     match w {
@@ -1023,6 +1048,9 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
         }
         Word::Article => article(s, k),
         Word::Ord(v) | Word::ScaleOrd(v) => Some(spelled(k, v, Some(place(v)), Form::Ordinal)),
+        Word::OrdBeforeNoun(v) => {
+            noun_follows(s, k).then(|| spelled(k, v, Some(place(v)), Form::Ordinal))
+        }
         Word::FracNoun(den) => fraction_tail(s, k, Decimal::ZERO, Decimal::ONE, den),
         Word::Frac { whole, num, den } => fraction_tail(s, k, whole, num, den),
         Word::Dec { v, prec } => decimal_tail(s, k, v, prec),
@@ -1523,7 +1551,6 @@ mod tests {
             ("sechste", "6"),
             ("siebte", "7"),
             ("siebente", "7"),
-            ("achte", "8"),
             ("achter", "8"),
             ("neunten", "9"),
             ("zehnte", "10"),
@@ -1544,6 +1571,20 @@ mod tests {
         ] {
             ord(w, v);
         }
+    }
+
+    #[test]
+    fn achte_is_an_ordinal_only_before_a_noun() {
+        is("achten Tag", "achten", "8", Form::Ordinal);
+        is("Achte Buch", "Achte", "8", Form::Ordinal);
+        is("achten Mal", "achten", "8", Form::Ordinal);
+        ord("achter", "8");
+        ord("achtes", "8");
+        ord("hundertachten", "108");
+        assert_eq!(p("achten darauf"), None);
+        assert_eq!(p("achten Sie darauf"), None);
+        assert_eq!(p("achte es hoch"), None);
+        assert_eq!(p("achten"), None);
     }
 
     #[test]
