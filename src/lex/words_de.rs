@@ -1893,4 +1893,101 @@ mod tests {
             let _ = continue_after(Decimal::ONE, Decimal::ONE, s);
         }
     }
+
+    /// Pieces that phrases are made of, plus odd characters, for the property tests.
+    const PIECES: &[&str] = &[
+        "ein",
+        "eins",
+        "eine",
+        "zwei",
+        "zwo",
+        "drei",
+        "dritt",
+        "vier",
+        "fünf",
+        "fuenf",
+        "sechs",
+        "sieben",
+        "siebt",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "zwanzig",
+        "dreißig",
+        "und",
+        "hundert",
+        "tausend",
+        "Million",
+        "Millionen",
+        "Milliarde",
+        "Billiarden",
+        "Quadrilliarden",
+        "e",
+        "en",
+        "er",
+        "t",
+        "st",
+        "el",
+        "fach",
+        "mal",
+        "halb",
+        "Hälfte",
+        "Drittel",
+        "Viertel",
+        "komma",
+        "Komma",
+        "minus",
+        "Dutzend",
+        "erst",
+        "so",
+        "mehr",
+        " ",
+        "  ",
+        "\n",
+        "-",
+        ".",
+        ",",
+        "7",
+        "12",
+        "0",
+        "ä",
+        "Ü",
+        "ẞ",
+        "ß",
+        "\u{a0}",
+        "x",
+        "\u{301}",
+        "Ä",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn spans_are_sound(parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..12)) {
+            let input = parts.concat();
+            if let Some(sp) = parse(&input) {
+                proptest::prop_assert!(sp.len > 0 && sp.len <= input.len());
+                proptest::prop_assert!(input.is_char_boundary(sp.len));
+                proptest::prop_assert!(!input[..sp.len].ends_with(char::is_whitespace));
+                let first = input.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                proptest::prop_assert!(may_start(first), "parse({input:?}) but not may_start({first:?})");
+            }
+            for v in ["0", "3", "-2.5", "79228162514264337593543950335"] {
+                if let Some(sp) = continue_after(d(v), Decimal::ONE, &input) {
+                    proptest::prop_assert!(sp.len > 0 && sp.len <= input.len());
+                    proptest::prop_assert!(input.is_char_boundary(sp.len));
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(input in "\\PC{0,40}") {
+            let _ = parse(&input);
+            let _ = may_start(&input);
+            let _ = continue_after(Decimal::TEN, Decimal::ONE, &input);
+        }
+    }
 }
