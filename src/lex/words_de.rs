@@ -832,13 +832,14 @@ impl Acc {
     }
 
     /// step = "hundert": an open group below 100 times 100 ("achtzehn hundert").
-    fn hundred(&mut self, (c, p): (Decimal, Decimal), end: usize) -> Step {
+    fn hundred(&mut self, (c, p): (Decimal, Decimal), end: usize) -> Option<Step> {
         if c >= Decimal::ONE_HUNDRED || c.is_zero() || !c.fract().is_zero() {
-            return Step::Stop;
+            return Some(Step::Stop);
         }
-        self.cur = Some((c * Decimal::ONE_HUNDRED, p * Decimal::ONE_HUNDRED));
+        let hundred = Decimal::ONE_HUNDRED;
+        self.cur = Some((c.checked_mul(hundred)?, p.checked_mul(hundred)?));
         self.end = end;
-        Step::Go
+        Some(Step::Go)
     }
 
     /// step = number-word after a closed group, below its scale — and not the multiplicand of
@@ -901,7 +902,7 @@ fn step(s: &str, acc: &mut Acc, w: Word, k: usize) -> Option<Step> {
             },
             Some(c),
         ) => acc.scale(c, Decimal::ONE_THOUSAND, k),
-        (Word::Card { v: 100, bare: true }, Some(c)) => Some(acc.hundred(c, k)),
+        (Word::Card { v: 100, bare: true }, Some(c)) => acc.hundred(c, k),
         (Word::Card { v, .. }, None) => Some(acc.number(s, v, k)),
         (Word::ScaleOrd(v), Some((c, p))) if acc.limit.is_none_or(|l| v < l) => {
             let value = acc.total.checked_add(c.checked_mul(v)?)?;
@@ -1758,6 +1759,10 @@ mod tests {
             continue_after(Decimal::MAX, Decimal::ONE, " Millionen"),
             None
         );
+        let huge_precision = |rest| continue_after(Decimal::TWO, Decimal::MAX, rest);
+        assert_eq!(huge_precision(" hundert"), None);
+        assert_eq!(huge_precision(" Dutzend"), None);
+        assert_eq!(huge_precision(" Millionen"), None);
     }
 
     #[test]
