@@ -38,6 +38,14 @@
 //!             | scale-ordinal                            → "einhundert Milliardste"
 //! multiplier  = scale | "hundert" | "tausend" | "dutzend"
 //! article     = "ein" ("e" | "en" | "em" | "er" | "es" | "")   (alone it is not a number)
+//! fraction-word = fraction-noun | "anderthalb" | word with a mixed or fraction suffix
+//! fraction-noun = ord-stem ("el" | "eln" | "els") | "halb" ending | "hälfte" ["n"]
+//! multiple-word = "doppelt" [ending] | word with "fach" suffix
+//! vague-word  = ("hundert" | "tausend" | "zehntausend" | "hunderttausend" | "aberhundert"
+//!             | "abertausend" | "dutzend") ("e" | "en")
+//! continuation (after a numeral, `continue_after`)
+//!             = ["-"] "fach" [ending] | ["-"] "mal" (before ws comparison)
+//!             | *(ws step) [ws end-step]                 (at least one)
 //!
 //! number-word = "null" | compound
 //! compound    = [group] "tausend" ["und"] [group] | group
@@ -69,6 +77,24 @@
 //!             | "trillion" ["en"] | "trilliarde" ["n"] | "quadrillion" ["en"]
 //!             | "quadrilliarde" ["n"]                     (long scale: Billion = 10^12)
 //! ```
+//!
+//! # Deliberate choices
+//!
+//! - A lone indefinite article ("ein", "eine", "einen", "einem", "einer", "eines") is not a
+//!   number; with a scale, fraction or "Dutzend" after it, it counts as 1 ("eine Million",
+//!   "ein Drittel"). Peer test data (Recognizers-Text, Duckling) read every article as 1.
+//! - "keiner"/"keinen" are not zero, "zuerst" is not an ordinal, "erst" and "einst" are
+//!   adverbs, "einmal" and "einfach" are not numbers; "halb" alone is only a factor before
+//!   "so" ("halb so viele").
+//! - "achte"/"achten" are ordinals only before a noun (otherwise the verb "achten").
+//! - A number word ends at a word boundary, so compounds such as "Tausendfüßler",
+//!   "Dreiviertelstunde" or "zwanzigjährige" are not read at all.
+//! - "dreimal" is a count (cardinal) unless a comparison follows ("dreimal so viele",
+//!   "drei mal größer"): then it is a factor.
+//! - Vague plurals give their lower bound: "Tausende" → 2000, "Millionen" (alone) → 2000000.
+//! - Precision is the place value of the least significant part: "zwanzig" → 10,
+//!   "zwei Komma fünf Millionen" → 100000, "eine halbe Million" → 500000; `None` for fractions,
+//!   thirds of a scale ("zwei Drittel Millionen") and vague amounts.
 use super::spelled::{Form, Spelled};
 use rust_decimal::Decimal;
 
