@@ -68,8 +68,9 @@
 //!             | "mal"⟂                                   → times ("dreimal")
 //!             | ("e" | "en")⟂                            → vague, after hundert/tausend alone
 //!             | "komma" compound⟂                        → decimal ("dreikommafünf")
-//!             | ["und"] ["ein"] "halb"⟂ | "ein" fraction-noun   → mixed ("zweieinhalb")
+//!             | ["und"] ["ein"] "halb" half-end | "ein" fraction-noun   → mixed ("zweieinhalb")
 //!             | fraction-noun                            → numerator × fraction ("dreiviertel")
+//! half-end    = ⟂ | "fach" [ending]⟂ | "mal"⟂            → fraction, or factor "zweieinhalbfach"
 //! ord-stem    = "" after a stem or "acht" | "t" after a unit or teen
 //!             | "st" after tens, "hundert", "tausend"     (none after "ein" and "drei")
 //! ending      = "e" | "em" | "en" | "er" | "es"
@@ -432,7 +433,7 @@ enum Word {
     /// "doppelt", "dreifach": the factor.
     Multiple(Decimal),
     /// "dreimal": a count of times, or a factor before a comparison.
-    Times(u64),
+    Times(Decimal),
     /// "Tausende", "Dutzende": the implied lower bound.
     Vague(Decimal),
     /// "Million", "Milliarden".
@@ -457,17 +458,9 @@ enum Word {
 /// glued word ("drei|viertel"), which may not glue again.
 fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
     let special = match s.as_bytes().get(i)?.to_ascii_lowercase() {
-        b'a' => exact(
-            s,
-            i,
-            "anderthalb",
-            Word::Frac {
-                whole: Decimal::ONE,
-                num: Decimal::ONE,
-                den: Decimal::TWO,
-            },
-        )
-        .or_else(|| aber(s, i)),
+        b'a' => eat_at(s, i, "anderthalb")
+            .and_then(|m| after_half(s, m, Decimal::ONE))
+            .or_else(|| aber(s, i)),
         b'b' | b'q' => scale_word(s, i),
         b't' => scale_word(s, i),
         b'd' => doppelt(s, i).or_else(|| dutzend(s, i)),
@@ -637,10 +630,25 @@ fn fach_mal(s: &str, n: Num, lone_one: bool) -> Option<(Word, usize)> {
     if lone_one || n.last == Last::Stem {
         return None;
     }
-    if let Some(j) = eat_at(s, n.end, "fach") {
-        return ending(s, j, ENDINGS_OR_NONE).map(|k| (Word::Multiple(Decimal::from(n.v)), k));
+    fach_or_mal(s, n.end, Decimal::from(n.v))
+}
+
+/// "fach" [ending]⟂ → multiple `v`; "mal"⟂ → times `v`.
+fn fach_or_mal(s: &str, j: usize, v: Decimal) -> Option<(Word, usize)> {
+    if let Some(k) = eat_at(s, j, "fach") {
+        return ending(s, k, ENDINGS_OR_NONE).map(|e| (Word::Multiple(v), e));
     }
-    exact(s, n.end, "mal", Word::Times(n.v))
+    exact(s, j, "mal", Word::Times(v))
+}
+
+/// After "halb" ending a mixed number `whole` + ½ at `m`: ⟂ → the fraction, or a factor:
+/// "zweieinhalbfach", "anderthalbmal so groß".
+fn after_half(s: &str, m: usize, whole: Decimal) -> Option<(Word, usize)> {
+    if boundary(s, m) {
+        let (num, den) = (Decimal::ONE, Decimal::TWO);
+        return Some((Word::Frac { whole, num, den }, m));
+    }
+    fach_or_mal(s, m, whole.checked_add(Decimal::new(5, 1))?)
 }
 
 /// ("e" | "en")⟂ after "hundert", "tausend", "zehntausend", "hunderttausend" → twice as many.
@@ -682,10 +690,13 @@ fn glued_fraction(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
     };
     if let Some(k) = eat_at(s, n.end, "und") {
         let k = eat_at(s, k, "ein").unwrap_or(k);
-        let m = eat_at(s, k, "halb").filter(|&m| boundary(s, m))?;
-        return mixed(Decimal::TWO, m);
+        return after_half(s, eat_at(s, k, "halb")?, v);
     }
-    if let Some((den, m)) = eat_at(s, n.end, "ein").and_then(|k| fraction_noun(s, k, depth + 1)) {
+    if let Some(k) = eat_at(s, n.end, "ein") {
+        if let Some(m) = eat_at(s, k, "halb") {
+            return after_half(s, m, v);
+        }
+        let (den, m) = fraction_noun(s, k, depth + 1)?;
         return mixed(den, m);
     }
     let (den, m) = fraction_noun(s, n.end, depth + 1)?;
@@ -793,13 +804,16 @@ fn spelled(len: usize, value: Decimal, precision: Option<Decimal>, form: Form) -
     }
 }
 
-/// Place value of the least significant non-zero digit of an integer (1 for 0 and fractions).
+/// Place value of the least significant non-zero digit ("zwanzig" → 10, 2.5 → 0.1; 1 for 0).
 fn place(v: Decimal) -> Decimal {
-    let mut p = Decimal::ONE;
     let mut v = v.normalize();
-    if v.is_zero() || !v.fract().is_zero() {
-        return p;
+    if v.is_zero() {
+        return Decimal::ONE;
     }
+    if !v.fract().is_zero() {
+        return Decimal::try_from_i128_with_scale(1, v.scale()).unwrap_or(Decimal::ONE);
+    }
+    let mut p = Decimal::ONE;
     while (v % Decimal::TEN).is_zero() {
         v /= Decimal::TEN;
         p *= Decimal::TEN;
@@ -1082,7 +1096,7 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
         Word::Frac { whole, num, den } => fraction_tail(s, k, whole, num, den),
         Word::Dec { v, prec } => decimal_tail(s, k, v, prec),
         Word::Multiple(v) => Some(spelled(k, v, Some(place(v)), Form::Multiple)),
-        Word::Times(v) => Some(times(s, k, Decimal::from(v))),
+        Word::Times(v) => Some(times(s, k, v)),
         Word::Vague(v) => vague(s, k, v),
         Word::Scale { v, plural: true } => {
             Some(spelled(k, v.checked_mul(Decimal::TWO)?, None, Form::Vague))
@@ -1648,6 +1662,26 @@ mod tests {
         is("zehn mal größer", "zehn mal", "10", Form::Multiple);
         is("dreimal so viele", "dreimal", "3", Form::Multiple);
         is("halb so groß", "halb", "0.5", Form::Multiple);
+    }
+
+    #[test]
+    fn fractional_factors() {
+        is("zweieinhalbfach", "zweieinhalbfach", "2.5", Form::Multiple);
+        is("anderthalbfache", "anderthalbfache", "1.5", Form::Multiple);
+        is(
+            "zweieinhalbmal so hoch",
+            "zweieinhalbmal",
+            "2.5",
+            Form::Multiple,
+        );
+        is(
+            "anderthalbmal so groß",
+            "anderthalbmal",
+            "1.5",
+            Form::Multiple,
+        );
+        assert_eq!(prec("zweieinhalbfach"), Some(d("0.1")));
+        assert_eq!(p("einhalbfach"), None);
     }
 
     #[test]
