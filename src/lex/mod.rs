@@ -347,21 +347,52 @@ impl<'a> Scanner<'a> {
                 return Some(self.skip_nonspace(we));
             }
         }
-        let sp = match self.profile.language {
-            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..])?,
-            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..])?,
-            _ => return None,
+        let parsed = match self.profile.language {
+            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..]),
+            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..]),
+            _ => None,
         };
-        if sp.len == 0 {
-            return None;
-        }
-        let end = ws + sp.len;
+        let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
+            return self.article_before_unit(ws, we);
+        };
+        let mut end = ws + sp.len;
         let mut q = Quantity::new(Span::new(ws, end), form_kind(sp.form), Some(sp.value));
         q.precision = sp.precision;
         if sp.form == Form::Vague {
             q.low = Some(sp.value);
             q.value = None;
+        } else if matches!(sp.form, Form::Cardinal | Form::Fraction) {
+            // "twenty percent", "zwei Euro", "five km".
+            if let Some(e) = self.unit_suffix(&mut q, end) {
+                end = e;
+            }
         }
+        Some(self.finish(q, end, ws))
+    }
+
+    /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
+    /// Liter", "einen Euro". Symbols ("a m") and articles before anything else are no number.
+    fn article_before_unit(&mut self, ws: usize, we: usize) -> Option<usize> {
+        let word = &self.text[ws..we];
+        let article = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "a" | "an" | "one" | "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+        );
+        if !article {
+            return None;
+        }
+        let rest = &self.text[we..];
+        let f = affix::currency_after(rest).or_else(|| affix::unit(rest))?;
+        let unit_word = &rest[f.word_start..f.len];
+        if f.word_start == 0
+            || unit_word.chars().count() < 3
+            || !unit_word.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
+        q.precision = Some(Decimal::ONE);
+        let end = self.unit_suffix(&mut q, we)?;
         Some(self.finish(q, end, ws))
     }
 
@@ -684,60 +715,10 @@ impl<'a> Scanner<'a> {
             scaled = true;
         }
         let _ = scaled;
+        if let Some(e) = self.unit_suffix(q, end) {
+            return e;
+        }
         let rest = &text[end..];
-        if let Some(f) = affix::percent(rest) {
-            q.kind = match f.suffix {
-                Suffix::PercentagePoints => Kind::PercentagePoints,
-                Suffix::PerMille => Kind::PerMille,
-                _ => Kind::Percent,
-            };
-            q.unit = Some(
-                match q.kind {
-                    Kind::PercentagePoints => "pp",
-                    Kind::PerMille => "‰",
-                    _ => "%",
-                }
-                .to_string(),
-            );
-            return end + f.len;
-        }
-        if let Some(f) = affix::currency_after(rest)
-            && let Suffix::Currency(code) = f.suffix
-        {
-            q.kind = Kind::Money;
-            q.unit = Some(code.to_string());
-            let mut end = end + f.len;
-            // "120 MEUR"; "75 USD million" puts the scale after the currency.
-            let factor = f.factor.or_else(|| {
-                let s = affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
-                end += s.len;
-                match s.suffix {
-                    Suffix::Scale(k) => Some(k),
-                    _ => None,
-                }
-            });
-            if let Some(k) = factor {
-                q.value = q.value.and_then(|v| v.checked_mul(k));
-                q.too_large = q.value.is_none();
-                q.precision = q.precision.and_then(|p| p.checked_mul(k));
-                q.scale = Some(k);
-            }
-            return end;
-        }
-        if let Some(f) = affix::temperature(rest)
-            && let Suffix::Temperature(sym) = f.suffix
-        {
-            q.kind = Kind::Temperature;
-            q.unit = Some(sym.to_string());
-            return end + f.len;
-        }
-        if let Some(f) = affix::unit(rest)
-            && let Suffix::Unit(sym) = f.suffix
-        {
-            q.kind = Kind::Measure;
-            q.unit = Some(sym.to_string());
-            return end + f.len;
-        }
         // Letters glued to the number that no suffix took ("3D", "4G"): an identifier.
         if rest.chars().next().is_some_and(char::is_alphabetic)
             && q.kind == Kind::Number
@@ -761,6 +742,67 @@ impl<'a> Scanner<'a> {
             return end + n;
         }
         end
+    }
+
+    /// A percent, currency, temperature or unit after a number that ends at `end`; sets the
+    /// kind and unit of `q` and returns the new end.
+    fn unit_suffix(&self, q: &mut Quantity, end: usize) -> Option<usize> {
+        let text = self.text;
+        let rest = &text[end..];
+        if let Some(f) = affix::percent(rest) {
+            q.kind = match f.suffix {
+                Suffix::PercentagePoints => Kind::PercentagePoints,
+                Suffix::PerMille => Kind::PerMille,
+                _ => Kind::Percent,
+            };
+            q.unit = Some(
+                match q.kind {
+                    Kind::PercentagePoints => "pp",
+                    Kind::PerMille => "‰",
+                    _ => "%",
+                }
+                .to_string(),
+            );
+            return Some(end + f.len);
+        }
+        if let Some(f) = affix::currency_after(rest)
+            && let Suffix::Currency(code) = f.suffix
+        {
+            q.kind = Kind::Money;
+            q.unit = Some(code.to_string());
+            let mut end = end + f.len;
+            // "120 MEUR"; "75 USD million" puts the scale after the currency.
+            let factor = f.factor.or_else(|| {
+                let s = affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
+                end += s.len;
+                match s.suffix {
+                    Suffix::Scale(k) => Some(k),
+                    _ => None,
+                }
+            });
+            if let Some(k) = factor {
+                q.value = q.value.and_then(|v| v.checked_mul(k));
+                q.too_large = q.value.is_none();
+                q.precision = q.precision.and_then(|p| p.checked_mul(k));
+                q.scale = Some(k);
+            }
+            return Some(end);
+        }
+        if let Some(f) = affix::temperature(rest)
+            && let Suffix::Temperature(sym) = f.suffix
+        {
+            q.kind = Kind::Temperature;
+            q.unit = Some(sym.to_string());
+            return Some(end + f.len);
+        }
+        if let Some(f) = affix::unit(rest)
+            && let Suffix::Unit(sym) = f.suffix
+        {
+            q.kind = Kind::Measure;
+            q.unit = Some(sym.to_string());
+            return Some(end + f.len);
+        }
+        None
     }
 
     /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
