@@ -184,142 +184,250 @@ enum W {
     K,
 }
 
-/// Looks a lower-case word up in the lexicon (plural ordinals and scales via their stem).
-fn lookup(w: &[u8]) -> Option<W> {
-    exact(w).or_else(|| plural(w))
-}
-
-/// Looks a lower-case word up as written.
-fn exact(w: &[u8]) -> Option<W> {
-    use Card::*;
-    let c = |c| Some(W::Card(c, false));
-    let o = |c| Some(W::Ord(c, false));
-    match w {
-        b"zero" | b"nought" | b"naught" | b"nil" => c(Zero),
-        b"one" => c(Unit(1)),
-        b"two" => c(Unit(2)),
-        b"three" => c(Unit(3)),
-        b"four" => c(Unit(4)),
-        b"five" => c(Unit(5)),
-        b"six" => c(Unit(6)),
-        b"seven" => c(Unit(7)),
-        b"eight" => c(Unit(8)),
-        b"nine" => c(Unit(9)),
-        b"ten" => c(Teen(10)),
-        b"eleven" => c(Teen(11)),
-        b"twelve" => c(Teen(12)),
-        b"thirteen" => c(Teen(13)),
-        b"fourteen" => c(Teen(14)),
-        b"fifteen" => c(Teen(15)),
-        b"sixteen" => c(Teen(16)),
-        b"seventeen" => c(Teen(17)),
-        b"eighteen" => c(Teen(18)),
-        b"nineteen" => c(Teen(19)),
-        b"twenty" => c(Tens(20)),
-        b"thirty" => c(Tens(30)),
-        b"forty" | b"fourty" => c(Tens(40)),
-        b"fifty" => c(Tens(50)),
-        b"sixty" => c(Tens(60)),
-        b"seventy" => c(Tens(70)),
-        b"eighty" => c(Tens(80)),
-        b"ninety" => c(Tens(90)),
-        b"hundred" => c(Hundred),
-        b"thousand" => c(Scale(3)),
-        b"lakh" => c(Scale(5)),
-        b"million" => c(Scale(6)),
-        b"crore" | b"koti" | b"krore" => c(Scale(7)),
-        b"billion" => c(Scale(9)),
-        b"trillion" => c(Scale(12)),
-        b"tens" => Some(W::Card(Teen(10), true)),
-        b"first" => o(Unit(1)),
-        b"second" => o(Unit(2)),
-        b"third" => o(Unit(3)),
-        b"fourth" => o(Unit(4)),
-        b"fifth" => o(Unit(5)),
-        b"sixth" => o(Unit(6)),
-        b"seventh" => o(Unit(7)),
-        b"eighth" => o(Unit(8)),
-        b"ninth" | b"nineth" => o(Unit(9)),
-        b"tenth" => o(Teen(10)),
-        b"eleventh" => o(Teen(11)),
-        b"twelfth" => o(Teen(12)),
-        b"thirteenth" => o(Teen(13)),
-        b"fourteenth" => o(Teen(14)),
-        b"fifteenth" => o(Teen(15)),
-        b"sixteenth" => o(Teen(16)),
-        b"seventeenth" => o(Teen(17)),
-        b"eighteenth" => o(Teen(18)),
-        b"nineteenth" => o(Teen(19)),
-        b"twentieth" => o(Tens(20)),
-        b"thirtieth" => o(Tens(30)),
-        b"fortieth" => o(Tens(40)),
-        b"fiftieth" => o(Tens(50)),
-        b"sixtieth" => o(Tens(60)),
-        b"seventieth" => o(Tens(70)),
-        b"eightieth" => o(Tens(80)),
-        b"ninetieth" => o(Tens(90)),
-        b"hundredth" => o(Hundred),
-        b"thousandth" => o(Scale(3)),
-        b"millionth" => o(Scale(6)),
-        b"billionth" => o(Scale(9)),
-        b"trillionth" => o(Scale(12)),
-        b"dozen" => Some(W::Dozen(false)),
-        b"half" => Some(W::Half(false)),
-        b"halves" => Some(W::Half(true)),
-        b"quarter" => Some(W::Quarter(false)),
-        b"a" | b"an" => Some(W::A),
-        b"and" => Some(W::And),
-        b"point" => Some(W::Point),
-        b"minus" | b"negative" => Some(W::Minus),
-        b"over" => Some(W::Over),
-        b"in" => Some(W::In),
-        b"out" => Some(W::Out),
-        b"of" => Some(W::Of),
-        b"every" => Some(W::Every),
-        b"times" => Some(W::Times),
-        b"fold" => Some(W::Fold),
-        b"twice" => Some(W::Twice),
-        b"oh" => Some(W::Oh),
-        b"double" => Some(W::Mult(2)),
-        b"triple" | b"treble" => Some(W::Mult(3)),
-        b"quadruple" => Some(W::Mult(4)),
-        b"quintuple" => Some(W::Mult(5)),
-        b"several" => Some(W::Several(3)),
-        b"few" | b"couple" => Some(W::Several(2)),
-        b"dz" | b"doz" => Some(W::Abbr(Abbr::Dozen)),
-        b"bn" | b"bln" => Some(W::Abbr(Abbr::Scale(9))),
-        b"mn" | b"mln" => Some(W::Abbr(Abbr::Scale(6))),
-        b"cr" => Some(W::Abbr(Abbr::Scale(7))),
-        b"lac" | b"lkh" => Some(W::Abbr(Abbr::Scale(5))),
-        b"k" => Some(W::K),
-        _ => None,
-    }
-}
-
-/// Looks up a plural ("fifths", "thousands", "dozens", "lakhs", "dzs") through its singular.
-fn plural(w: &[u8]) -> Option<W> {
-    match exact(w.strip_suffix(b"s")?)? {
-        W::Ord(c, false) => Some(W::Ord(c, true)),
-        W::Card(c @ (Card::Hundred | Card::Scale(_)), false) => Some(W::Card(c, true)),
-        W::Dozen(false) => Some(W::Dozen(true)),
-        W::Quarter(false) => Some(W::Quarter(true)),
-        a @ W::Abbr(_) => Some(a),
-        _ => None,
-    }
-}
-
-/// Tens words that may be joined to a unit or unit ordinal ("twentyone", "thirtyfirst").
-const TENS: [(&[u8], u8); 9] = [
-    (b"twenty", 20),
-    (b"thirty", 30),
-    (b"forty", 40),
-    (b"fourty", 40),
-    (b"fifty", 50),
-    (b"sixty", 60),
-    (b"seventy", 70),
-    (b"eighty", 80),
-    (b"ninety", 90),
+/// The lexicon: every number word in lower case (plurals spelled out, so one probe finds
+/// any word).
+const WORDS: [(&[u8], W); 165] = [
+    (b"zero", W::Card(Card::Zero, false)),
+    (b"nought", W::Card(Card::Zero, false)),
+    (b"naught", W::Card(Card::Zero, false)),
+    (b"nil", W::Card(Card::Zero, false)),
+    (b"one", W::Card(Card::Unit(1), false)),
+    (b"two", W::Card(Card::Unit(2), false)),
+    (b"three", W::Card(Card::Unit(3), false)),
+    (b"four", W::Card(Card::Unit(4), false)),
+    (b"five", W::Card(Card::Unit(5), false)),
+    (b"six", W::Card(Card::Unit(6), false)),
+    (b"seven", W::Card(Card::Unit(7), false)),
+    (b"eight", W::Card(Card::Unit(8), false)),
+    (b"nine", W::Card(Card::Unit(9), false)),
+    (b"ten", W::Card(Card::Teen(10), false)),
+    (b"eleven", W::Card(Card::Teen(11), false)),
+    (b"twelve", W::Card(Card::Teen(12), false)),
+    (b"thirteen", W::Card(Card::Teen(13), false)),
+    (b"fourteen", W::Card(Card::Teen(14), false)),
+    (b"fifteen", W::Card(Card::Teen(15), false)),
+    (b"sixteen", W::Card(Card::Teen(16), false)),
+    (b"seventeen", W::Card(Card::Teen(17), false)),
+    (b"eighteen", W::Card(Card::Teen(18), false)),
+    (b"nineteen", W::Card(Card::Teen(19), false)),
+    (b"twenty", W::Card(Card::Tens(20), false)),
+    (b"thirty", W::Card(Card::Tens(30), false)),
+    (b"forty", W::Card(Card::Tens(40), false)),
+    (b"fourty", W::Card(Card::Tens(40), false)),
+    (b"fifty", W::Card(Card::Tens(50), false)),
+    (b"sixty", W::Card(Card::Tens(60), false)),
+    (b"seventy", W::Card(Card::Tens(70), false)),
+    (b"eighty", W::Card(Card::Tens(80), false)),
+    (b"ninety", W::Card(Card::Tens(90), false)),
+    (b"hundred", W::Card(Card::Hundred, false)),
+    (b"thousand", W::Card(Card::Scale(3), false)),
+    (b"lakh", W::Card(Card::Scale(5), false)),
+    (b"million", W::Card(Card::Scale(6), false)),
+    (b"crore", W::Card(Card::Scale(7), false)),
+    (b"koti", W::Card(Card::Scale(7), false)),
+    (b"krore", W::Card(Card::Scale(7), false)),
+    (b"billion", W::Card(Card::Scale(9), false)),
+    (b"trillion", W::Card(Card::Scale(12), false)),
+    (b"tens", W::Card(Card::Teen(10), true)),
+    (b"first", W::Ord(Card::Unit(1), false)),
+    (b"second", W::Ord(Card::Unit(2), false)),
+    (b"third", W::Ord(Card::Unit(3), false)),
+    (b"fourth", W::Ord(Card::Unit(4), false)),
+    (b"fifth", W::Ord(Card::Unit(5), false)),
+    (b"sixth", W::Ord(Card::Unit(6), false)),
+    (b"seventh", W::Ord(Card::Unit(7), false)),
+    (b"eighth", W::Ord(Card::Unit(8), false)),
+    (b"ninth", W::Ord(Card::Unit(9), false)),
+    (b"nineth", W::Ord(Card::Unit(9), false)),
+    (b"tenth", W::Ord(Card::Teen(10), false)),
+    (b"eleventh", W::Ord(Card::Teen(11), false)),
+    (b"twelfth", W::Ord(Card::Teen(12), false)),
+    (b"thirteenth", W::Ord(Card::Teen(13), false)),
+    (b"fourteenth", W::Ord(Card::Teen(14), false)),
+    (b"fifteenth", W::Ord(Card::Teen(15), false)),
+    (b"sixteenth", W::Ord(Card::Teen(16), false)),
+    (b"seventeenth", W::Ord(Card::Teen(17), false)),
+    (b"eighteenth", W::Ord(Card::Teen(18), false)),
+    (b"nineteenth", W::Ord(Card::Teen(19), false)),
+    (b"twentieth", W::Ord(Card::Tens(20), false)),
+    (b"thirtieth", W::Ord(Card::Tens(30), false)),
+    (b"fortieth", W::Ord(Card::Tens(40), false)),
+    (b"fiftieth", W::Ord(Card::Tens(50), false)),
+    (b"sixtieth", W::Ord(Card::Tens(60), false)),
+    (b"seventieth", W::Ord(Card::Tens(70), false)),
+    (b"eightieth", W::Ord(Card::Tens(80), false)),
+    (b"ninetieth", W::Ord(Card::Tens(90), false)),
+    (b"hundredth", W::Ord(Card::Hundred, false)),
+    (b"thousandth", W::Ord(Card::Scale(3), false)),
+    (b"millionth", W::Ord(Card::Scale(6), false)),
+    (b"billionth", W::Ord(Card::Scale(9), false)),
+    (b"trillionth", W::Ord(Card::Scale(12), false)),
+    (b"dozen", W::Dozen(false)),
+    (b"half", W::Half(false)),
+    (b"halves", W::Half(true)),
+    (b"quarter", W::Quarter(false)),
+    (b"a", W::A),
+    (b"an", W::A),
+    (b"and", W::And),
+    (b"point", W::Point),
+    (b"minus", W::Minus),
+    (b"negative", W::Minus),
+    (b"over", W::Over),
+    (b"in", W::In),
+    (b"out", W::Out),
+    (b"of", W::Of),
+    (b"every", W::Every),
+    (b"times", W::Times),
+    (b"fold", W::Fold),
+    (b"twice", W::Twice),
+    (b"oh", W::Oh),
+    (b"double", W::Mult(2)),
+    (b"triple", W::Mult(3)),
+    (b"treble", W::Mult(3)),
+    (b"quadruple", W::Mult(4)),
+    (b"quintuple", W::Mult(5)),
+    (b"several", W::Several(3)),
+    (b"few", W::Several(2)),
+    (b"couple", W::Several(2)),
+    (b"dz", W::Abbr(Abbr::Dozen)),
+    (b"doz", W::Abbr(Abbr::Dozen)),
+    (b"bn", W::Abbr(Abbr::Scale(9))),
+    (b"bln", W::Abbr(Abbr::Scale(9))),
+    (b"mn", W::Abbr(Abbr::Scale(6))),
+    (b"mln", W::Abbr(Abbr::Scale(6))),
+    (b"cr", W::Abbr(Abbr::Scale(7))),
+    (b"lac", W::Abbr(Abbr::Scale(5))),
+    (b"lkh", W::Abbr(Abbr::Scale(5))),
+    (b"k", W::K),
+    (b"hundreds", W::Card(Card::Hundred, true)),
+    (b"thousands", W::Card(Card::Scale(3), true)),
+    (b"lakhs", W::Card(Card::Scale(5), true)),
+    (b"millions", W::Card(Card::Scale(6), true)),
+    (b"crores", W::Card(Card::Scale(7), true)),
+    (b"kotis", W::Card(Card::Scale(7), true)),
+    (b"krores", W::Card(Card::Scale(7), true)),
+    (b"billions", W::Card(Card::Scale(9), true)),
+    (b"trillions", W::Card(Card::Scale(12), true)),
+    (b"firsts", W::Ord(Card::Unit(1), true)),
+    (b"seconds", W::Ord(Card::Unit(2), true)),
+    (b"thirds", W::Ord(Card::Unit(3), true)),
+    (b"fourths", W::Ord(Card::Unit(4), true)),
+    (b"fifths", W::Ord(Card::Unit(5), true)),
+    (b"sixths", W::Ord(Card::Unit(6), true)),
+    (b"sevenths", W::Ord(Card::Unit(7), true)),
+    (b"eighths", W::Ord(Card::Unit(8), true)),
+    (b"ninths", W::Ord(Card::Unit(9), true)),
+    (b"nineths", W::Ord(Card::Unit(9), true)),
+    (b"tenths", W::Ord(Card::Teen(10), true)),
+    (b"elevenths", W::Ord(Card::Teen(11), true)),
+    (b"twelfths", W::Ord(Card::Teen(12), true)),
+    (b"thirteenths", W::Ord(Card::Teen(13), true)),
+    (b"fourteenths", W::Ord(Card::Teen(14), true)),
+    (b"fifteenths", W::Ord(Card::Teen(15), true)),
+    (b"sixteenths", W::Ord(Card::Teen(16), true)),
+    (b"seventeenths", W::Ord(Card::Teen(17), true)),
+    (b"eighteenths", W::Ord(Card::Teen(18), true)),
+    (b"nineteenths", W::Ord(Card::Teen(19), true)),
+    (b"twentieths", W::Ord(Card::Tens(20), true)),
+    (b"thirtieths", W::Ord(Card::Tens(30), true)),
+    (b"fortieths", W::Ord(Card::Tens(40), true)),
+    (b"fiftieths", W::Ord(Card::Tens(50), true)),
+    (b"sixtieths", W::Ord(Card::Tens(60), true)),
+    (b"seventieths", W::Ord(Card::Tens(70), true)),
+    (b"eightieths", W::Ord(Card::Tens(80), true)),
+    (b"ninetieths", W::Ord(Card::Tens(90), true)),
+    (b"hundredths", W::Ord(Card::Hundred, true)),
+    (b"thousandths", W::Ord(Card::Scale(3), true)),
+    (b"millionths", W::Ord(Card::Scale(6), true)),
+    (b"billionths", W::Ord(Card::Scale(9), true)),
+    (b"trillionths", W::Ord(Card::Scale(12), true)),
+    (b"dozens", W::Dozen(true)),
+    (b"quarters", W::Quarter(true)),
+    (b"dzs", W::Abbr(Abbr::Dozen)),
+    (b"dozs", W::Abbr(Abbr::Dozen)),
+    (b"bns", W::Abbr(Abbr::Scale(9))),
+    (b"blns", W::Abbr(Abbr::Scale(9))),
+    (b"mns", W::Abbr(Abbr::Scale(6))),
+    (b"mlns", W::Abbr(Abbr::Scale(6))),
+    (b"crs", W::Abbr(Abbr::Scale(7))),
+    (b"lacs", W::Abbr(Abbr::Scale(5))),
+    (b"lkhs", W::Abbr(Abbr::Scale(5))),
 ];
+
+/// Slots in the lexicon's hash table (a power of two, about four per word).
+const TABLE_LEN: usize = 1024;
+
+/// Hash of a word of ASCII letters in any case (from its length and four of its letters,
+/// case folded), as a [`TABLE`] slot.
+const fn hash(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    const fn at(w: &[u8], i: usize) -> u32 {
+        (w[i] | 0x20) as u32
+    }
+    let h = (n as u32)
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add(at(w, 0).wrapping_mul(0x85EB_CA77))
+        .wrapping_add(at(w, n - 1).wrapping_mul(0xC2B2_AE3D))
+        .wrapping_add(at(w, n / 2).wrapping_mul(0x27D4_EB2F))
+        .wrapping_add(at(w, 1 % n).wrapping_mul(0x1656_67B1));
+    ((h ^ (h >> 16)) as usize) & (TABLE_LEN - 1)
+}
+
+/// [`WORDS`] in memory once (indexing a `const` array may copy it at every use).
+static LEXICON: [(&[u8], W); WORDS.len()] = WORDS;
+
+/// Open-addressing hash table over [`WORDS`]: slot → index + 1 (0 = empty).
+static TABLE: [u8; TABLE_LEN] = {
+    let mut table = [0u8; TABLE_LEN];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let mut h = hash(WORDS[i].0);
+        while table[h] != 0 {
+            h = (h + 1) & (TABLE_LEN - 1);
+        }
+        table[h] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Looks a word (ASCII letters, any case) up in the lexicon.
+fn lookup(w: &[u8]) -> Option<W> {
+    if w.len() > MAX_WORD {
+        return None;
+    }
+    let mut h = hash(w);
+    loop {
+        let (word, x) = LEXICON.get(usize::from(*TABLE.get(h)?).checked_sub(1)?)?;
+        if word.eq_ignore_ascii_case(w) {
+            return Some(*x);
+        }
+        h = (h + 1) & (TABLE_LEN - 1);
+    }
+}
+
+/// The tens word a joined form starts with ("twentyone", "thirtyfirst"), if any (any case).
+fn tens_prefix(w: &[u8]) -> Option<(&'static [u8], u8)> {
+    let key = [w.first()? | 0x20, w.get(1)? | 0x20, w.get(2)? | 0x20];
+    let (pre, t): (&'static [u8], u8) = match &key {
+        b"twe" => (b"twenty", 20),
+        b"thi" => (b"thirty", 30),
+        b"for" => (b"forty", 40),
+        b"fou" => (b"fourty", 40),
+        b"fif" => (b"fifty", 50),
+        b"six" => (b"sixty", 60),
+        b"sev" => (b"seventy", 70),
+        b"eig" => (b"eighty", 80),
+        b"nin" => (b"ninety", 90),
+        _ => return None,
+    };
+    w.get(..pre.len())?
+        .eq_ignore_ascii_case(pre)
+        .then_some((pre, t))
+}
 
 /// Lower-cases `word` into a stack buffer; `None` if it is too long to be a number word.
 fn lower(word: &[u8]) -> Option<([u8; MAX_WORD], usize)> {
@@ -337,32 +445,28 @@ fn lower(word: &[u8]) -> Option<([u8; MAX_WORD], usize)> {
 type Lexed = (W, Option<(usize, W)>);
 
 /// Reads one word (ASCII letters, any case): a lexicon word, "Nfold", or "tensunit".
-fn lex_word(word: &[u8]) -> Option<Lexed> {
-    let (buf, n) = lower(word)?;
-    let w = &buf[..n];
+fn lex_word(w: &[u8]) -> Option<Lexed> {
     if let Some(x) = lookup(w) {
         return Some((x, None));
     }
-    if n >= 7
-        && let Some(stem) = w.strip_suffix(b"fold")
+    let n = w.len();
+    if (7..=MAX_WORD).contains(&n)
+        && w[n - 4..].eq_ignore_ascii_case(b"fold")
         && let Some(
             c @ W::Card(
                 Card::Unit(_) | Card::Teen(_) | Card::Tens(_) | Card::Hundred | Card::Scale(_),
                 false,
             ),
-        ) = exact(stem)
+        ) = lookup(&w[..n - 4])
     {
-        return Some((c, Some((stem.len(), W::Fold))));
+        return Some((c, Some((n - 4, W::Fold))));
     }
-    if n >= 8 {
-        for (pre, t) in TENS {
-            if let Some(rest) = w.strip_prefix(pre)
-                && let Some(x @ (W::Card(Card::Unit(_), false) | W::Ord(Card::Unit(_), _))) =
-                    lookup(rest)
-            {
-                return Some((W::Card(Card::Tens(t), false), Some((pre.len(), x))));
-            }
-        }
+    if (8..=MAX_WORD).contains(&n)
+        && let Some((pre, t)) = tens_prefix(w)
+        && let Some(x @ (W::Card(Card::Unit(_), false) | W::Ord(Card::Unit(_), _))) =
+            lookup(&w[pre.len()..])
+    {
+        return Some((W::Card(Card::Tens(t), false), Some((pre.len(), x))));
     }
     None
 }
@@ -1649,18 +1753,58 @@ fn spelled(t: &[Tok], n: &Reading) -> Option<Spelled> {
 
 /// Parses an English spelled number at the start of `input` (which starts at a word boundary).
 pub fn parse(input: &str) -> Option<Spelled> {
+    if hopeless(input) {
+        return None;
+    }
     let mut toks = Toks::new();
     lex(input, 0, &mut toks, false);
     let t = toks.as_slice();
     let first = t.first()?;
-    if first.w == W::A && !matches!(t.get(1).map(|x| x.w), Some(w) if follows_a(w)) {
-        return None;
-    }
     let n = phrase(input, t)?;
     if matches!(first.w, W::Num(_)) && n.end <= 1 {
         return None;
     }
     spelled(t, &n)
+}
+
+/// Rejects the commonest non-numbers before building a token list: "a", "an", "point",
+/// "minus", "several", "few" followed by a word that cannot continue them ("a house",
+/// "at this point of").
+fn hopeless(input: &str) -> bool {
+    let b = input.as_bytes();
+    let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let Some((first, _)) = lex_word(&b[..n]) else {
+        return false;
+    };
+    let follows: fn(W) -> bool = match first {
+        W::A => follows_a,
+        W::Point => |w| {
+            matches!(
+                w,
+                W::Card(
+                    Card::Zero | Card::Unit(_) | Card::Teen(_) | Card::Tens(_),
+                    false
+                ) | W::Oh
+            )
+        },
+        W::Minus => starts,
+        W::Several(_) => |w| {
+            matches!(
+                w,
+                W::Card(Card::Hundred | Card::Scale(_), false) | W::Dozen(false) | W::Of
+            )
+        },
+        _ => return false,
+    };
+    let Some((_, p)) = separator(b, n) else {
+        return true;
+    };
+    let next = &b[p..];
+    if next.first().is_some_and(u8::is_ascii_digit) {
+        return !matches!(first, W::Point | W::Minus);
+    }
+    let m = next.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    !matches!(lex_word(&next[..m]), Some((w, _)) if follows(w))
 }
 
 /// Whether a token can follow a leading "a"/"an" in a number ("a hundred", "a third").
@@ -1710,15 +1854,44 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
 /// give `false`: the scanner reads them and asks [`continue_after`].
 pub fn may_start(word: &str) -> bool {
     let b = word.as_bytes();
-    let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    if n == 0 || n > MAX_WORD {
+    let letter = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| (c | 0x20) - b'a')
+    };
+    let Some(c0) = letter(0) else { return false };
+    let Some(c1) = letter(1) else { return c0 == 0 };
+    let c2 = letter(2).unwrap_or(26);
+    if STARTS[usize::from(c0) * 27 + usize::from(c2)] & (1 << c1) == 0 {
         return false;
     }
+    let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     matches!(lex_word(&b[..n]), Some((w, _)) if starts(w))
 }
 
+/// The first three letters of every word that may start a phrase: bit `c1` of entry
+/// `c0 * 27 + c2` is set when letters `c0`, `c1`, `c2` (0 = "a"; `c2` = 26: no third letter)
+/// begin one. Joined forms ("twentyfifth", "tenfold") begin like their first word.
+static STARTS: [u32; 26 * 27] = {
+    let mut rows = [0u32; 26 * 27];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let (w, x) = WORDS[i];
+        if w.len() >= 2 && starts(x) {
+            let c2 = if w.len() > 2 {
+                (w[2] - b'a') as usize
+            } else {
+                26
+            };
+            rows[(w[0] - b'a') as usize * 27 + c2] |= 1 << (w[1] - b'a');
+        }
+        i += 1;
+    }
+    rows
+};
+
 /// Whether a phrase may begin with this token.
-fn starts(w: W) -> bool {
+const fn starts(w: W) -> bool {
     matches!(
         w,
         W::Card(..)
