@@ -19,12 +19,13 @@
 //! ```text
 //! phrase      = sign amount-or-ratio            ; "minus five point five", "negative one over 20"
 //!             | vague | multiple-word
-//!             | amount [ratio | times | fold]
+//!             | amount [ratio | times | fold | &"as"]   ; "half as many" is a multiple
 //! sign        = "minus" | "negative"
 //! vague       = plural-unit ["of" plural-scale] ; "dozens", "tens of thousands": lower bound
 //!             | ("several" | "a few" | "few" | "a couple of") (hundred | scale | dozen)
 //! multiple-word = "twice" | ("double" | "triple" | "treble" | "quadruple" | "quintuple") &context
-//! ratio       = "over" integer | ("in" | "out of") ["every"] integer    ; numerator <= denominator
+//! ratio       = "over" integer | ("in" | "out of") ["every"] integer | "of every" integer
+//!                                                ; numerator <= denominator: "one in five"
 //! times       = "times" &comparative            ; "three times as many", "ten times more"
 //! fold        = ("-" | joined) "fold"           ; "tenfold", "three-fold", "2-fold"
 //! amount      = cardinal                         ; "four thousand three hundred and twenty-one"
@@ -1667,7 +1668,7 @@ fn fold(t: &[Tok], n: &Reading) -> Option<Reading> {
     })
 }
 
-/// ratio = "over" integer | ("in" | "out" "of") ["every"] integer
+/// ratio = "over" integer | ("in" | "out" "of") ["every"] integer | "of" "every" integer
 ///
 /// The numerator must not exceed the denominator ("12 in six boxes" is two numbers);
 /// "in" before a year-like numeral is no ratio.
@@ -1677,6 +1678,7 @@ fn ratio(t: &[Tok], n: &Reading) -> Option<Reading> {
         (W::Over, _) => (true, n.end + 1),
         (W::In, _) => (false, n.end + 1),
         (W::Out, Some(W::Of)) => (false, n.end + 2),
+        (W::Of, Some(W::Every)) => (false, n.end + 1),
         _ => return None,
     };
     if !over && w(k) == Some(W::Every) {
@@ -1716,11 +1718,24 @@ fn unsigned(src: &str, t: &[Tok], i0: usize) -> Option<Reading> {
         return Some(r);
     }
     if matches!(n.form, Form::Cardinal | Form::Fraction)
-        && let Some(m) = times(src, t, &n).or_else(|| fold(t, &n))
+        && let Some(m) = times(src, t, &n)
+            .or_else(|| fold(t, &n))
+            .or_else(|| as_many(src, t, &n))
     {
         return Some(m);
     }
     Some(n)
+}
+
+/// multiple = fraction &"as"   ("half as many", "a third as large": the factor)
+fn as_many(src: &str, t: &[Tok], n: &Reading) -> Option<Reading> {
+    let last = t.get(n.end.checked_sub(1)?)?;
+    let (buf, len) = next_word(src, last.end)?;
+    let ok = n.form == Form::Fraction && &buf[..len] == b"as";
+    ok.then_some(Reading {
+        form: Form::Multiple,
+        ..*n
+    })
 }
 
 /// phrase = sign amount-or-ratio | unsigned
@@ -2588,5 +2603,26 @@ mod tests {
             let _ = continue_after(ONE, ONE, s);
         }
         card("two\nhundred", "200");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sane(s in "((one|two|Twenty|ninety|hundred|thousand|million|trillion|lakh|crore|a|an|and|half|quarters?|third|fifths?|first|second|point|zero|oh|minus|over|in|out|of|every|times|as|fold|dozens?|tens|twice|double|several|few|k|bn|7|42|1,000|2.5|0) ?[-—,.]? ?){0,14}") {
+            if let Some(x) = parse(&s) {
+                proptest::prop_assert!(x.len > 0 && x.len <= s.len() && s.is_char_boundary(x.len));
+                proptest::prop_assert!(!s[..x.len].ends_with(char::is_whitespace));
+            }
+            if let Some(x) = continue_after(d("12"), ONE, &s) {
+                proptest::prop_assert!(x.len > 0 && x.len <= s.len() && s.is_char_boundary(x.len));
+            }
+            let _ = may_start(&s);
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,40}") {
+            let _ = parse(&s);
+            let _ = continue_after(d("-3.25"), d("0.01"), &s);
+            let _ = may_start(&s);
+        }
     }
 }
