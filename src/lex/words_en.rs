@@ -3,9 +3,9 @@
 //!
 //! # Tokens
 //!
-//! The text is cut into tokens ([`lex`]): maximal runs of ASCII letters, looked up
-//! case-insensitively in a small lexicon ([`lookup`]), and plain ASCII numerals (`21`,
-//! `1,200`, `2.5`; [`numeral`]). Tokens are separated by white space and/or one dash (`-`,
+//! The text is cut into tokens (`lex`): maximal runs of ASCII letters, looked up
+//! case-insensitively in a small lexicon (`lookup`), and plain ASCII numerals (`21`,
+//! `1,200`, `2.5`; `numeral`). Tokens are separated by white space and/or one dash (`-`,
 //! `‐`, `‑`, `–`, `—`), so "fifty - two", "twenty—fifth" and "fifty   two" are all two
 //! tokens. A blank line, any other punctuation, or a word that is no number word ends the
 //! token list; a phrase therefore never crosses a comma ("one, two, three" is three phrases).
@@ -58,11 +58,16 @@
 //!   million" and "half a dozen" are [`Form::Cardinal`]; their precision is the scale divided
 //!   by the denominator when that is exact ("two and a half million" → 500000), else `None`.
 //!   "a million and a half" is 1500000.
-//! * Vague phrases do not cover a trailing "of" ("dozens of eggs" covers "dozens");
-//!   "tens of thousands" covers all three words.
+//! * Vague phrases give the lower bound the words imply: "dozens" 24, "tens of thousands"
+//!   20000, "several hundred" 300, "a few thousand" 2000. They do not cover a trailing "of"
+//!   ("dozens of eggs" covers "dozens"); "tens of thousands" covers all three words.
 //! * "a", "an", "a few", "a couple", "a pair", "single", "several", "last", "next", "may" on
 //!   their own are no numbers; "a second" (time) and "seconds" are none either, "second" is the
-//!   ordinal 2. "one" is 1 wherever it stands ("the one you mentioned").
+//!   ordinal 2, and "first"/"second" alone are never denominators. "one" is 1 wherever it
+//!   stands ("the one you mentioned").
+//! * A group that a multiplier after it cannot join belongs to the next number: "between 3
+//!   hundred and 2 hundred" reads "3 hundred", then "2 hundred"; "three-nought-four" is three
+//!   numbers.
 //! * "over" is a ratio only when the numerator does not exceed the denominator: "one over
 //!   three" is 1/3 but "2000 over 3 years" stays two numbers. "in" followed by a year-like
 //!   numeral (1900–2099) is no ratio ("one in 2019").
@@ -70,7 +75,10 @@
 //!   word such as "the", "its", "that", "in", "to" ("double the price", "prices will
 //!   double."), not in "double room" or "double-digit". "N times" needs a comparative or a
 //!   determiner after it ("three times as many", "ten times the"); "shot ten times." is the
-//!   cardinal "ten". The phrase ends at "times".
+//!   cardinal "ten". The phrase ends at "times". A fraction before "as" is a multiple too
+//!   ("half as many" → 0.5).
+//! * Ordinals carry a precision like cardinals (place value of the last word: "twenty-first"
+//!   → 1, "two hundredth" → 100).
 //! * [`may_start`] is false for ASCII numerals: the scanner reads those itself and calls
 //!   [`continue_after`]. [`parse`] on a numeral returns a phrase only when number words follow.
 //! * Scale abbreviations ("bn", "mn", "mln", "bln", "cr", "lac", "lkh", "dz", "doz") continue
