@@ -1873,8 +1873,9 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
 /// Whether a word (as written, any case) can start an English spelled number (cheap pre-filter the
 /// scanner calls on every word before calling [`parse`]).
 ///
-/// Only the word's leading ASCII letters are looked at ("twenty-one" → "twenty"). Numerals
-/// give `false`: the scanner reads them and asks [`continue_after`].
+/// Only the word's leading ASCII letters are looked at ("twenty-one" → "twenty"); a word that
+/// goes on with other letters ("oneé") gives `false`. Numerals give `false`: the scanner reads
+/// them and asks [`continue_after`].
 pub fn may_start(word: &str) -> bool {
     let b = word.as_bytes();
     let letter = |i: usize| {
@@ -1889,7 +1890,7 @@ pub fn may_start(word: &str) -> bool {
         return false;
     }
     let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    matches!(lex_word(&b[..n]), Some((w, _)) if starts(w))
+    boundary(word, n) && matches!(lex_word(&b[..n]), Some((w, _)) if starts(w))
 }
 
 /// The first three letters of every word that may start a phrase: bit `c1` of entry
@@ -2618,6 +2619,8 @@ mod tests {
         fn never_panics_and_spans_are_sane(s in "((one|two|Twenty|ninety|hundred|thousand|million|trillion|lakh|crore|a|an|and|half|quarters?|third|fifths?|first|second|point|zero|oh|minus|over|in|out|of|every|times|as|fold|dozens?|tens|twice|double|several|few|k|bn|7|42|1,000|2.5|0) ?[-—,.]? ?){0,14}") {
             if let Some(x) = parse(&s) {
                 proptest::prop_assert!(x.len > 0 && x.len <= s.len() && s.is_char_boundary(x.len));
+                let letter = s.starts_with(|c: char| c.is_ascii_alphabetic());
+                proptest::prop_assert!(!letter || may_start(&s), "parse without may_start");
                 proptest::prop_assert!(!s[..x.len].ends_with(char::is_whitespace));
             }
             if let Some(x) = continue_after(d("12"), ONE, &s) {
