@@ -124,8 +124,8 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("Billionen", 12, true),
 ];
 
-/// Single letters that scale only when glued to the digits ("10k", "1.2b"), never after a space
-/// ("10 b" is not ten billion).
+/// Single letters that scale only when glued to the digits ("10k", "1.2b"), or after a space
+/// when nothing but punctuation follows ("1,674.5 G."); "10 b" in a sentence is not ten billion.
 fn glued_only(word: &str) -> bool {
     matches!(word, "b" | "B" | "G" | "M" | "MM")
 }
@@ -138,7 +138,11 @@ pub fn scale(rest: &str, german: bool) -> Option<Found> {
         return None;
     }
     if ws > 0 && glued_only(w) {
-        return None;
+        let after = rest[ws + w.len()..].trim_start();
+        let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !(ends && w.chars().all(|c| c.is_ascii_uppercase())) {
+            return None;
+        }
     }
     // "Billion" is 10^12 in German and 10^9 in English.
     let exp = if w == "Billion" {
@@ -264,6 +268,7 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("dlrs", "USD"),
     ("dlr", "USD"),
     ("bucks", "USD"),
+    ("grand", "USD"),
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("Euro", "EUR"),

