@@ -257,6 +257,10 @@ pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
         }
         let hs = before.len() - n;
         let symbol = !phrase.starts_with(|c: char| c.is_alphabetic());
+        // "20~100" is a range, not "about 100".
+        if symbol && before[..hs].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         if !symbol
             && before[..hs]
                 .chars()
@@ -279,6 +283,7 @@ fn rangeable(k: Kind) -> bool {
     matches!(
         k,
         Kind::Number
+            | Kind::Fraction
             | Kind::Percent
             | Kind::Money
             | Kind::Measure
@@ -292,8 +297,15 @@ fn rangeable(k: Kind) -> bool {
 pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
     for mut q in found {
-        if q.kind.is_quantity()
-            && let Some(h) = hedge_before(text, q.span.start)
+        // A bound on an ordinal may have its article: "higher than the tenth".
+        let hedge_end = match (q.kind, text[..q.span.start].strip_suffix("the ")) {
+            (Kind::Ordinal, Some(head)) => Some(head.len()),
+            (Kind::Ordinal, None) => None,
+            _ => Some(q.span.start),
+        };
+        if (q.kind.is_quantity() || q.kind == Kind::Ordinal)
+            && let Some(h) = hedge_end.and_then(|e| hedge_before(text, e))
+            && (q.kind != Kind::Ordinal || bounds_from_below(&h).is_some())
         {
             apply_hedge(&mut q, h);
         }
@@ -357,6 +369,11 @@ fn join_money(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     q.value = a.value?.checked_add(minor / Decimal::ONE_HUNDRED);
     q.span.end = b.span.end;
     q.precision = Some(Decimal::new(1, 2));
+    q.low = None;
+    q.high = None;
+    if let Some(h) = q.hedge.take() {
+        apply_hedge(&mut q, h);
+    }
     Some(q)
 }
 
@@ -375,7 +392,8 @@ fn bounds_from_below(h: &Hedge) -> Option<bool> {
 fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     let (ha, hb) = (a.hedge.as_ref()?, b.hedge.as_ref()?);
     let (da, db) = (bounds_from_below(ha)?, bounds_from_below(hb)?);
-    if da == db || !rangeable(a.kind) || a.kind != b.kind || a.unit != b.unit {
+    let ok_kind = rangeable(a.kind) || a.kind == Kind::Ordinal;
+    if da == db || !ok_kind || a.kind != b.kind || a.unit != b.unit {
         return None;
     }
     let gap = text.get(a.span.end..hb.span.start)?.trim();
@@ -393,7 +411,8 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
 
 /// The range that `a` and `b` form with the text between them, if they form one.
 fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
-    if !rangeable(a.kind) || !rangeable(b.kind) || a.span.end > b.span.start {
+    let ordinals = a.kind == Kind::Ordinal && b.kind == Kind::Ordinal;
+    if !(ordinals || rangeable(a.kind) && rangeable(b.kind)) || a.span.end > b.span.start {
         return None;
     }
     // A hedge of "about" on the second end stays inside the range ("2 l und etwa 7 l").
@@ -407,14 +426,22 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     }
     let gap = &text[a.span.end..b_start.max(a.span.end)];
     let dash = matches!(
-        gap.trim(),
+        gap.trim().trim_end_matches(" the"),
         "-" | "–" | "—" | "~" | "to" | "through" | "thru" | "bis" | "and" | "und"
     );
     if !dash {
         return None;
     }
-    let word = gap.trim();
-    let lead = crate::lex::word_before(text, a.span.start);
+    // Ordinals take articles: "between the tenth and the fifteenth".
+    let word = if ordinals {
+        gap.trim().trim_end_matches(" the")
+    } else {
+        gap.trim()
+    };
+    let mut lead = crate::lex::word_before(text, a.span.start);
+    if ordinals && let Some((s, "the")) = lead {
+        lead = crate::lex::word_before(text, s);
+    }
     let lead_word = lead.map(|(_, w)| w);
     // "between A and B", "zwischen A und B"; "A to B" but not "from A to B" (a change).
     let (start, ok) = match word {

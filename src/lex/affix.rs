@@ -109,6 +109,7 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("tn", 12, false),
     ("tln", 12, false),
     ("trn", 12, false),
+    ("T", 12, true),
     ("Tsd", 3, true),
     ("tsd", 3, true),
     ("Tausend", 3, true),
@@ -127,7 +128,7 @@ const SCALES: &[(&str, u32, bool)] = &[
 /// Single letters that scale only when glued to the digits ("10k", "1.2b"), or after a space
 /// when nothing but punctuation follows ("1,674.5 G."); "10 b" in a sentence is not ten billion.
 fn glued_only(word: &str) -> bool {
-    matches!(word, "b" | "B" | "G" | "M" | "MM")
+    matches!(word, "b" | "B" | "G" | "M" | "MM" | "T")
 }
 
 /// A scale word at the start of `rest` (the text right after a number).
@@ -290,6 +291,21 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("penny", "penny"),
     ("pence", "pence"),
     ("p", "pence"),
+    ("c", "cent"),
+    ("sen", "sen"),
+    ("sens", "sen"),
+    ("kopecks", "kopeck"),
+    ("kopiykas", "kopeck"),
+    ("UAH", "UAH"),
+    ("MYR", "MYR"),
+    ("NZD", "NZD"),
+    ("HKD", "HKD"),
+    ("ZAR", "ZAR"),
+    ("BRL", "BRL"),
+    ("MXN", "MXN"),
+    ("PLN", "PLN"),
+    ("TRY", "TRY"),
+    ("KRW", "KRW"),
     ("ringgit", "MYR"),
     ("shekels", "ILS"),
     ("shekel", "ILS"),
@@ -363,7 +379,8 @@ pub fn currency_after(rest: &str) -> Option<Found> {
                 && r[..w.len()].eq_ignore_ascii_case(w)
         };
         if hit && (is_symbol(w) || ends_word(&r[w.len()..])) {
-            if *w == "p" && ws > 0 {
+            // "p" and "c" are pence and cents only when glued to the digits ("43c").
+            if (*w == "p" || *w == "c") && ws > 0 {
                 continue;
             }
             return Some(Found {
@@ -412,7 +429,12 @@ pub fn currency_before(text: &str, end: usize) -> Option<(&'static str, usize)> 
     if before.len() - trimmed.len() > 1 {
         return None;
     }
-    for (sym, code) in CURRENCY_BEFORE {
+    // Any ISO code that recount knows after a number also stands before one ("CAD3.03").
+    let codes = CURRENCY_AFTER
+        .iter()
+        .filter(|(w, code)| w == code && w.len() == 3)
+        .map(|(w, c)| (*w, *c));
+    for (sym, code) in CURRENCY_BEFORE.iter().copied().chain(codes) {
         if let Some(head) = trimmed.strip_suffix(sym) {
             // Codes and letters need a boundary before them ("ABCUSD 5" is not dollars).
             let letter_sym = sym.chars().next().is_some_and(|c| c.is_alphabetic());
@@ -452,6 +474,7 @@ const UNITS: &[(&str, &str)] = &[
     ("kW", "kW"),
     ("MW", "MW"),
     ("GW", "GW"),
+    ("kms", "km"),
     ("km", "km"),
     ("cm", "cm"),
     ("mm", "mm"),
@@ -490,6 +513,19 @@ const UNITS: &[(&str, &str)] = &[
     ("inches", "in"),
     ("inch", "in"),
     ("yards", "yd"),
+    ("yard", "yd"),
+    ("yds", "yd"),
+    ("yd", "yd"),
+    ("milliliters", "ml"),
+    ("millilitres", "ml"),
+    ("milliliter", "ml"),
+    ("millilitre", "ml"),
+    ("Milliliter", "ml"),
+    ("hectoliters", "hl"),
+    ("hectolitres", "hl"),
+    ("Hektoliter", "hl"),
+    ("milligrams", "mg"),
+    ("milligram", "mg"),
     ("kilograms", "kg"),
     ("kilogram", "kg"),
     ("kilos", "kg"),

@@ -385,7 +385,7 @@ impl<'a> Scanner<'a> {
         let f = affix::currency_after(rest).or_else(|| affix::unit(rest))?;
         let unit_word = &rest[f.word_start..f.len];
         if f.word_start == 0
-            || unit_word.chars().count() < 3
+            || unit_word.chars().count() < 2
             || !unit_word.chars().all(char::is_alphabetic)
         {
             return None;
@@ -990,11 +990,16 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
         let mut neg = false;
         let mut i = 0;
         let b = s.as_bytes();
-        while i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            if b[i] == b'-' {
+        loop {
+            if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+                neg ^= b[i] == b'-';
+                i += 1;
+            } else if s[i..].starts_with('−') {
                 neg = !neg;
+                i += '−'.len_utf8();
+            } else {
+                break;
             }
-            i += 1;
         }
         let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if n == 0 || n > 4 || s[i + n..].starts_with(|c: char| c.is_alphanumeric()) {
@@ -1018,8 +1023,14 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
         let (n, e) = signed(r)?;
         return Some((1 + n, ten_pow(e).and_then(|p| base.checked_mul(p))));
     }
-    for times in ["x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^"] {
+    for times in [
+        "x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^", "x10", "×10",
+    ] {
         if let Some(r) = rest.strip_prefix(times) {
+            // Without a caret the exponent needs its sign: "5.5x10-3", "2.48×10−5".
+            if !times.ends_with('^') && !r.starts_with(['-', '+', '−']) {
+                continue;
+            }
             let (n, e) = signed(r)?;
             return Some((
                 times.len() + n,
