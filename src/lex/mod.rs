@@ -355,6 +355,9 @@ impl<'a> Scanner<'a> {
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
             return self.article_before_unit(ws, we);
         };
+        if sp.len == we - ws && self.pronoun_one(ws, we) {
+            return None;
+        }
         let mut end = ws + sp.len;
         let mut q = Quantity::new(Span::new(ws, end), form_kind(sp.form), Some(sp.value));
         q.precision = sp.precision;
@@ -368,6 +371,30 @@ impl<'a> Scanner<'a> {
             }
         }
         Some(self.finish(q, end, ws))
+    }
+
+    /// Whether the word "one" at `ws..we` is a pronoun, not a count: "no one", "the old one",
+    /// "which one", "one another", "one of these days" is left alone.
+    fn pronoun_one(&self, ws: usize, we: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "the", "this", "that", "which", "no", "any", "every", "each", "another", "only",
+            "last", "next", "other", "same", "right", "wrong", "little", "big", "new", "old",
+            "good", "bad",
+        ];
+        if !self.text[ws..we].eq_ignore_ascii_case("one") || self.profile.language != Language::En {
+            return false;
+        }
+        let after = self.text[we..].trim_start();
+        if after.starts_with("another") {
+            return true;
+        }
+        // "that one mile" counts miles.
+        let rest = &self.text[we..];
+        if affix::unit(rest).is_some() || affix::currency_after(rest).is_some() {
+            return false;
+        }
+        word_before(self.text, ws)
+            .is_some_and(|(_, w)| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
     }
 
     /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
@@ -1200,6 +1227,19 @@ mod tests {
         let v = scan_str("nrs. 22,24,26,31.");
         let values: Vec<_> = v.iter().map(|x| x.2.clone().unwrap_or_default()).collect();
         assert_eq!(values, ["22", "24", "26", "31"]);
+    }
+
+    #[test]
+    fn the_pronoun_one_is_no_number() {
+        assert!(scan_str("No one knows, and the old one was better. Help one another.").is_empty());
+        assert_eq!(
+            one("they broke one of his ribs"),
+            t("one", Kind::Number, Some("1"))
+        );
+        assert_eq!(
+            one("that one mile"),
+            t("one mile", Kind::Measure, Some("1"))
+        );
     }
 
     #[test]
