@@ -400,12 +400,11 @@ impl<'a> Scanner<'a> {
     /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
     /// Liter", "einen Euro". Symbols ("a m") and articles before anything else are no number.
     fn article_before_unit(&mut self, ws: usize, we: usize) -> Option<usize> {
+        const ARTICLES: &[&str] = &[
+            "a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines",
+        ];
         let word = &self.text[ws..we];
-        let article = matches!(
-            word.to_ascii_lowercase().as_str(),
-            "a" | "an" | "one" | "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
-        );
-        if !article {
+        if !ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word)) {
             return None;
         }
         let rest = &self.text[we..];
@@ -952,10 +951,13 @@ fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(boo
         if gap != " " {
             return None;
         }
-        match w.to_ascii_lowercase().as_str() {
-            "minus" | "negative" | "negativ" => (true, ws),
-            _ => return None,
+        if !["minus", "negative", "negativ"]
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w))
+        {
+            return None;
         }
+        (true, ws)
     };
     let prev = text[..sign_start].chars().next_back();
     if prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '%' | ')' | '-' | '–')) {
