@@ -4,8 +4,10 @@
 //! Values are never floats: a [`Quantity`] holds a [`Decimal`], and everything that leaves the
 //! library (JSON, SARIF) writes decimals as strings in plain notation.
 
+use crate::lex::sieve::{Edge, Sieve};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// A half-open byte range `start..end` in the text that was scanned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -243,10 +245,13 @@ const HEDGES: &[(&str, HedgeKind)] = &[
     ("genau", HedgeKind::Exactly),
 ];
 
+static HEDGE_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(HEDGES.iter().map(|h| h.0), Edge::Back));
+
 /// The hedge that ends right before `start` in `text`, if any.
 pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    for (phrase, kind) in HEDGES {
+    for (phrase, kind) in HEDGE_SIEVE.candidates(before).map(|k| &HEDGES[k]) {
         let n = phrase.len();
         if before.len() < n || !before.is_char_boundary(before.len() - n) {
             continue;

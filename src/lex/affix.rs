@@ -11,7 +11,9 @@
 //! Every table lists words as written; matching is case-sensitive where the case carries
 //! meaning ("M" is a million, "m" a metre) and case-insensitive elsewhere.
 
+use super::sieve::{Edge, Sieve};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 /// What a suffix makes of the number before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,15 +61,6 @@ pub fn word_at(s: &str) -> &str {
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| i);
     &s[..end]
-}
-
-/// Whether `r` can start with `w`, judged by the first byte alone (the cheap test that keeps
-/// table scans fast).
-fn may_match(r: &str, w: &str) -> bool {
-    match (r.as_bytes().first(), w.as_bytes().first()) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        _ => false,
-    }
 }
 
 /// Whether the character after a suffix ends it (not a letter or digit).
@@ -125,6 +118,9 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("Billionen", 12, true),
 ];
 
+static SCALE_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(SCALES.iter().map(|s| s.0), Edge::Front));
+
 /// Single letters that scale only when glued to the digits ("10k", "1.2b"), or after a space
 /// when nothing but punctuation follows ("1,674.5 G."); "10 b" in a sentence is not ten billion.
 fn glued_only(word: &str) -> bool {
@@ -149,8 +145,9 @@ pub fn scale(rest: &str, german: bool) -> Option<Found> {
     let exp = if w == "Billion" {
         if german { 12 } else { 9 }
     } else {
-        SCALES
-            .iter()
+        SCALE_SIEVE
+            .candidates(w)
+            .map(|k| SCALES[k])
             .find(|(s, _, exact)| {
                 if *exact {
                     *s == w
@@ -200,6 +197,9 @@ const PERCENT_WORDS: &[(&str, Suffix)] = &[
     ("per mille", Suffix::PerMille),
 ];
 
+static PERCENT_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(PERCENT_WORDS.iter().map(|p| p.0), Edge::Front));
+
 /// A percent sign or word at the start of `rest`.
 pub fn percent(rest: &str) -> Option<Found> {
     let ws = ws_len(rest);
@@ -234,10 +234,7 @@ pub fn percent(rest: &str) -> Option<Found> {
     if ws == 0 && !r.starts_with("pp") {
         return None;
     }
-    for (w, s) in PERCENT_WORDS {
-        if !may_match(r, w) {
-            continue;
-        }
+    for (w, s) in PERCENT_SIEVE.candidates(r).map(|k| &PERCENT_WORDS[k]) {
         if r.len() >= w.len()
             && r.is_char_boundary(w.len())
             && r[..w.len()].eq_ignore_ascii_case(w)
@@ -344,6 +341,9 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("¥", "JPY"),
 ];
 
+static CURRENCY_AFTER_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(CURRENCY_AFTER.iter().map(|c| c.0), Edge::Front));
+
 /// Symbols that are not words, so need no word boundary after them.
 fn is_symbol(s: &str) -> bool {
     matches!(s, "€" | "$" | "£" | "¥")
@@ -366,10 +366,10 @@ pub fn currency_after(rest: &str) -> Option<Found> {
             factor: Some(pow10(6)),
         });
     }
-    for (w, code) in CURRENCY_AFTER {
-        if !may_match(r, w) {
-            continue;
-        }
+    for (w, code) in CURRENCY_AFTER_SIEVE
+        .candidates(r)
+        .map(|k| &CURRENCY_AFTER[k])
+    {
         let exact = w.chars().next().is_some_and(|c| c.is_uppercase()) || is_symbol(w);
         let hit = if exact {
             r.starts_with(w)
@@ -421,6 +421,18 @@ const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("Fr.", "CHF"),
 ];
 
+/// What stands before a number: [`CURRENCY_BEFORE`], then every ISO code that recount knows
+/// after a number, for it also stands before one ("CAD3.03").
+static BEFORE: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+    let codes = CURRENCY_AFTER
+        .iter()
+        .filter(|(w, code)| w == code && w.len() == 3);
+    CURRENCY_BEFORE.iter().chain(codes).copied().collect()
+});
+
+static BEFORE_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(BEFORE.iter().map(|b| b.0), Edge::Back));
+
 /// A currency symbol or code that ends right before `end` in `text` (one space allowed between
 /// a code and the number). Returns the code and the byte offset where the symbol starts.
 pub fn currency_before(text: &str, end: usize) -> Option<(&'static str, usize)> {
@@ -429,12 +441,7 @@ pub fn currency_before(text: &str, end: usize) -> Option<(&'static str, usize)> 
     if before.len() - trimmed.len() > 1 {
         return None;
     }
-    // Any ISO code that recount knows after a number also stands before one ("CAD3.03").
-    let codes = CURRENCY_AFTER
-        .iter()
-        .filter(|(w, code)| w == code && w.len() == 3)
-        .map(|(w, c)| (*w, *c));
-    for (sym, code) in CURRENCY_BEFORE.iter().copied().chain(codes) {
+    for (sym, code) in BEFORE_SIEVE.candidates(trimmed).map(|k| BEFORE[k]) {
         if let Some(head) = trimmed.strip_suffix(sym) {
             // Codes and letters need a boundary before them ("ABCUSD 5" is not dollars).
             let letter_sym = sym.chars().next().is_some_and(|c| c.is_alphabetic());
@@ -572,15 +579,15 @@ const UNITS: &[(&str, &str)] = &[
     ("Jahren", "yr"),
 ];
 
+static UNIT_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(UNITS.iter().map(|u| u.0), Edge::Front));
+
 /// A unit of measure at the start of `rest`.
 pub fn unit(rest: &str) -> Option<Found> {
     let ws = ws_len(rest);
     let r = &rest[ws..];
     let mut best: Option<Found> = None;
-    for (w, sym) in UNITS {
-        if !may_match(r, w) {
-            continue;
-        }
+    for (w, sym) in UNIT_SIEVE.candidates(r).map(|k| &UNITS[k]) {
         let short = w.len() <= 3 && !w.contains(' ');
         let hit = if short {
             r.starts_with(w)
@@ -704,6 +711,9 @@ const COUNT_NOUNS: &[&str] = &[
     "Stück",
 ];
 
+static COUNT_NOUN_SIEVE: LazyLock<Sieve> =
+    LazyLock::new(|| Sieve::new(COUNT_NOUNS.iter().copied(), Edge::Front));
+
 /// A count noun after a number ("380.000 workers", "3.000 of these troops").
 pub fn count_noun(rest: &str) -> Option<&str> {
     let ws = ws_len(rest);
@@ -714,7 +724,10 @@ pub fn count_noun(rest: &str) -> Option<&str> {
         }
     }
     let w = word_at(r);
-    COUNT_NOUNS.contains(&w).then_some(w)
+    COUNT_NOUN_SIEVE
+        .candidates(w)
+        .any(|k| COUNT_NOUNS[k] == w)
+        .then_some(w)
 }
 
 #[cfg(test)]

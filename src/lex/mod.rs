@@ -10,6 +10,7 @@
 pub mod affix;
 pub mod dates;
 pub mod numeral;
+pub mod sieve;
 pub mod spelled;
 pub mod words_de;
 pub mod words_en;
