@@ -447,10 +447,11 @@ impl<'a> Scanner<'a> {
             self.out.push(q);
             return f.end;
         }
-        if let Some(end) = self.identifier(pos) {
+        let shape = numeral::shape(text, pos);
+        if let Some(end) = self.identifier(pos, shape.as_ref()) {
             return end;
         }
-        let Some(sh) = numeral::shape(text, pos) else {
+        let Some(sh) = shape else {
             return pos + 1;
         };
         if sh.is_overlong() {
@@ -459,15 +460,7 @@ impl<'a> Scanner<'a> {
             self.out.push(q);
             return sh.end();
         }
-        let rest = &text[sh.end()..];
-        let cue = Cue {
-            scale_word: affix::scale(rest, self.german()).map(|f| {
-                let w = &rest[f.word_start..f.len];
-                w.trim_end_matches('.')
-            }),
-            count_noun: affix::count_noun(rest),
-            sentence: None,
-        };
+        let cue = self.cue(&sh);
         let mut res = self.profile.resolve(&sh, cue);
         if matches!(res, Resolution::Ambiguous { .. })
             && self.profile.explicit.is_none()
@@ -505,6 +498,23 @@ impl<'a> Scanner<'a> {
             self.maybe_year(&mut q, sh.groups[0]);
         }
         self.finish(q, end, pos)
+    }
+
+    /// The words after the numeral `sh` that decide an ambiguous separator. Only a numeral
+    /// with a separator can be ambiguous, so the words after others are not read.
+    fn cue(&self, sh: &numeral::Shape<'_>) -> Cue<'a> {
+        if sh.seps.is_empty() {
+            return Cue::default();
+        }
+        let rest = &self.text[sh.end()..];
+        Cue {
+            scale_word: affix::scale(rest, self.german()).map(|f| {
+                let w = &rest[f.word_start..f.len];
+                w.trim_end_matches('.')
+            }),
+            count_noun: affix::count_noun(rest),
+            sentence: None,
+        }
     }
 
     /// About 300 bytes of text around `pos`, for the sentence's language.
@@ -554,8 +564,9 @@ impl<'a> Scanner<'a> {
         end
     }
 
-    /// Identifiers recognised by their shape or the word before them.
-    fn identifier(&mut self, pos: usize) -> Option<usize> {
+    /// Identifiers recognised by their shape `shape` (of the numeral at `pos`) or the word
+    /// before them.
+    fn identifier(&mut self, pos: usize, shape: Option<&numeral::Shape<'_>>) -> Option<usize> {
         let text = self.text;
         let bytes = self.bytes;
         // "[12]" citation marks.
@@ -581,7 +592,7 @@ impl<'a> Scanner<'a> {
             return Some(end);
         }
         // Dotted runs that are no number: IP addresses and versions ("192.168.1.2", "1.2.3").
-        if let Some(sh) = numeral::shape(text, pos) {
+        if let Some(sh) = shape {
             let dotted = sh.seps.len() >= 2 && sh.seps.iter().all(|&c| c == '.');
             if dotted && !sh.is_overlong() && sh.read(numeral::DE).is_none() {
                 let end = sh.end();
@@ -604,14 +615,14 @@ impl<'a> Scanner<'a> {
             || before.ends_with('#')
             || word_before(text, pos).is_some_and(|(_, w)| ID_CUES.contains(&w));
         if cue {
-            let sh = numeral::shape(text, pos)?;
+            let sh = shape?;
             let readable = sh
                 .read(numeral::EN)
                 .or_else(|| sh.read(numeral::DE))
                 .is_some();
             // An unreadable run ("nrs. 22,24,26") is a list: its first number alone.
             if !readable {
-                return Some(self.list(&sh));
+                return Some(self.list(sh));
             }
             let mut end = sh.end();
             // "12a", "574-B".
