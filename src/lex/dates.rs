@@ -181,11 +181,17 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
         is_date,
         iso,
     };
-    if let Ok((r, (y, m, d))) = iso_date(s)
+    let run = s.bytes().take_while(u8::is_ascii_digit).count();
+    if run == 4
+        && let Ok((r, (y, m, d))) = iso_date(s)
         && boundary(r)
         && let Some(d) = iso(Some(y), m, d)
     {
         return Some(done(r, true, d));
+    }
+    // Every other form starts with one or two digits.
+    if !(1..=2).contains(&run) {
+        return None;
     }
     if let Ok((r, (a, b, y, sep))) = sep_date(s)
         && boundary(r)
