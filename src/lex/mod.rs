@@ -339,18 +339,35 @@ impl<'a> Scanner<'a> {
             .is_none_or(|c| !c.is_alphanumeric())
     }
 
-    /// A spelled number, or a URL to skip, at the word `ws..we`.
+    /// A spelled number, an article before a unit, or a URL to skip, at the word `ws..we`.
+    /// Most words are none of these and leave after the cheap tests here.
+    #[inline]
     fn at_word(&mut self, ws: usize, we: usize) -> Option<usize> {
         let word = &self.text[ws..we];
-        if word.len() <= 5 && matches!(word, "http" | "https" | "www" | "ftp") {
+        let may_start = match self.profile.language {
+            Language::En => words_en::may_start(word),
+            Language::De => words_de::may_start(word),
+            Language::Other => false,
+        };
+        if may_start || is_article(word) || is_url_scheme(word) {
+            self.at_candidate_word(ws, we, may_start)
+        } else {
+            None
+        }
+    }
+
+    /// [`Scanner::at_word`] for a word that may start a spelled number (`may_start`), is an
+    /// article or starts a URL.
+    fn at_candidate_word(&mut self, ws: usize, we: usize, may_start: bool) -> Option<usize> {
+        if is_url_scheme(&self.text[ws..we]) {
             let rest = &self.text[we..];
             if rest.starts_with("://") || rest.starts_with('.') {
                 return Some(self.skip_nonspace(we));
             }
         }
         let parsed = match self.profile.language {
-            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..]),
-            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..]),
+            Language::En if may_start => words_en::parse(&self.text[ws..]),
+            Language::De if may_start => words_de::parse(&self.text[ws..]),
             _ => None,
         };
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
@@ -401,11 +418,7 @@ impl<'a> Scanner<'a> {
     /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
     /// Liter", "einen Euro". Symbols ("a m") and articles before anything else are no number.
     fn article_before_unit(&mut self, ws: usize, we: usize) -> Option<usize> {
-        const ARTICLES: &[&str] = &[
-            "a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines",
-        ];
-        let word = &self.text[ws..we];
-        if !ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        if !is_article(&self.text[ws..we]) {
             return None;
         }
         let rest = &self.text[we..];
@@ -910,6 +923,19 @@ impl<'a> Scanner<'a> {
         self.out.push(q);
         end
     }
+}
+
+/// Whether `word` is an indefinite article, or "one", in any case.
+fn is_article(word: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines",
+    ];
+    word.len() <= 5 && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` begins a URL ("https", "www").
+fn is_url_scheme(word: &str) -> bool {
+    matches!(word, "http" | "https" | "www" | "ftp")
 }
 
 /// Whether number words after a numeral join it. An ordinal ("280 million first preferred
