@@ -299,9 +299,12 @@ fn rangeable(k: Kind) -> bool {
 
 /// Adds hedges to the quantities found in `text` and joins the two ends of ranges ("50,000–
 /// 100,000", "between 50,000 and 100,000", "zwischen 5 und 10 Prozent", "5-10%") into one.
+///
+/// The work is done in place: a quantity's hedge depends on the text alone, and each
+/// quantity is then joined with the one kept before it, which may be a range already.
 pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
-    for mut q in found {
+    let mut out = found;
+    for q in &mut out {
         // A bound on an ordinal may have its article: "higher than the tenth".
         let hedge_end = match (q.kind, text[..q.span.start].strip_suffix("the ")) {
             (Kind::Ordinal, Some(head)) => Some(head.len()),
@@ -312,18 +315,16 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
             && let Some(h) = hedge_end.and_then(|e| hedge_before(text, e))
             && (q.kind != Kind::Ordinal || bounds_from_below(&h).is_some())
         {
-            apply_hedge(&mut q, h);
+            apply_hedge(q, h);
         }
-        if let Some(prev) = out.last()
-            && let Some(r) = join_bounds(text, prev, &q)
-                .or_else(|| join_range(text, prev, &q))
-                .or_else(|| join_money(text, prev, &q))
-        {
-            out.pop();
-            q = r;
-        }
-        out.push(q);
     }
+    // `dedup_by` hands each quantity with the last one kept; a join replaces that one.
+    out.dedup_by(|q, prev| {
+        let joined = join_bounds(text, prev, q)
+            .or_else(|| join_range(text, prev, q))
+            .or_else(|| join_money(text, prev, q));
+        joined.map(|r| *prev = r).is_some()
+    });
     out
 }
 
