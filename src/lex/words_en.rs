@@ -1859,6 +1859,9 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
     let mut toks = Toks::new();
     toks.push(W::Num(atom), 0, Sep::None);
     lex(rest, 0, &mut toks, true);
+    if toks.n == 1 {
+        return None; // no number word follows the numeral
+    }
     let t = toks.as_slice();
     let mut n = phrase(rest, t)?;
     if n.end <= 1 || (negative && n.form == Form::Ordinal) {
