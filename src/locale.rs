@@ -167,6 +167,15 @@ impl Profile {
                 }
                 continue;
             }
+            // Only a separator makes a numeral evidence: skip plain digit runs unread.
+            let run = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if !numeral::separator_at(text, pos + run) {
+                i = pos + run;
+                continue;
+            }
             let Some(sh) = numeral::shape(text, pos) else {
                 i = pos + 1;
                 continue;
@@ -201,6 +210,12 @@ impl Profile {
 
     /// Decides how to read `sh`; `cue` says what the text around it suggests.
     pub fn resolve(&self, sh: &Shape<'_>, cue: Cue) -> Resolution {
+        // Without separators, every convention reads the digits alike.
+        if sh.seps.is_empty() && sh.leading.is_none() {
+            return sh
+                .read(EN)
+                .map_or(Resolution::Unreadable, Resolution::plain);
+        }
         if let Some(conv) = self.explicit {
             if let Some(v) = sh.read(conv) {
                 return Resolution::plain(v);

@@ -76,6 +76,17 @@ pub struct Value {
     pub grouped: bool,
 }
 
+/// Whether a separator and a digit stand at `i`, so that a digit run ending at `i` may go on.
+pub fn separator_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(|c| {
+        is_sep(c)
+            && text
+                .as_bytes()
+                .get(i + c.len_utf8())
+                .is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// Whether `c` separates digit runs in some convention.
 fn is_sep(c: char) -> bool {
     matches!(
