@@ -9,6 +9,7 @@
 
 pub mod affix;
 pub mod dates;
+mod gate;
 pub mod numeral;
 pub mod sieve;
 pub mod spelled;
@@ -18,6 +19,7 @@ pub mod words_en;
 use crate::locale::{Cue, Language, Profile, Resolution, language_of};
 use crate::quantity::{Kind, Quantity, Reading, Span};
 use affix::Suffix;
+use gate::Gate;
 use rust_decimal::{Decimal, MathematicalOps};
 use spelled::{Form, Spelled};
 
@@ -27,6 +29,7 @@ pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
         text,
         bytes: text.as_bytes(),
         profile,
+        gate: Gate::of(profile.language),
         out: Vec::new(),
     };
     s.run();
@@ -37,6 +40,7 @@ struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     profile: &'a Profile,
+    gate: &'static Gate,
     out: Vec<Quantity>,
 }
 
@@ -196,6 +200,35 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// Length of the run of ASCII letters at the start of `b`, eight bytes at a time.
+fn ascii_letters(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = ONES * 0x80;
+    const CASE: u64 = ONES * 0x20;
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // Lower-cased, seven-bit bytes: adding these sets the high bit of a byte from 'a'
+        // on, and from past 'z' on. Bytes with the high bit set are no ASCII letters.
+        let low = (v | CASE) & !HIGHS;
+        let from_a = low + ONES * u64::from(0x80 - b'a');
+        let past_z = low + ONES * u64::from(0x80 - b'z' - 1);
+        let letters = from_a & !past_z & !v & HIGHS;
+        if letters != HIGHS {
+            return n + ((!letters & HIGHS).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
 /// Vulgar fraction characters and their values (numerator, denominator).
 fn vulgar(c: char) -> Option<(i64, i64)> {
     Some(match c {
@@ -249,12 +282,7 @@ impl<'a> Scanner<'a> {
                 C_DIGIT => i = self.at_digit(i),
                 C_LETTER => {
                     // ASCII letters first: the common case, kept tight.
-                    let we = i + 1;
-                    let mut we = we
-                        + self.bytes[we..]
-                            .iter()
-                            .position(|&c| CLASS[usize::from(c)] != C_LETTER)
-                            .unwrap_or(n - we);
+                    let mut we = i + ascii_letters(&self.bytes[i..]);
                     if we < n && self.bytes[we] >= 0x80 {
                         we = self.word_end(we);
                     }
@@ -341,8 +369,11 @@ impl<'a> Scanner<'a> {
 
     /// A spelled number, an article before a unit, or a URL to skip, at the word `ws..we`.
     /// Most words are none of these and leave after the cheap tests here.
-    #[inline]
+    #[inline(always)]
     fn at_word(&mut self, ws: usize, we: usize) -> Option<usize> {
+        if !self.gate.admits(&self.bytes[ws..we]) {
+            return None;
+        }
         let word = &self.text[ws..we];
         let may_start = match self.profile.language {
             Language::En => words_en::may_start(word),
@@ -357,7 +388,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// [`Scanner::at_word`] for a word that may start a spelled number (`may_start`), is an
-    /// article or starts a URL.
+    /// article or starts a URL. Kept out of line so that the test for every word stays small.
+    #[inline(never)]
     fn at_candidate_word(&mut self, ws: usize, we: usize, may_start: bool) -> Option<usize> {
         if is_url_scheme(&self.text[ws..we]) {
             let rest = &self.text[we..];
@@ -925,17 +957,22 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Indefinite articles, and "one": before a unit word they are one of it (any case).
+const ARTICLES: &[&str] = &[
+    "a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines",
+];
+
+/// Words that begin a URL, as written.
+const URL_SCHEMES: &[&str] = &["http", "https", "www", "ftp"];
+
 /// Whether `word` is an indefinite article, or "one", in any case.
 fn is_article(word: &str) -> bool {
-    const ARTICLES: &[&str] = &[
-        "a", "an", "one", "ein", "eine", "einen", "einem", "einer", "eines",
-    ];
-    word.len() <= 5 && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+    ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Whether `word` begins a URL ("https", "www").
 fn is_url_scheme(word: &str) -> bool {
-    matches!(word, "http" | "https" | "www" | "ftp")
+    URL_SCHEMES.contains(&word)
 }
 
 /// Whether number words after a numeral join it. An ordinal ("280 million first preferred
@@ -1280,6 +1317,23 @@ mod tests {
             one("that one mile"),
             t("one mile", Kind::Measure, Some("1"))
         );
+    }
+
+    #[test]
+    fn letter_runs_are_measured_eight_bytes_at_a_time() {
+        let naive = |b: &[u8]| b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        for c in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = b"abcdefghijklmnopqrstuvwxyzABCD".to_vec();
+                b[at] = c;
+                assert_eq!(ascii_letters(&b), naive(&b), "byte {c:#x} at {at}");
+                assert_eq!(
+                    ascii_letters(&b[at..]),
+                    naive(&b[at..]),
+                    "byte {c:#x} first"
+                );
+            }
+        }
     }
 
     #[test]

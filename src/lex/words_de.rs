@@ -1284,12 +1284,19 @@ fn stem_prefix(word_text: &str) -> bool {
     let &[a, b, c, ..] = word_text.as_bytes() else {
         return false;
     };
-    if TRIGRAM_BITS[trigram_index(a, b)] >> (c & 31) & 1 == 0 {
+    if !may_start_prefix(a, b, c) {
         return false;
     }
     stems(a)
         .iter()
         .any(|p| eat(word_text.as_bytes(), p).is_some())
+}
+
+/// The first test of [`may_start`], on the first three bytes alone: whether a word that begins
+/// with the bytes `a b c` may begin with a number stem (a word of fewer bytes never does). The
+/// scanner builds its per-word gate from it.
+pub fn may_start_prefix(a: u8, b: u8, c: u8) -> bool {
+    TRIGRAM_BITS[trigram_index(a, b)] >> (c & 31) & 1 != 0
 }
 
 /// article = "ein" ["e" | "em" | "en" | "er" | "es"], the whole word.

@@ -1881,19 +1881,26 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
 /// them and asks [`continue_after`].
 pub fn may_start(word: &str) -> bool {
     let b = word.as_bytes();
-    let letter = |i: usize| {
-        b.get(i)
-            .filter(|c| c.is_ascii_alphabetic())
-            .map(|c| (c | 0x20) - b'a')
-    };
+    let letter = |i: usize| b.get(i).copied().filter(u8::is_ascii_alphabetic);
     let Some(c0) = letter(0) else { return false };
-    let Some(c1) = letter(1) else { return c0 == 0 };
-    let c2 = letter(2).unwrap_or(26);
-    if STARTS[usize::from(c0) * 27 + usize::from(c2)] & (1 << c1) == 0 {
+    if !may_start_prefix(c0, letter(1), letter(2)) {
         return false;
+    }
+    if letter(1).is_none() {
+        return true; // "a"
     }
     let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     boundary(word, n) && matches!(lex_word(&b[..n]), Some((w, _)) if starts(w))
+}
+
+/// The first test of [`may_start`], on the first three bytes alone: whether a word that begins
+/// with the ASCII letters `c0`, `c1`, `c2` (any case; `None` where the word has no ASCII letter
+/// at that place) may start a phrase. The scanner builds its per-word gate from it.
+pub fn may_start_prefix(c0: u8, c1: Option<u8>, c2: Option<u8>) -> bool {
+    let index = |c: u8| (c | 0x20) - b'a';
+    let Some(c1) = c1 else { return index(c0) == 0 };
+    let c2 = c2.map_or(26, index);
+    STARTS[usize::from(index(c0)) * 27 + usize::from(c2)] & (1 << index(c1)) != 0
 }
 
 /// The first three letters of every word that may start a phrase: bit `c1` of entry

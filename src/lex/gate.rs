@@ -1,0 +1,164 @@
+//! The scanner's per-word gate.
+//!
+//! Nearly every word of prose starts no spelled number, is no article before a unit and begins
+//! no URL. The gate tells so from a word's first three bytes with one table look-up, built once
+//! per language from the first tests of the number-word parsers
+//! ([`words_en::may_start_prefix`], [`words_de::may_start_prefix`]) and from the lists of
+//! articles and URL schemes. Only the words it admits meet the exact tests, so the gate may
+//! admit too many words but never too few.
+//!
+//! ```text
+//! code  = 1..=26  an ASCII letter, any case
+//!       | 0       no byte: the word is shorter
+//!       | OTHER   any other byte (a letter of more bytes): the word is admitted
+//! table = bit c2 of entry c0 * 27 + c1
+//! ```
+
+use super::{words_de, words_en};
+use crate::locale::Language;
+use std::sync::LazyLock;
+
+/// The code of a byte that is no ASCII letter.
+const OTHER: u8 = 32;
+
+/// The gate's code of each byte.
+static CODE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[(b'a' + c) as usize] = c + 1;
+        t[(b'A' + c) as usize] = c + 1;
+        c += 1;
+    }
+    t
+};
+
+/// Which first three letters may begin a word the scanner must look at.
+pub struct Gate {
+    bits: [u32; 27 * 27],
+}
+
+static EN: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::En));
+static DE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::De));
+static OTHER_LANGUAGE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::Other));
+
+impl Gate {
+    /// The gate for text in `language`.
+    pub fn of(language: Language) -> &'static Gate {
+        match language {
+            Language::En => &EN,
+            Language::De => &DE,
+            Language::Other => &OTHER_LANGUAGE,
+        }
+    }
+
+    fn new(language: Language) -> Gate {
+        let mut gate = Gate { bits: [0; 27 * 27] };
+        let letter = |c: u8| (c > 0).then(|| b'a' + c - 1);
+        for c0 in 1..=26 {
+            for c1 in 0..=26 {
+                // A word has no third letter without a second.
+                for c2 in 0..=if c1 > 0 { 26 } else { 0 } {
+                    if starts_number(language, [letter(c0), letter(c1), letter(c2)]) {
+                        gate.admit([c0, c1, c2]);
+                    }
+                }
+            }
+        }
+        for w in super::ARTICLES.iter().chain(super::URL_SCHEMES) {
+            gate.admit([0, 1, 2].map(|i| code(w.as_bytes(), i)));
+        }
+        gate
+    }
+
+    fn admit(&mut self, [c0, c1, c2]: [u8; 3]) {
+        self.bits[usize::from(c0) * 27 + usize::from(c1)] |= 1 << c2;
+    }
+
+    /// Whether the word `word` (letters, at least one) may need the exact tests; `false` means
+    /// it starts no number, is no article and begins no URL.
+    #[inline]
+    pub fn admits(&self, word: &[u8]) -> bool {
+        let (c0, c1, c2) = (code(word, 0), code(word, 1), code(word, 2));
+        if (c0 | c1 | c2) & OTHER != 0 {
+            return true;
+        }
+        self.bits[usize::from(c0) * 27 + usize::from(c1)] >> c2 & 1 != 0
+    }
+}
+
+/// The code of byte `i` of `word`.
+#[inline]
+fn code(word: &[u8], i: usize) -> u8 {
+    word.get(i).map_or(0, |&b| CODE[usize::from(b)])
+}
+
+/// Whether some word beginning with the lower-case ASCII letters `prefix` (`None` past the
+/// word's end) may start a spelled number in `language`.
+fn starts_number(language: Language, prefix: [Option<u8>; 3]) -> bool {
+    let [Some(a), b, c] = prefix else {
+        return false;
+    };
+    match language {
+        Language::En => words_en::may_start_prefix(a, b, c),
+        Language::De => {
+            let (Some(b), Some(c)) = (b, c) else {
+                return false;
+            };
+            // Every spelling of the three letters, upper and lower case.
+            (0..8u8).any(|m| {
+                let case = |x: u8, bit: u8| {
+                    if m & bit != 0 {
+                        x.to_ascii_uppercase()
+                    } else {
+                        x
+                    }
+                };
+                words_de::may_start_prefix(case(a, 1), case(b, 2), case(c, 4))
+            })
+        }
+        Language::Other => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admits_number_words_articles_and_url_schemes() {
+        let en = Gate::of(Language::En);
+        for w in [
+            "a",
+            "An",
+            "one",
+            "Three",
+            "thousand",
+            "twentyfifth",
+            "http",
+            "www",
+            "eine",
+        ] {
+            assert!(en.admits(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "of", "and", "house", "Is"] {
+            assert!(!en.admits(w.as_bytes()), "{w}");
+        }
+        let de = Gate::of(Language::De);
+        for w in [
+            "ein",
+            "Einen",
+            "drei",
+            "Millionen",
+            "fünf",
+            "ZWEI",
+            "a",
+            "one",
+        ] {
+            assert!(de.admits(w.as_bytes()), "{w}");
+        }
+        for w in ["der", "und", "Haus"] {
+            assert!(!de.admits(w.as_bytes()), "{w}");
+        }
+    }
+}
