@@ -11,7 +11,7 @@
 //! Every table lists words as written; matching is case-sensitive where the case carries
 //! meaning ("M" is a million, "m" a metre) and case-insensitive elsewhere.
 
-use super::sieve::{Edge, Sieve};
+use super::sieve::{Edge, Sieve, WordSet};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -711,8 +711,7 @@ const COUNT_NOUNS: &[&str] = &[
     "Stück",
 ];
 
-static COUNT_NOUN_SIEVE: LazyLock<Sieve> =
-    LazyLock::new(|| Sieve::new(COUNT_NOUNS.iter().copied(), Edge::Front));
+static COUNT_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COUNT_NOUNS));
 
 /// A count noun after a number ("380.000 workers", "3.000 of these troops").
 pub fn count_noun(rest: &str) -> Option<&str> {
@@ -724,10 +723,7 @@ pub fn count_noun(rest: &str) -> Option<&str> {
         }
     }
     let w = word_at(r);
-    COUNT_NOUN_SIEVE
-        .candidates(w)
-        .any(|k| COUNT_NOUNS[k] == w)
-        .then_some(w)
+    COUNT_NOUN_SET.contains(w).then_some(w)
 }
 
 #[cfg(test)]

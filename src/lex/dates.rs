@@ -313,6 +313,10 @@ pub fn month_day(text: &str, pos: usize) -> Option<Found> {
     if b2.len() != b.len() && word.len() > 4 {
         return None;
     }
+    // Every month is capitalised; most words before a number are not.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     let m = month(word)?;
     let s = &text[pos..];
     let (mut r, d) = digits(1, 2)(s).ok()?;

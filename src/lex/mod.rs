@@ -21,7 +21,9 @@ use crate::quantity::{Kind, Quantity, Reading, Span};
 use affix::Suffix;
 use gate::Gate;
 use rust_decimal::{Decimal, MathematicalOps};
+use sieve::WordSet;
 use spelled::{Form, Spelled};
+use std::sync::LazyLock;
 
 /// Finds the numbers in `text`, reading ambiguous numerals with `profile`.
 pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
@@ -169,6 +171,10 @@ const DE_ORDINAL_CUES: &[&str] = &[
     "der", "die", "das", "dem", "den", "des", "am", "im", "zum", "zur", "vom", "beim", "ihr",
     "ihre", "sein", "seine", "seinem", "ihrem", "ihren", "seinen", "jeder", "jede", "jedes",
 ];
+
+static ID_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ID_CUES));
+static YEAR_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_CUES));
+static DE_ORDINAL_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DE_ORDINAL_CUES));
 
 /// Byte classes of the scanner's main loop.
 const C_OTHER: u8 = 0;
@@ -658,7 +664,7 @@ impl<'a> Scanner<'a> {
         let before = text[..pos].trim_end_matches([' ', '\u{a0}']);
         let cue = before.ends_with('§')
             || before.ends_with('#')
-            || word_before(text, pos).is_some_and(|(_, w)| ID_CUES.contains(&w));
+            || word_before(text, pos).is_some_and(|(_, w)| ID_CUE_SET.contains(w));
         if cue {
             let sh = shape?;
             let readable = sh
@@ -906,7 +912,7 @@ impl<'a> Scanner<'a> {
             return true;
         }
         c.is_uppercase()
-            && word_before(self.text, start).is_some_and(|(_, w)| DE_ORDINAL_CUES.contains(&w))
+            && word_before(self.text, start).is_some_and(|(_, w)| DE_ORDINAL_CUE_SET.contains(w))
     }
 
     /// A plain 4-digit number is a year when it lies in 1800–2100, or in 1000–1799 after a
@@ -920,7 +926,8 @@ impl<'a> Scanner<'a> {
         if affix::count_noun(rest).is_some() {
             return;
         }
-        let cue = word_before(self.text, q.span.start).is_some_and(|(_, w)| YEAR_CUES.contains(&w));
+        let cue =
+            word_before(self.text, q.span.start).is_some_and(|(_, w)| YEAR_CUE_SET.contains(w));
         let likely = v >= Decimal::from(1800) && v <= Decimal::from(2100);
         let possible = v >= Decimal::from(1000) && v <= Decimal::from(2100);
         if likely || (possible && cue) {
@@ -1090,6 +1097,13 @@ fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)
 /// Returns the bytes covered and the value (`None` inside when it overflows).
 fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>)> {
     let base = base?;
+    // Every form begins so; most numbers go on otherwise.
+    if !rest.starts_with(['e', 'E', 'x', '×', '*', '·', '^'])
+        && !rest.starts_with(" x ")
+        && !rest.starts_with(" × ")
+    {
+        return None;
+    }
     let signed = |s: &str| -> Option<(usize, i64)> {
         let mut neg = false;
         let mut i = 0;

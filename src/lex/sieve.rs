@@ -80,6 +80,27 @@ impl Sieve {
     }
 }
 
+/// A set of words, each looked up as written through a [`Sieve`] (a word equal to an entry
+/// shares its first byte and its length).
+pub struct WordSet {
+    words: &'static [&'static str],
+    sieve: Sieve,
+}
+
+impl WordSet {
+    pub fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            sieve: Sieve::new(words.iter().copied(), Edge::Front),
+        }
+    }
+
+    /// Whether `w` is one of the words, exactly as written.
+    pub fn contains(&self, w: &str) -> bool {
+        self.sieve.candidates(w).any(|k| self.words[k] == w)
+    }
+}
+
 /// Byte length of the run of letters and digits at the start of `s`.
 pub fn token_len(s: &str) -> usize {
     let b = s.as_bytes();
