@@ -71,6 +71,10 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The month a word names.
 pub fn month(word: &str) -> Option<u8> {
+    // Every name is capitalised; most words that meet a number are not.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
     MONTHS.iter().find(|(m, _)| *m == word).map(|&(_, n)| n)
 }
 
@@ -189,8 +193,28 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
     {
         return Some(done(r, true, d));
     }
-    // Every other form starts with one or two digits.
-    if !(1..=2).contains(&run) {
+    // Every other form starts with one or two digits, then a separator ('.', '/', ':'), a
+    // space or NBSP, an am/pm marker or an ordinal suffix.
+    let next = s.as_bytes().get(run).copied();
+    if !(1..=2).contains(&run)
+        || !matches!(
+            next,
+            Some(
+                b'.' | b'/'
+                    | b':'
+                    | b' '
+                    | 0xC2
+                    | b'a'
+                    | b'p'
+                    | b'A'
+                    | b'P'
+                    | b's'
+                    | b'n'
+                    | b'r'
+                    | b't'
+            )
+        )
+    {
         return None;
     }
     if let Ok((r, (a, b, y, sep))) = sep_date(s)
@@ -238,8 +262,8 @@ fn uhr_or_am_pm(s: &str) -> Option<(usize, String)> {
     {
         return Some((s.len() - r2.len(), format!("{h:02}:{m:02}")));
     }
-    if (r.len() == s.len() - h.to_string().len() || m == 0)
-        && let Some((len, pm)) = am_pm(r)
+    if let Some((len, pm)) = am_pm(r)
+        && (r.len() == s.len() - h.to_string().len() || m == 0)
         && h <= 12
     {
         let h = if pm && h < 12 {
@@ -311,10 +335,6 @@ pub fn month_day(text: &str, pos: usize) -> Option<Found> {
         .map(|(i, _)| i)?;
     let word = &b2[wstart..];
     if b2.len() != b.len() && word.len() > 4 {
-        return None;
-    }
-    // Every month is capitalised; most words before a number are not.
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
     let m = month(word)?;

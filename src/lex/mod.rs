@@ -268,13 +268,18 @@ fn frac(n: i64, d: i64) -> Option<Decimal> {
 pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
     let t = text[..end].trim_end_matches([' ', '\u{a0}']);
     let t = t.strip_suffix('.').unwrap_or(t);
-    let start = t
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map(|(i, _)| i)?;
-    Some((start, &t[start..]))
+    // ASCII letters byte by byte; letters of more bytes before them char by char.
+    let ascii = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let mut start = t.len() - ascii;
+    if t.as_bytes()[..start].last().is_some_and(|&b| b >= 0x80) {
+        start = t[..start]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(start, |(i, _)| i);
+    }
+    (start < t.len()).then(|| (start, &t[start..]))
 }
 
 impl<'a> Scanner<'a> {
