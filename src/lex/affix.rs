@@ -11,7 +11,7 @@
 //! Every table lists words as written; matching is case-sensitive where the case carries
 //! meaning ("M" is a million, "m" a metre) and case-insensitive elsewhere.
 
-use super::sieve::{Edge, Sieve, WordSet};
+use super::sieve::{Edge, Sieve, WordSet, token_len};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -49,18 +49,63 @@ fn pow10(n: u32) -> Decimal {
 
 /// Length of the white space at the start of `s` (spaces, NBSP, narrow NBSP, thin space).
 pub fn ws_len(s: &str) -> usize {
-    s.char_indices()
+    // Plain spaces byte by byte; the others, of several bytes, char by char.
+    let spaces = s.bytes().take_while(|&b| b == b' ').count();
+    if s.as_bytes().get(spaces).is_none_or(|&b| b < 0x80) {
+        return spaces;
+    }
+    s[spaces..]
+        .char_indices()
         .find(|&(_, c)| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .map_or(s.len(), |(i, _)| i)
+        .map_or(s.len(), |(i, _)| spaces + i)
 }
 
 /// The word (letters, and a trailing '.' for abbreviations is not included) at the start of `s`.
 pub fn word_at(s: &str) -> &str {
-    let end = s
+    // ASCII letters byte by byte; letters of several bytes after them char by char.
+    let ascii = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if s.as_bytes().get(ascii).is_none_or(|&b| b < 0x80) {
+        return &s[..ascii];
+    }
+    let end = s[ascii..]
         .char_indices()
         .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(s.len(), |(i, _)| i);
+        .map_or(s.len(), |(i, _)| ascii + i);
     &s[..end]
+}
+
+/// The text right after a number, split once for all the suffix tables: the white space at
+/// its start and the run of letters and digits after that. Each table is then looked up
+/// without measuring them again.
+#[derive(Debug, Clone, Copy)]
+pub struct Next<'a> {
+    /// The text after the number.
+    rest: &'a str,
+    /// Bytes of white space at the start of `rest`.
+    ws: usize,
+    /// Bytes of letters and digits after the white space.
+    token: usize,
+}
+
+impl<'a> Next<'a> {
+    pub fn new(rest: &'a str) -> Next<'a> {
+        let ws = ws_len(rest);
+        Next {
+            rest,
+            ws,
+            token: token_len(&rest[ws..]),
+        }
+    }
+
+    /// The text after the number.
+    pub fn rest(&self) -> &'a str {
+        self.rest
+    }
+
+    /// The text after the white space.
+    fn word_text(&self) -> &'a str {
+        &self.rest[self.ws..]
+    }
 }
 
 /// Whether the character after a suffix ends it (not a letter or digit).
@@ -129,50 +174,57 @@ fn glued_only(word: &str) -> bool {
 
 /// A scale word at the start of `rest` (the text right after a number).
 pub fn scale(rest: &str, german: bool) -> Option<Found> {
-    let ws = ws_len(rest);
-    let w = word_at(&rest[ws..]);
-    if w.is_empty() {
-        return None;
-    }
-    if ws > 0 && glued_only(w) {
-        let after = rest[ws + w.len()..].trim_start();
-        let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if !(ends && w.chars().all(|c| c.is_ascii_uppercase())) {
+    Next::new(rest).scale(german)
+}
+
+impl Next<'_> {
+    /// [`scale`] on the text after a number.
+    pub fn scale(&self, german: bool) -> Option<Found> {
+        let (rest, ws) = (self.rest, self.ws);
+        let w = word_at(self.word_text());
+        if w.is_empty() {
             return None;
         }
+        if ws > 0 && glued_only(w) {
+            let after = rest[ws + w.len()..].trim_start();
+            let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !(ends && w.chars().all(|c| c.is_ascii_uppercase())) {
+                return None;
+            }
+        }
+        // "Billion" is 10^12 in German and 10^9 in English.
+        let exp = if w == "Billion" {
+            if german { 12 } else { 9 }
+        } else {
+            SCALE_SIEVE
+                .candidates(w)
+                .map(|k| SCALES[k])
+                .find(|(s, _, exact)| {
+                    if *exact {
+                        *s == w
+                    } else {
+                        s.eq_ignore_ascii_case(w)
+                    }
+                })?
+                .1
+        };
+        let mut len = ws + w.len();
+        // Abbreviations take a period: "Mio.", "Mrd.", "Tsd.", "Bio.".
+        if rest[len..].starts_with('.')
+            && matches!(
+                w,
+                "Mio" | "mio" | "Mrd" | "Tsd" | "tsd" | "Bio" | "mln" | "bln"
+            )
+        {
+            len += 1;
+        }
+        Some(Found {
+            suffix: Suffix::Scale(pow10(exp)),
+            len,
+            word_start: ws,
+            factor: None,
+        })
     }
-    // "Billion" is 10^12 in German and 10^9 in English.
-    let exp = if w == "Billion" {
-        if german { 12 } else { 9 }
-    } else {
-        SCALE_SIEVE
-            .candidates(w)
-            .map(|k| SCALES[k])
-            .find(|(s, _, exact)| {
-                if *exact {
-                    *s == w
-                } else {
-                    s.eq_ignore_ascii_case(w)
-                }
-            })?
-            .1
-    };
-    let mut len = ws + w.len();
-    // Abbreviations take a period: "Mio.", "Mrd.", "Tsd.", "Bio.".
-    if rest[len..].starts_with('.')
-        && matches!(
-            w,
-            "Mio" | "mio" | "Mrd" | "Tsd" | "tsd" | "Bio" | "mln" | "bln"
-        )
-    {
-        len += 1;
-    }
-    Some(Found {
-        suffix: Suffix::Scale(pow10(exp)),
-        len,
-        word_start: ws,
-        factor: None,
-    })
 }
 
 /// Percent, percentage points and per mille words and signs after a number.
@@ -202,57 +254,66 @@ static PERCENT_SIEVE: LazyLock<Sieve> =
 
 /// A percent sign or word at the start of `rest`.
 pub fn percent(rest: &str) -> Option<Found> {
-    let ws = ws_len(rest);
-    let r = &rest[ws..];
-    if let Some(after) = r.strip_prefix('%') {
-        // "%-Punkte" and "% points" are percentage points.
-        for tail in ["-Punkte", "-Punkten", "-Punkt", " points", " point"] {
-            if after.starts_with(tail) && ends_word(&after[tail.len()..]) {
+    Next::new(rest).percent()
+}
+
+impl Next<'_> {
+    /// [`percent`] on the text after a number.
+    pub fn percent(&self) -> Option<Found> {
+        let (ws, r) = (self.ws, self.word_text());
+        if let Some(after) = r.strip_prefix('%') {
+            // "%-Punkte" and "% points" are percentage points.
+            for tail in ["-Punkte", "-Punkten", "-Punkt", " points", " point"] {
+                if after.starts_with(tail) && ends_word(&after[tail.len()..]) {
+                    return Some(Found {
+                        suffix: Suffix::PercentagePoints,
+                        len: ws + 1 + tail.len(),
+                        word_start: ws,
+                        factor: None,
+                    });
+                }
+            }
+            return Some(Found {
+                suffix: Suffix::Percent,
+                len: ws + 1,
+                word_start: ws,
+                factor: None,
+            });
+        }
+        if r.starts_with('‰') {
+            return Some(Found {
+                suffix: Suffix::PerMille,
+                len: ws + '‰'.len_utf8(),
+                word_start: ws,
+                factor: None,
+            });
+        }
+        if ws == 0 && !r.starts_with("pp") {
+            return None;
+        }
+        for (w, s) in PERCENT_SIEVE
+            .candidates_with(r, self.token)
+            .map(|k| &PERCENT_WORDS[k])
+        {
+            if r.len() >= w.len()
+                && r.is_char_boundary(w.len())
+                && r[..w.len()].eq_ignore_ascii_case(w)
+                && ends_word(&r[w.len()..])
+            {
+                let mut len = ws + w.len();
+                if *w == "pp" && r[w.len()..].starts_with('.') {
+                    len += 1;
+                }
                 return Some(Found {
-                    suffix: Suffix::PercentagePoints,
-                    len: ws + 1 + tail.len(),
+                    suffix: *s,
+                    len,
                     word_start: ws,
                     factor: None,
                 });
             }
         }
-        return Some(Found {
-            suffix: Suffix::Percent,
-            len: ws + 1,
-            word_start: ws,
-            factor: None,
-        });
+        None
     }
-    if r.starts_with('‰') {
-        return Some(Found {
-            suffix: Suffix::PerMille,
-            len: ws + '‰'.len_utf8(),
-            word_start: ws,
-            factor: None,
-        });
-    }
-    if ws == 0 && !r.starts_with("pp") {
-        return None;
-    }
-    for (w, s) in PERCENT_SIEVE.candidates(r).map(|k| &PERCENT_WORDS[k]) {
-        if r.len() >= w.len()
-            && r.is_char_boundary(w.len())
-            && r[..w.len()].eq_ignore_ascii_case(w)
-            && ends_word(&r[w.len()..])
-        {
-            let mut len = ws + w.len();
-            if *w == "pp" && r[w.len()..].starts_with('.') {
-                len += 1;
-            }
-            return Some(Found {
-                suffix: *s,
-                len,
-                word_start: ws,
-                factor: None,
-            });
-        }
-    }
-    None
 }
 
 /// Currency symbols, codes and words, with their ISO codes.
@@ -351,47 +412,53 @@ fn is_symbol(s: &str) -> bool {
 
 /// A currency word, code or symbol at the start of `rest`.
 pub fn currency_after(rest: &str) -> Option<Found> {
-    let ws = ws_len(rest);
-    let r = &rest[ws..];
-    // "MEUR", "MUSD": millions of a currency, as finance writes them.
-    if let Some(code) = r.strip_prefix('M').and_then(|t| t.get(..3))
-        && ends_word(&r[4..])
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && let Some((_, iso)) = CURRENCY_AFTER.iter().find(|(w, _)| *w == code)
-    {
-        return Some(Found {
-            suffix: Suffix::Currency(iso),
-            len: ws + 4,
-            word_start: ws,
-            factor: Some(pow10(6)),
-        });
-    }
-    for (w, code) in CURRENCY_AFTER_SIEVE
-        .candidates(r)
-        .map(|k| &CURRENCY_AFTER[k])
-    {
-        let exact = w.chars().next().is_some_and(|c| c.is_uppercase()) || is_symbol(w);
-        let hit = if exact {
-            r.starts_with(w)
-        } else {
-            r.len() >= w.len()
-                && r.is_char_boundary(w.len())
-                && r[..w.len()].eq_ignore_ascii_case(w)
-        };
-        if hit && (is_symbol(w) || ends_word(&r[w.len()..])) {
-            // "p" and "c" are pence and cents only when glued to the digits ("43c").
-            if (*w == "p" || *w == "c") && ws > 0 {
-                continue;
-            }
+    Next::new(rest).currency()
+}
+
+impl Next<'_> {
+    /// [`currency_after`] on the text after a number.
+    pub fn currency(&self) -> Option<Found> {
+        let (ws, r) = (self.ws, self.word_text());
+        // "MEUR", "MUSD": millions of a currency, as finance writes them.
+        if let Some(code) = r.strip_prefix('M').and_then(|t| t.get(..3))
+            && ends_word(&r[4..])
+            && code.bytes().all(|b| b.is_ascii_uppercase())
+            && let Some((_, iso)) = CURRENCY_AFTER.iter().find(|(w, _)| *w == code)
+        {
             return Some(Found {
-                suffix: Suffix::Currency(code),
-                len: ws + w.len(),
+                suffix: Suffix::Currency(iso),
+                len: ws + 4,
                 word_start: ws,
-                factor: None,
+                factor: Some(pow10(6)),
             });
         }
+        for (w, code) in CURRENCY_AFTER_SIEVE
+            .candidates_with(r, self.token)
+            .map(|k| &CURRENCY_AFTER[k])
+        {
+            let exact = w.chars().next().is_some_and(|c| c.is_uppercase()) || is_symbol(w);
+            let hit = if exact {
+                r.starts_with(w)
+            } else {
+                r.len() >= w.len()
+                    && r.is_char_boundary(w.len())
+                    && r[..w.len()].eq_ignore_ascii_case(w)
+            };
+            if hit && (is_symbol(w) || ends_word(&r[w.len()..])) {
+                // "p" and "c" are pence and cents only when glued to the digits ("43c").
+                if (*w == "p" || *w == "c") && ws > 0 {
+                    continue;
+                }
+                return Some(Found {
+                    suffix: Suffix::Currency(code),
+                    len: ws + w.len(),
+                    word_start: ws,
+                    factor: None,
+                });
+            }
+        }
+        None
     }
-    None
 }
 
 /// Currency symbols and codes that stand before a number, longest first.
@@ -584,75 +651,87 @@ static UNIT_SIEVE: LazyLock<Sieve> =
 
 /// A unit of measure at the start of `rest`.
 pub fn unit(rest: &str) -> Option<Found> {
-    let ws = ws_len(rest);
-    let r = &rest[ws..];
-    let mut best: Option<Found> = None;
-    for (w, sym) in UNIT_SIEVE.candidates(r).map(|k| &UNITS[k]) {
-        let short = w.len() <= 3 && !w.contains(' ');
-        let hit = if short {
-            r.starts_with(w)
-        } else {
-            r.len() >= w.len()
-                && r.is_char_boundary(w.len())
-                && r[..w.len()].eq_ignore_ascii_case(w)
-        };
-        if hit && ends_word(&r[w.len()..]) && best.is_none_or(|b| b.len < ws + w.len()) {
-            best = Some(Found {
-                suffix: Suffix::Unit(sym),
-                len: ws + w.len(),
-                word_start: ws,
-                factor: None,
-            });
+    Next::new(rest).unit()
+}
+
+impl Next<'_> {
+    /// [`unit`] on the text after a number.
+    pub fn unit(&self) -> Option<Found> {
+        let (ws, r) = (self.ws, self.word_text());
+        let mut best: Option<Found> = None;
+        for (w, sym) in UNIT_SIEVE.candidates_with(r, self.token).map(|k| &UNITS[k]) {
+            let short = w.len() <= 3 && !w.contains(' ');
+            let hit = if short {
+                r.starts_with(w)
+            } else {
+                r.len() >= w.len()
+                    && r.is_char_boundary(w.len())
+                    && r[..w.len()].eq_ignore_ascii_case(w)
+            };
+            if hit && ends_word(&r[w.len()..]) && best.is_none_or(|b| b.len < ws + w.len()) {
+                best = Some(Found {
+                    suffix: Suffix::Unit(sym),
+                    len: ws + w.len(),
+                    word_start: ws,
+                    factor: None,
+                });
+            }
         }
+        best
     }
-    best
 }
 
 /// A temperature after a number: "° Celsius", "°C", " °F", " degrees Fahrenheit", " Grad".
 pub fn temperature(rest: &str) -> Option<Found> {
-    let ws = ws_len(rest);
-    let r = &rest[ws..];
-    let (deg_len, after_deg) = if let Some(a) = r.strip_prefix('°') {
-        ('°'.len_utf8(), a)
-    } else if let Some(a) = r
-        .strip_prefix("degrees")
-        .or_else(|| r.strip_prefix("degree"))
-    {
-        (r.len() - a.len(), a)
-    } else if let Some(a) = r.strip_prefix("Grad") {
-        (4, a)
-    } else {
-        return None;
-    };
-    let ws2 = ws_len(after_deg);
-    let tail = &after_deg[ws2..];
-    let scales: [(&str, &'static str); 6] = [
-        ("Celsius", "°C"),
-        ("celsius", "°C"),
-        ("Fahrenheit", "°F"),
-        ("fahrenheit", "°F"),
-        ("C", "°C"),
-        ("F", "°F"),
-    ];
-    for (w, sym) in scales {
-        if tail.starts_with(w) && ends_word(&tail[w.len()..]) {
+    Next::new(rest).temperature()
+}
+
+impl Next<'_> {
+    /// [`temperature`] on the text after a number.
+    pub fn temperature(&self) -> Option<Found> {
+        let (ws, r) = (self.ws, self.word_text());
+        let (deg_len, after_deg) = if let Some(a) = r.strip_prefix('°') {
+            ('°'.len_utf8(), a)
+        } else if let Some(a) = r
+            .strip_prefix("degrees")
+            .or_else(|| r.strip_prefix("degree"))
+        {
+            (r.len() - a.len(), a)
+        } else if let Some(a) = r.strip_prefix("Grad") {
+            (4, a)
+        } else {
+            return None;
+        };
+        let ws2 = ws_len(after_deg);
+        let tail = &after_deg[ws2..];
+        let scales: [(&str, &'static str); 6] = [
+            ("Celsius", "°C"),
+            ("celsius", "°C"),
+            ("Fahrenheit", "°F"),
+            ("fahrenheit", "°F"),
+            ("C", "°C"),
+            ("F", "°F"),
+        ];
+        for (w, sym) in scales {
+            if tail.starts_with(w) && ends_word(&tail[w.len()..]) {
+                return Some(Found {
+                    suffix: Suffix::Temperature(sym),
+                    len: ws + deg_len + ws2 + w.len(),
+                    word_start: ws,
+                    factor: None,
+                });
+            }
+        }
+        if deg_len == '°'.len_utf8() || ends_word(after_deg) {
             return Some(Found {
-                suffix: Suffix::Temperature(sym),
-                len: ws + deg_len + ws2 + w.len(),
+                suffix: Suffix::Temperature("°"),
+                len: ws + deg_len,
                 word_start: ws,
                 factor: None,
             });
         }
+        None
     }
-    if deg_len == '°'.len_utf8() || ends_word(after_deg) {
-        return Some(Found {
-            suffix: Suffix::Temperature("°"),
-            len: ws + deg_len,
-            word_start: ws,
-            factor: None,
-        });
-    }
-    None
 }
 
 /// Nouns that count whole things: an ambiguous "380.000" before one of them is a whole number.
@@ -715,15 +794,21 @@ static COUNT_NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(COUNT_N
 
 /// A count noun after a number ("380.000 workers", "3.000 of these troops").
 pub fn count_noun(rest: &str) -> Option<&str> {
-    let ws = ws_len(rest);
-    let mut r = &rest[ws..];
-    for skip in ["of these ", "of the ", "of those "] {
-        if let Some(t) = r.strip_prefix(skip) {
-            r = t;
+    Next::new(rest).count_noun()
+}
+
+impl<'a> Next<'a> {
+    /// [`count_noun`] on the text after a number.
+    pub fn count_noun(&self) -> Option<&'a str> {
+        let mut r = self.word_text();
+        for skip in ["of these ", "of the ", "of those "] {
+            if let Some(t) = r.strip_prefix(skip) {
+                r = t;
+            }
         }
+        let w = word_at(r);
+        COUNT_NOUN_SET.contains(w).then_some(w)
     }
-    let w = word_at(r);
-    COUNT_NOUN_SET.contains(w).then_some(w)
 }
 
 #[cfg(test)]

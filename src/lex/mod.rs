@@ -18,7 +18,7 @@ pub mod words_en;
 
 use crate::locale::{Cue, Language, Profile, Resolution, language_of};
 use crate::quantity::{Kind, Quantity, Reading, Span};
-use affix::Suffix;
+use affix::{Next, Suffix};
 use gate::Gate;
 use rust_decimal::{Decimal, MathematicalOps};
 use sieve::WordSet;
@@ -427,7 +427,7 @@ impl<'a> Scanner<'a> {
             q.value = None;
         } else if matches!(sp.form, Form::Cardinal | Form::Fraction) {
             // "twenty percent", "zwei Euro", "five km".
-            if let Some(e) = self.unit_suffix(&mut q, end) {
+            if let Some(e) = self.unit_suffix(&mut q, end, Next::new(&self.text[end..])) {
                 end = e;
             }
         }
@@ -450,8 +450,8 @@ impl<'a> Scanner<'a> {
             return true;
         }
         // "that one mile" counts miles.
-        let rest = &self.text[we..];
-        if affix::unit(rest).is_some() || affix::currency_after(rest).is_some() {
+        let next = Next::new(&self.text[we..]);
+        if next.unit().is_some() || next.currency().is_some() {
             return false;
         }
         word_before(self.text, ws)
@@ -464,9 +464,9 @@ impl<'a> Scanner<'a> {
         if !is_article(&self.text[ws..we]) {
             return None;
         }
-        let rest = &self.text[we..];
-        let f = affix::currency_after(rest).or_else(|| affix::unit(rest))?;
-        let unit_word = &rest[f.word_start..f.len];
+        let next = Next::new(&self.text[we..]);
+        let f = next.currency().or_else(|| next.unit())?;
+        let unit_word = &next.rest()[f.word_start..f.len];
         if f.word_start == 0
             || unit_word.chars().count() < 2
             || !unit_word.chars().all(char::is_alphabetic)
@@ -475,7 +475,7 @@ impl<'a> Scanner<'a> {
         }
         let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
         q.precision = Some(Decimal::ONE);
-        let end = self.unit_suffix(&mut q, we)?;
+        let end = self.unit_suffix(&mut q, we, next)?;
         Some(self.finish(q, end, ws))
     }
 
@@ -516,7 +516,8 @@ impl<'a> Scanner<'a> {
             self.out.push(q);
             return sh.end();
         }
-        let cue = self.cue(&sh);
+        let next = Next::new(&text[sh.end()..]);
+        let cue = self.cue(&sh, next);
         let mut res = self.profile.resolve(&sh, cue);
         if matches!(res, Resolution::Ambiguous { .. })
             && self.profile.explicit.is_none()
@@ -549,27 +550,36 @@ impl<'a> Scanner<'a> {
         q.too_large = value.value.is_none();
         q.reading = reading;
         let plain_int = sh.groups.len() == 1 && sh.leading.is_none();
-        let end = self.after_numeral(&mut q, sh.end(), plain_int);
+        let end = self.after_numeral(&mut q, sh.end(), plain_int, next);
         if plain_int && q.kind == Kind::Number && q.unit.is_none() && q.span.start == pos {
-            self.maybe_year(&mut q, sh.groups[0]);
+            self.maybe_year(&mut q, sh.groups[0], next);
         }
         self.finish(q, end, pos)
     }
 
     /// The words after the numeral `sh` that decide an ambiguous separator. Only a numeral
     /// with a separator can be ambiguous, so the words after others are not read.
-    fn cue(&self, sh: &numeral::Shape<'_>) -> Cue<'a> {
+    /// `next` is the text after the numeral.
+    fn cue(&self, sh: &numeral::Shape<'_>, next: Next<'a>) -> Cue<'a> {
         if sh.seps.is_empty() {
             return Cue::default();
         }
-        let rest = &self.text[sh.end()..];
         Cue {
-            scale_word: affix::scale(rest, self.german()).map(|f| {
-                let w = &rest[f.word_start..f.len];
+            scale_word: next.scale(self.german()).map(|f| {
+                let w = &next.rest()[f.word_start..f.len];
                 w.trim_end_matches('.')
             }),
-            count_noun: affix::count_noun(rest),
+            count_noun: next.count_noun(),
             sentence: None,
+        }
+    }
+
+    /// The text after `end`, split for the suffix tables: `known` when that is it already.
+    fn next_at(&self, end: usize, known: Next<'a>) -> Next<'a> {
+        if known.rest().len() == self.text.len() - end {
+            known
+        } else {
+            Next::new(&self.text[end..])
         }
     }
 
@@ -730,8 +740,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads what follows a numeral and ends at `end`: fraction, exponent, ordinal suffix,
-    /// number words, scale, percent, currency, temperature, unit. Returns the new end.
-    fn after_numeral(&mut self, q: &mut Quantity, mut end: usize, plain_int: bool) -> usize {
+    /// number words, scale, percent, currency, temperature, unit. Returns the new end. `next`
+    /// is the text after the numeral.
+    fn after_numeral(
+        &mut self,
+        q: &mut Quantity,
+        mut end: usize,
+        plain_int: bool,
+        next: Next<'a>,
+    ) -> usize {
         let text = self.text;
         let rest = &text[end..];
         // "3/4", "2 1/4".
@@ -798,7 +815,7 @@ impl<'a> Scanner<'a> {
             q.kind = form_kind(sp.form);
             end += sp.len;
             scaled = true;
-        } else if let Some(f) = affix::scale(rest, self.german())
+        } else if let Some(f) = self.next_at(end, next).scale(self.german())
             && let Suffix::Scale(k) = f.suffix
         {
             q.value = q.value.and_then(|v| v.checked_mul(k));
@@ -809,7 +826,7 @@ impl<'a> Scanner<'a> {
             scaled = true;
         }
         let _ = scaled;
-        if let Some(e) = self.unit_suffix(q, end) {
+        if let Some(e) = self.unit_suffix(q, end, next) {
             return e;
         }
         let rest = &text[end..];
@@ -839,11 +856,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A percent, currency, temperature or unit after a number that ends at `end`; sets the
-    /// kind and unit of `q` and returns the new end.
-    fn unit_suffix(&self, q: &mut Quantity, end: usize) -> Option<usize> {
+    /// kind and unit of `q` and returns the new end. `known` is reused if it is the text after
+    /// `end`.
+    fn unit_suffix(&self, q: &mut Quantity, end: usize, known: Next<'a>) -> Option<usize> {
         let text = self.text;
-        let rest = &text[end..];
-        if let Some(f) = affix::percent(rest) {
+        let next = self.next_at(end, known);
+        let rest = next.rest();
+        if let Some(f) = next.percent() {
             q.kind = match f.suffix {
                 Suffix::PercentagePoints => Kind::PercentagePoints,
                 Suffix::PerMille => Kind::PerMille,
@@ -859,7 +878,7 @@ impl<'a> Scanner<'a> {
             );
             return Some(end + f.len);
         }
-        if let Some(f) = affix::currency_after(rest)
+        if let Some(f) = next.currency()
             && let Suffix::Currency(code) = f.suffix
         {
             q.kind = Kind::Money;
@@ -888,14 +907,14 @@ impl<'a> Scanner<'a> {
             }
             return Some(end);
         }
-        if let Some(f) = affix::temperature(rest)
+        if let Some(f) = next.temperature()
             && let Suffix::Temperature(sym) = f.suffix
         {
             q.kind = Kind::Temperature;
             q.unit = Some(sym.to_string());
             return Some(end + f.len);
         }
-        if let Some(f) = affix::unit(rest)
+        if let Some(f) = next.unit()
             && let Suffix::Unit(sym) = f.suffix
         {
             q.kind = Kind::Measure;
@@ -921,14 +940,13 @@ impl<'a> Scanner<'a> {
     }
 
     /// A plain 4-digit number is a year when it lies in 1800–2100, or in 1000–1799 after a
-    /// year cue ("in 1492").
-    fn maybe_year(&self, q: &mut Quantity, digits: &str) {
+    /// year cue ("in 1492"). `next` is the text after the numeral.
+    fn maybe_year(&self, q: &mut Quantity, digits: &str, next: Next<'a>) {
         if digits.len() != 4 {
             return;
         }
         let Some(v) = q.value else { return };
-        let rest = &self.text[q.span.end..];
-        if affix::count_noun(rest).is_some() {
+        if self.next_at(q.span.end, next).count_noun().is_some() {
             return;
         }
         let cue =

@@ -56,8 +56,21 @@ impl Sieve {
 
     /// The indices of the entries that may match `text` at the sieve's edge, in table order.
     pub fn candidates(&self, text: &str) -> impl Iterator<Item = usize> {
-        let mut bits = match self.key(text) {
-            Some((byte, len)) => self.by_byte[usize::from(byte)] & self.by_len[len],
+        let token = match self.edge {
+            Edge::Front => token_len(text),
+            Edge::Back => token_len_back(text),
+        };
+        self.candidates_with(text, token)
+    }
+
+    /// [`Sieve::candidates`] for a text whose edge token is known to be `token` bytes long.
+    pub fn candidates_with(&self, text: &str, token: usize) -> impl Iterator<Item = usize> {
+        let edge = match self.edge {
+            Edge::Front => text.as_bytes().first(),
+            Edge::Back => text.as_bytes().last(),
+        };
+        let mut bits = match edge {
+            Some(&byte) => self.by_byte[usize::from(byte)] & self.by_len[token.min(LONG)],
             None => 0,
         };
         std::iter::from_fn(move || {
