@@ -1847,6 +1847,11 @@ fn follows_a(w: W) -> bool {
 /// `precision`): `rest` is the text right after the numeral, e.g. " hundred and 21",
 /// " million and a half", " dozens". Returns the whole phrase's value; `len` counts bytes of `rest`.
 pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<Spelled> {
+    // Only a word or a numeral after the separator can go on with the numeral ("5, 6" cannot).
+    let b = rest.as_bytes();
+    if !separator(b, 0).is_some_and(|(_, p)| b.get(p).is_some_and(u8::is_ascii_alphanumeric)) {
+        return None;
+    }
     let negative = value.is_sign_negative() && !value.is_zero();
     let value = value.abs();
     let int = value.is_integer() && precision >= ONE;
