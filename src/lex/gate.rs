@@ -7,23 +7,32 @@
 //! articles and URL schemes. Only the words it admits meet the exact tests, so the gate may
 //! admit too many words but never too few.
 //!
+//! The gate reads the three bytes where a word starts, whether or not the word is that long,
+//! so that it also serves the [`super::skip`] blocks, which know where words start but not
+//! where they end.
+//!
 //! ```text
 //! code  = 1..=26  an ASCII letter, any case
-//!       | 0       no byte: the word is shorter
-//!       | OTHER   any other byte (a letter of more bytes): the word is admitted
-//! table = bit c2 of entry c0 * 27 + c1
+//!       | 0       no byte, or another ASCII byte: the word has ended
+//!       | OTHER   a byte of a character of several bytes: the word is admitted
+//! table = bit c2 of entry c0 * 27 + c1   (every bit when c1 = 0: the word has ended)
 //! ```
 
 use super::{words_de, words_en};
 use crate::locale::Language;
 use std::sync::LazyLock;
 
-/// The code of a byte that is no ASCII letter.
+/// The code of a byte of a character of several bytes.
 const OTHER: u8 = 32;
 
 /// The gate's code of each byte.
 static CODE: [u8; 256] = {
-    let mut t = [OTHER; 256];
+    let mut t = [0; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = OTHER;
+        b += 1;
+    }
     let mut c = 0;
     while c < 26 {
         t[(b'a' + c) as usize] = c + 1;
@@ -72,11 +81,14 @@ impl Gate {
     }
 
     fn admit(&mut self, [c0, c1, c2]: [u8; 3]) {
-        self.bits[usize::from(c0) * 27 + usize::from(c1)] |= 1 << c2;
+        // After a word of one letter, the third byte may be anything.
+        let c2_bits = if c1 == 0 { (1 << 27) - 1 } else { 1 << c2 };
+        self.bits[usize::from(c0) * 27 + usize::from(c1)] |= c2_bits;
     }
 
-    /// Whether the word `word` (letters, at least one) may need the exact tests; `false` means
-    /// it starts no number, is no article and begins no URL.
+    /// Whether the word at the start of `word` (the word alone, or the text from its first
+    /// letter on) may need the exact tests; `false` means it starts no number, is no article
+    /// and begins no URL.
     #[inline]
     pub fn admits(&self, word: &[u8]) -> bool {
         let (c0, c1, c2) = (code(word, 0), code(word, 1), code(word, 2));

@@ -12,6 +12,7 @@ pub mod dates;
 mod gate;
 pub mod numeral;
 pub mod sieve;
+mod skip;
 pub mod spelled;
 pub mod words_de;
 pub mod words_en;
@@ -22,6 +23,7 @@ use affix::{Next, Suffix};
 use gate::Gate;
 use rust_decimal::{Decimal, MathematicalOps};
 use sieve::WordSet;
+use skip::Skipper;
 use spelled::{Form, Spelled};
 use std::sync::LazyLock;
 
@@ -285,8 +287,14 @@ pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
 impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let n = self.bytes.len();
+        let mut skipper = Skipper::new(self.bytes, self.gate);
         let mut i = 0;
         while i < n {
+            // Prose where nothing can start is passed over a block at a time.
+            i = skipper.next(i);
+            if i >= n {
+                break;
+            }
             let b = self.bytes[i];
             match CLASS[usize::from(b)] {
                 C_OTHER => i += 1,
