@@ -210,6 +210,17 @@ impl Profile {
 
     /// Decides how to read `sh`; `cue` says what the text around it suggests.
     pub fn resolve(&self, sh: &Shape<'_>, cue: Cue) -> Resolution {
+        self.resolve_in(sh, cue, || cue.sentence)
+    }
+
+    /// [`Profile::resolve`] where the language of the sentence is found by `sentence`, which
+    /// is called only if nothing before it decides (its answer stands for `cue.sentence`).
+    pub fn resolve_in(
+        &self,
+        sh: &Shape<'_>,
+        cue: Cue,
+        sentence: impl FnOnce() -> Option<Language>,
+    ) -> Resolution {
         // Without separators, every convention reads the digits alike.
         if sh.seps.is_empty() && sh.leading.is_none() {
             return sh
@@ -238,7 +249,7 @@ impl Profile {
             (Some(en), Some(de)) => {
                 let sep = sh.seps.last().copied().unwrap_or('.');
                 let (group, decimal) = if sep == '.' { (de, en) } else { (en, de) };
-                let (grouping, reason) = self.decide(sh, sep, cue);
+                let (grouping, reason) = self.decide(sh, sep, cue, sentence);
                 let v = if grouping { group } else { decimal };
                 Resolution::Ambiguous {
                     value: v,
@@ -250,7 +261,13 @@ impl Profile {
     }
 
     /// Whether the ambiguous separator `sep` groups thousands, and why.
-    fn decide(&self, sh: &Shape<'_>, sep: char, cue: Cue) -> (bool, String) {
+    fn decide(
+        &self,
+        sh: &Shape<'_>,
+        sep: char,
+        cue: Cue,
+        sentence: impl FnOnce() -> Option<Language>,
+    ) -> (bool, String) {
         if let Some(conv) = self.explicit {
             return (
                 conv.group == sep,
@@ -296,7 +313,7 @@ impl Profile {
                 ),
             );
         }
-        let german = match cue.sentence {
+        let german = match sentence() {
             Some(l) => l == Language::De,
             None => self.language == Language::De,
         };

@@ -526,18 +526,10 @@ impl<'a> Scanner<'a> {
         }
         let next = Next::new(&text[sh.end()..]);
         let cue = self.cue(&sh, next);
-        let mut res = self.profile.resolve(&sh, cue);
-        if matches!(res, Resolution::Ambiguous { .. })
-            && self.profile.explicit.is_none()
-            && cue.scale_word.is_none()
-            && cue.count_noun.is_none()
-        {
-            let cue = Cue {
-                sentence: language_of(self.around(pos)),
-                ..cue
-            };
-            res = self.profile.resolve(&sh, cue);
-        }
+        // The sentence's language is read only when nothing else decides.
+        let res = self
+            .profile
+            .resolve_in(&sh, cue, || language_of(self.around(pos)));
         let (value, reading) = match res {
             Resolution::Plain(v) => (v, None),
             Resolution::Ambiguous {
