@@ -73,18 +73,31 @@ impl<'a> Skipper<'a> {
 
     /// The stops of the block at `base` (a byte follows it).
     fn stops(&self, base: usize) -> u64 {
-        let (mut letters, mut digits, mut marks, mut wide) = (0, 0, 0, 0);
-        for (k, chunk) in self.bytes[base..base + 64].chunks_exact(8).enumerate() {
+        // Eight bytes at a time; a class is first the high bits of its bytes.
+        let mut words = [0u64; 8];
+        for (v, chunk) in words
+            .iter_mut()
+            .zip(self.bytes[base..base + 64].chunks_exact(8))
+        {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            let v = u64::from_le_bytes(word);
-            letters |= gather(within(v | (ONES * 0x20), b'a', b'z')) << (k * 8);
-            digits |= gather(within(v, b'0', b'9')) << (k * 8);
-            marks |= gather(equal(v, b'.') | equal(v, b',')) << (k * 8);
-            wide |= gather(v) << (k * 8);
+            *v = u64::from_le_bytes(word);
         }
-        let digit_after = u64::from(self.bytes[base + 64].is_ascii_digit());
-        let mut stops = digits | wide | (marks & ((digits >> 1) | (digit_after << 63)));
+        let digits = words.map(|v| within(v, b'0', b'9'));
+        let (mut letters, mut stops) = (0, 0);
+        for k in 0..8 {
+            let v = words[k];
+            // Whether the next byte is a digit, for the '.' and ',' before one.
+            let first_of_next = match digits.get(k + 1) {
+                Some(d) => d & 0x80,
+                None => u64::from(self.bytes[base + 64].is_ascii_digit()) << 7,
+            };
+            let digit_next = (digits[k] >> 8) | (first_of_next << 56);
+            // '.' and ',' are the bytes that OR 2 makes a '.'.
+            let mark = equal(v | (ONES * 0x02), b'.');
+            stops |= gather(digits[k] | v | (mark & digit_next)) << (k * 8);
+            letters |= gather(within(v | (ONES * 0x20), b'a', b'z')) << (k * 8);
+        }
         let letter_before = base > 0 && self.bytes[base - 1].is_ascii_alphabetic();
         let mut starts = letters & !((letters << 1) | u64::from(letter_before));
         while starts != 0 {
