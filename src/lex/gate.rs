@@ -91,7 +91,13 @@ impl Gate {
     /// and begins no URL.
     #[inline]
     pub fn admits(&self, word: &[u8]) -> bool {
-        let (c0, c1, c2) = (code(word, 0), code(word, 1), code(word, 2));
+        self.admits_at(word, 0)
+    }
+
+    /// [`Gate::admits`] for the word that starts at byte `i` of `text`.
+    #[inline]
+    pub fn admits_at(&self, text: &[u8], i: usize) -> bool {
+        let (c0, c1, c2) = (code(text, i), code(text, i + 1), code(text, i + 2));
         if (c0 | c1 | c2) & OTHER != 0 {
             return true;
         }
