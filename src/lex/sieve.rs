@@ -56,23 +56,27 @@ impl Sieve {
 
     /// The indices of the entries that may match `text` at the sieve's edge, in table order.
     pub fn candidates(&self, text: &str) -> impl Iterator<Item = usize> {
-        let token = match self.edge {
+        // The token is measured only when some entry shares the edge byte.
+        self.survivors(text, || match self.edge {
             Edge::Front => token_len(text),
             Edge::Back => token_len_back(text),
-        };
-        self.candidates_with(text, token)
+        })
     }
 
     /// [`Sieve::candidates`] for a text whose edge token is known to be `token` bytes long.
     pub fn candidates_with(&self, text: &str, token: usize) -> impl Iterator<Item = usize> {
+        self.survivors(text, move || token)
+    }
+
+    fn survivors(&self, text: &str, token: impl FnOnce() -> usize) -> impl Iterator<Item = usize> {
         let edge = match self.edge {
             Edge::Front => text.as_bytes().first(),
             Edge::Back => text.as_bytes().last(),
         };
-        let mut bits = match edge {
-            Some(&byte) => self.by_byte[usize::from(byte)] & self.by_len[token.min(LONG)],
-            None => 0,
-        };
+        let mut bits = edge.map_or(0, |&byte| self.by_byte[usize::from(byte)]);
+        if bits != 0 {
+            bits &= self.by_len[token().min(LONG)];
+        }
         std::iter::from_fn(move || {
             if bits == 0 {
                 return None;
