@@ -187,6 +187,7 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
     };
     let run = s.bytes().take_while(u8::is_ascii_digit).count();
     if run == 4
+        && s.as_bytes().get(4) == Some(&b'-')
         && let Ok((r, (y, m, d))) = iso_date(s)
         && boundary(r)
         && let Some(d) = iso(Some(y), m, d)
@@ -322,6 +323,11 @@ fn year_after(rest: &str) -> (&str, Option<i16>) {
 /// `month-day`: a month name ends right before the digit at `pos` ("January 23rd", "Jan. 23,
 /// 2026"). Returns the date with its start at the month.
 pub fn month_day(text: &str, pos: usize) -> Option<Found> {
+    // The day has one or two digits: most numbers are no day.
+    let run = text[pos..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&run) {
+        return None;
+    }
     let before = &text[..pos];
     let b = before
         .strip_suffix(' ')
