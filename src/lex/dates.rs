@@ -218,7 +218,8 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
     {
         return None;
     }
-    if let Ok((r, (a, b, y, sep))) = sep_date(s)
+    if matches!(next, Some(b'.' | b'/'))
+        && let Ok((r, (a, b, y, sep))) = sep_date(s)
         && boundary(r)
     {
         let (a, b) = (num(a), num(b));
@@ -232,7 +233,8 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
             return Some(done(r, true, d));
         }
     }
-    if let Ok((r, (h, m))) = colon_time(s)
+    if next == Some(b':')
+        && let Ok((r, (h, m))) = colon_time(s)
         && boundary(r)
         && h < 24
         && m < 60
@@ -241,7 +243,9 @@ pub fn at_digit(text: &str, pos: usize) -> Option<Found> {
         let h = if pm && h < 12 { h + 12 } else { h };
         return Some(done(&r[extra..], false, format!("{h:02}:{m:02}")));
     }
-    if let Some(f) = uhr_or_am_pm(s) {
+    if matches!(next, Some(b'.' | b' ' | b'a' | b'p' | b'A' | b'P'))
+        && let Some(f) = uhr_or_am_pm(s)
+    {
         return Some(done(&s[f.0..], false, f.1));
     }
     day_month(text, pos)
