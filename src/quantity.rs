@@ -415,6 +415,15 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     Some(r)
 }
 
+/// `s` without the " the"s at its end (`trim_end_matches(" the")` without building a
+/// substring searcher).
+fn without_the(mut s: &str) -> &str {
+    while let Some(t) = s.strip_suffix(" the") {
+        s = t;
+    }
+    s
+}
+
 /// The range that `a` and `b` form with the text between them, if they form one.
 fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     let ordinals = a.kind == Kind::Ordinal && b.kind == Kind::Ordinal;
@@ -432,7 +441,7 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     }
     let gap = &text[a.span.end..b_start.max(a.span.end)];
     let dash = matches!(
-        gap.trim().trim_end_matches(" the"),
+        without_the(gap.trim()),
         "-" | "–" | "—" | "~" | "to" | "through" | "thru" | "bis" | "and" | "und"
     );
     if !dash {
@@ -440,7 +449,7 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     }
     // Ordinals take articles: "between the tenth and the fifteenth".
     let word = if ordinals {
-        gap.trim().trim_end_matches(" the")
+        without_the(gap.trim())
     } else {
         gap.trim()
     };
