@@ -29,9 +29,70 @@ pub struct Shape<'a> {
     /// A separator before the first digit run (".25", ",77").
     pub leading: Option<char>,
     /// The digit runs.
-    pub groups: Vec<&'a str>,
+    pub groups: Runs<&'a str>,
     /// The separators between the runs (`groups.len() - 1` of them).
-    pub seps: Vec<char>,
+    pub seps: Runs<char>,
+}
+
+/// How many runs or separators a [`Runs`] holds without allocating.
+const INLINE: usize = 4;
+
+/// A list that holds its first few items in place: most numerals have one to three digit
+/// runs, and reading one should not allocate. It reads as a slice.
+#[derive(Clone)]
+pub struct Runs<T> {
+    inline: [T; INLINE],
+    len: usize,
+    /// All the items, once there are more than fit in place.
+    spilled: Vec<T>,
+}
+
+impl<T: Copy + Default> Runs<T> {
+    fn new() -> Self {
+        Runs {
+            inline: [T::default(); INLINE],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, item: T) {
+        if self.spilled.is_empty() && self.len < INLINE {
+            self.inline[self.len] = item;
+            self.len += 1;
+            return;
+        }
+        if self.spilled.is_empty() {
+            self.spilled.extend_from_slice(&self.inline);
+        }
+        self.spilled.push(item);
+    }
+}
+
+impl<T> std::ops::Deref for Runs<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        if self.spilled.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for Runs<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for Runs<T> {}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Runs<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
 }
 
 /// How a convention writes numbers: which characters group digits, which one marks decimals.
@@ -113,8 +174,8 @@ pub fn shape(text: &str, pos: usize) -> Option<Shape<'_>> {
     if i >= bytes.len() || !bytes[i].is_ascii_digit() {
         return None;
     }
-    let mut groups = Vec::new();
-    let mut seps = Vec::new();
+    let mut groups = Runs::new();
+    let mut seps = Runs::new();
     loop {
         let run_start = i;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
@@ -354,6 +415,18 @@ mod tests {
         assert_eq!(sh.read(EN).map(|v| v.value), Some(None));
         let zeros = format!("{}1", "0".repeat(60));
         assert_eq!(read(&zeros, EN), Some(dec("1")));
+    }
+
+    #[test]
+    fn runs_read_as_the_items_pushed() {
+        let mut runs = Runs::new();
+        let mut items = Vec::new();
+        for k in 0..10u8 {
+            runs.push(k);
+            items.push(k);
+            assert_eq!(*runs, *items);
+        }
+        assert_eq!(format!("{runs:?}"), format!("{items:?}"));
     }
 
     #[test]
