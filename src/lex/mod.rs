@@ -1053,6 +1053,14 @@ fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(boo
         }
         (true, h.len())
     } else {
+        // "minus", "negative", "negativ" and one space: most numbers have no such word before.
+        let b = before.as_bytes();
+        if !(b.len() >= 2
+            && b[b.len() - 1] == b' '
+            && matches!(b[b.len() - 2] | 0x20, b's' | b'e' | b'v'))
+        {
+            return None;
+        }
         let (ws, w) = word_before(text, start)?;
         let gap = &text[ws + w.len()..start];
         if gap != " " {
