@@ -168,6 +168,9 @@ pub enum Expr {
     Mul(Box<Expr>, Box<Expr>),
     Div(Box<Expr>, Box<Expr>),
     Neg(Box<Expr>),
+    /// Rounded to this many decimal places (half away from zero), as a text may round a figure
+    /// before using it.
+    Round(Box<Expr>, u32),
 }
 
 macro_rules! expr_op {
@@ -216,6 +219,7 @@ impl Expr {
                 ov(a.exact(ops)?.checked_div(d))?
             }
             Expr::Neg(a) => -a.exact(ops)?,
+            Expr::Round(a, dp) => round(a.exact(ops)?, *dp),
         })
     }
 
@@ -228,6 +232,13 @@ impl Expr {
             Expr::Mul(a, b) => a.range(ops)?.checked_mul(b.range(ops)?)?,
             Expr::Div(a, b) => a.range(ops)?.checked_div(b.range(ops)?)?,
             Expr::Neg(a) => a.range(ops)?.negated(),
+            Expr::Round(a, dp) => {
+                let r = a.range(ops)?;
+                Range {
+                    lo: round(r.lo, *dp),
+                    hi: round(r.hi, *dp),
+                }
+            }
         })
     }
 
@@ -242,10 +253,16 @@ impl Expr {
                 Expr::Mul(a, b) => format!("{} × {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Div(a, b) => format!("{} ÷ {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Neg(a) => format!("−{}", go(a, ops, false)),
+                Expr::Round(a, dp) => format!("round({}, {dp})", go(a, ops, true)),
             }
         }
         go(self, ops, true)
     }
+}
+
+/// `v` rounded to `dp` decimal places, half away from zero.
+fn round(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The result a text states.
