@@ -65,10 +65,16 @@ impl Operand {
             Decimal::ONE
         };
         let natural = value.checked_div(scale)?;
-        let range = input_range(value, q).ok()?.map(|r| Range {
-            lo: r.lo / scale,
-            hi: r.hi / scale,
-        })?;
+        // A rounding interval beyond the decimal range leaves the point itself: the derivation
+        // then reports the overflow where it happens.
+        let range = match input_range(value, q) {
+            Ok(r) => r?,
+            Err(_) => Range::point(value),
+        };
+        let range = Range {
+            lo: range.lo.checked_div(scale)?,
+            hi: range.hi.checked_div(scale)?,
+        };
         Some(Operand {
             text: quantity_text(text, q),
             value: natural,

@@ -204,7 +204,8 @@ fn verb_share(
     }
     let wk = whole.value;
     let sum: rust_decimal::Decimal = parts.iter().map(|o| o.value).sum();
-    if sum > wk || wk.is_zero() {
+    // A whole of zero goes on to the checker, which reports the division by zero.
+    if !wk.is_zero() && sum > wk {
         return None;
     }
     let n = parts.len();
