@@ -7,6 +7,7 @@
 //!
 //! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
 
+pub mod derive;
 pub mod facts;
 pub mod rules;
 
