@@ -668,12 +668,34 @@ pub fn compile<'a>(
     facts: &dyn Fn(&str) -> Option<FactRef<'a>>,
     known: &[&str],
 ) -> Result<Compiled, DeriveError> {
+    compile_in(ast, setting, facts, known, Vec::new())
+}
+
+/// Compiles the derivation of the fact `name`: as [`compile`], and a cycle back to `name` is
+/// reported as starting there.
+pub fn compile_fact<'a>(
+    name: &str,
+    ast: &Ast,
+    setting: Setting,
+    facts: &dyn Fn(&str) -> Option<FactRef<'a>>,
+    known: &[&str],
+) -> Result<Compiled, DeriveError> {
+    compile_in(ast, setting, facts, known, vec![name.to_string()])
+}
+
+fn compile_in<'a>(
+    ast: &Ast,
+    setting: Setting,
+    facts: &dyn Fn(&str) -> Option<FactRef<'a>>,
+    known: &[&str],
+    stack: Vec<String>,
+) -> Result<Compiled, DeriveError> {
     let mut c = Compiler {
         setting,
         facts,
         known,
         inputs: Vec::new(),
-        stack: Vec::new(),
+        stack,
     };
     let expr = c.go(ast)?;
     Ok(Compiled {

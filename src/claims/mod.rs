@@ -9,6 +9,7 @@
 
 pub mod derive;
 pub mod facts;
+pub mod file;
 pub mod rules;
 
 use crate::check::{Claim, Operand, Stated};
