@@ -21,6 +21,10 @@ enum Command {
     Numbers(Inputs),
     /// Find the numeric claims in the inputs, re-derive each, and report what doesn't add up.
     Check(CheckArgs),
+    /// Check the claims of claim files (YAML), and that their quotes still stand in the article.
+    Verify(VerifyArgs),
+    /// Write a claim file from what check finds in an article (to standard output or --output).
+    Draft(DraftArgs),
     /// List the rules.
     Rules,
     /// Explain one rule.
@@ -46,6 +50,38 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at least this bad.
     #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
     fail_on: FailOn,
+}
+
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// Claim files to check (see the schema in src/claims/file.rs).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Also show `ok` and `unverifiable` claims.
+    #[arg(long)]
+    all: bool,
+    /// Exit with 1 when a claim is at least this bad (a stale quote counts as a mismatch).
+    #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
+    fail_on: FailOn,
+}
+
+#[derive(clap::Args)]
+struct DraftArgs {
+    /// The article to draft claims for.
+    path: String,
+    /// Write the claim file here (refusing to replace one) instead of to standard output; its
+    /// `article:` is then relative to it.
+    #[arg(long, short)]
+    output: Option<String>,
+    /// How to read digit grouping and decimal marks.
+    #[arg(long, default_value = "auto", value_parser = parse_locale)]
+    locale: Setting,
+    /// Decode the article from this encoding instead of UTF-8.
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -101,6 +137,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Numbers(args) => numbers(&args),
         Command::Check(args) => check(&args),
+        Command::Verify(args) => verify(&args),
+        Command::Draft(args) => draft(&args),
         Command::Rules => rules(),
         Command::Rule { id } => rule(&id),
     };
@@ -269,6 +307,122 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `recount verify`.
+fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
+    use recount::check::Verdict;
+    use recount::report::check as cr;
+    use recount::report::verify as vr;
+    let shown = |v: Verdict| args.all || matches!(v, Verdict::Mismatch | Verdict::Imprecise);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut total = cr::Summary::default();
+    let (mut stale, mut twice) = (0, 0);
+    let mut files = Vec::new();
+    let mut count = 0;
+    let color = color();
+    for path in &args.paths {
+        let v = match recount::claims::file::verify_path(path) {
+            Ok(v) => v,
+            Err(f) => {
+                failed = true;
+                // Errors go to standard error, rendered for a person in every format.
+                out.flush()?;
+                eprint!("{}", vr::failed_human(&f, false, "recount: "));
+                if args.format == Format::Jsonl {
+                    for e in &f.errors {
+                        serde_json::to_writer(
+                            &mut out,
+                            &nr::FileError {
+                                path,
+                                error: e.to_string(),
+                            },
+                        )?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                continue;
+            }
+        };
+        count += 1;
+        let (s, t) = vr::quote_counts(&v);
+        stale += s;
+        twice += t;
+        let file = vr::file_out(&v, shown);
+        total.add(file.summary);
+        match args.format {
+            Format::Human => out.write_all(vr::human(&v, shown, color).as_bytes())?,
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &file)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Json | Format::Sarif => files.push(file),
+        }
+    }
+    match args.format {
+        Format::Human => writeln!(out, "{}", vr::summary_line(total, count, stale, twice))?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Jsonl => {}
+    }
+    out.flush()?;
+    let bad = match args.fail_on {
+        FailOn::Mismatch => total.mismatch + stale > 0,
+        FailOn::Imprecise => total.mismatch + total.imprecise + stale > 0,
+        FailOn::Never => false,
+    };
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if bad {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `recount draft`.
+fn draft(args: &DraftArgs) -> std::io::Result<ExitCode> {
+    let doc = match source::read(&args.path, args.encoding) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("recount: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let article_ref = match &args.output {
+        Some(o) => recount::claims::draft::relative_to(std::path::Path::new(o), &args.path),
+        None => args.path.clone(),
+    };
+    let yaml = recount::claims::draft::draft(&doc.text, &article_ref, args.locale);
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(yaml.as_bytes())?;
+            out.flush()?;
+        }
+        Some(o) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(o);
+            match file {
+                Ok(mut f) => f.write_all(yaml.as_bytes())?,
+                Err(e) => {
+                    eprintln!("recount: {o}: cannot write: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `recount rules`.

@@ -42,8 +42,8 @@
 //! at its `id:` line, a fact at its key, a field at its key within the claim or fact.
 
 use super::derive::{self, Ast, FactRef};
-use crate::check::{self, Claim, Expr, Operand, Outcome, Stated};
 use crate::check::interval::ArithError;
+use crate::check::{self, Claim, Expr, Operand, Outcome, Stated};
 use crate::locale::Setting;
 use crate::quantity::Span;
 use crate::report::LineIndex;
@@ -283,15 +283,16 @@ impl<'t> Yaml<'t> {
             from = p + field.len();
             let before = b[..p].trim_end_matches(' ');
             let at_key = before.is_empty()
-                || before.ends_with(['\n', '{', ',', '-'])
-                    && !before.ends_with("--");
+                || before.ends_with(['\n', '{', ',', '-']) && !before.ends_with("--");
             let after = &b[p + field.len()..];
             let after_trim = after.trim_start_matches(' ');
             if !at_key || !after_trim.starts_with(':') {
                 continue;
             }
             let colon = p + field.len() + (after.len() - after_trim.len());
-            let flow = before.rfind('{').is_some_and(|o| !before[o..].contains('}'))
+            let flow = before
+                .rfind('{')
+                .is_some_and(|o| !before[o..].contains('}'))
                 && !before[before.rfind('{').unwrap_or(0)..].contains('\n');
             let v = &b[colon + 1..];
             let lead = v.len() - v.trim_start_matches(' ').len();
@@ -316,9 +317,7 @@ impl<'t> Yaml<'t> {
                 (v0 + 1, v0 + 1 + end)
             } else {
                 let line_end = rest.find('\n').unwrap_or(rest.len());
-                let mut end = rest[..line_end]
-                    .find(" #")
-                    .unwrap_or(line_end);
+                let mut end = rest[..line_end].find(" #").unwrap_or(line_end);
                 if flow {
                     end = rest[..end].find([',', '}']).unwrap_or(end);
                 }
@@ -631,7 +630,9 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
     for (k, (name, rf)) in raw.facts.0.iter().enumerate() {
         let key = match keys.get(k) {
             Some((kn, s)) if kn == name => *s,
-            _ => y.find(&format!("{name}:"), facts_line.start).unwrap_or(facts_line),
+            _ => y
+                .find(&format!("{name}:"), facts_line.start)
+                .unwrap_or(facts_line),
         };
         let block = fact_block(&y, key);
         if let Some(first) = facts.iter().find(|f| &f.name == name) {
@@ -655,7 +656,10 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
             continue;
         }
         if derive::Func::NAMES.contains(&name.as_str()) {
-            errs.push(key, format!("\"{name}\" is a function's name; name the fact otherwise"));
+            errs.push(
+                key,
+                format!("\"{name}\" is a function's name; name the fact otherwise"),
+            );
             continue;
         }
         let def = match (&rf.value, &rf.derive) {
@@ -824,7 +828,9 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
             let line = errs.at(*first).line;
             errs.push(
                 id_at,
-                format!("claim id \"{id}\" is used twice (first at line {line}); ids must be unique"),
+                format!(
+                    "claim id \"{id}\" is used twice (first at line {line}); ids must be unique"
+                ),
             );
             continue;
         }
@@ -870,7 +876,8 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                     Ok(c) => (c.expr, c.inputs, None),
                     Err(e) => {
                         if !facts_ok
-                            && (e.message.starts_with("in fact") || e.message.contains("in a cycle"))
+                            && (e.message.starts_with("in fact")
+                                || e.message.contains("in a cycle"))
                         {
                             continue;
                         }
@@ -933,9 +940,7 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                 Err(e) => {
                     let at = y
                         .top_key("article")
-                        .and_then(|i| {
-                            y.field(Span::new(y.lines[i].0, y.lines[i].1), "article")
-                        })
+                        .and_then(|i| y.field(Span::new(y.lines[i].0, y.lines[i].1), "article"))
                         .unwrap_or(Span::new(0, 0));
                     errs.push(
                         at,
@@ -964,7 +969,10 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
 
 /// The span of a fact's definition: from its key to the next key at the same indentation.
 fn fact_block(y: &Yaml<'_>, key: Span) -> Span {
-    let line = y.lines.partition_point(|&(s, _)| s <= key.start).saturating_sub(1);
+    let line = y
+        .lines
+        .partition_point(|&(s, _)| s <= key.start)
+        .saturating_sub(1);
     let ind = y.indent(line);
     let end = (line + 1..y.lines.len())
         .find(|&i| y.content(i) && y.indent(i) <= ind)
@@ -1000,7 +1008,10 @@ fn without_location(msg: &str) -> String {
         .find(" column ")
         .map(|c| {
             let after = &rest[c + " column ".len()..];
-            c + " column ".len() + after.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(after.len())
+            c + " column ".len()
+                + after
+                    .find(|ch: char| !ch.is_ascii_digit())
+                    .unwrap_or(after.len())
         })
         .unwrap_or(0);
     format!("{}{}", &msg[..k], &rest[skip..])
@@ -1029,7 +1040,9 @@ pub fn read_operand(t: &str, setting: Setting) -> Result<Operand, String> {
     let lead = t.len() - t.trim_start().len();
     let mut op = Operand::from_quantity(trimmed, &q)
         .ok_or_else(|| format!("cannot use \"{trimmed}\" in arithmetic"))?;
-    op.span = op.span.map(|s| crate::quantity::Span::new(s.start + lead, s.end + lead));
+    op.span = op
+        .span
+        .map(|s| crate::quantity::Span::new(s.start + lead, s.end + lead));
     Ok(op)
 }
 
@@ -1040,7 +1053,10 @@ pub fn read_stated(t: &str, setting: Setting) -> Result<Stated, String> {
     let lead = t.len() - t.trim_start().len();
     let mut s = Stated::from_quantity(trimmed, &q)
         .ok_or_else(|| format!("cannot read \"{trimmed}\" as a stated figure"))?;
-    let start = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start.min(q.span.start));
+    let start = q
+        .hedge
+        .as_ref()
+        .map_or(q.span.start, |h| h.span.start.min(q.span.start));
     s.span = crate::quantity::Span::new(start + lead, q.span.end + lead);
     Ok(s)
 }
@@ -1053,7 +1069,13 @@ fn widen(mut s: Stated, t: Decimal) -> Stated {
 }
 
 /// Facts from the CSV file at `path` (for messages), with text `text`.
-fn csv_facts(path: &str, text: &str, setting: Setting, facts: &mut Vec<Fact>, errs: &mut Vec<Error>) {
+fn csv_facts(
+    path: &str,
+    text: &str,
+    setting: Setting,
+    facts: &mut Vec<Fact>,
+    errs: &mut Vec<Error>,
+) {
     let idx = LineIndex::new(text);
     let mut offset = 0;
     for (n, raw_line) in text.split_inclusive('\n').enumerate() {
@@ -1265,7 +1287,10 @@ pub fn verify(file: &ClaimFile) -> Result<Verified, Failed> {
         if e.claim.missing.is_none()
             && let Some(m) = arith_problem(&e.claim.expr, &e.claim.inputs)
         {
-            errs.push(e.derive_at.unwrap_or(e.at), format!("claim \"{}\": {m}", e.id));
+            errs.push(
+                e.derive_at.unwrap_or(e.at),
+                format!("claim \"{}\": {m}", e.id),
+            );
             continue;
         }
         checked.push(Checked {
@@ -1405,9 +1430,8 @@ mod tests {
     use super::*;
 
     fn load_str(text: &str) -> Result<ClaimFile, Vec<String>> {
-        load("c.yaml", text, Path::new(".")).map_err(|f| {
-            f.errors.iter().map(ToString::to_string).collect::<Vec<_>>()
-        })
+        load("c.yaml", text, Path::new("."))
+            .map_err(|f| f.errors.iter().map(ToString::to_string).collect::<Vec<_>>())
     }
 
     fn verdicts(text: &str) -> Vec<(String, check::Verdict, String)> {
@@ -1472,7 +1496,10 @@ claims:
         let line = |s: Span| idx.line_col(CITIES, s.start);
         assert_eq!(line(f.entries[0].at), (8, 9));
         assert_eq!(line(f.entries[1].at), (11, 9));
-        assert_eq!(&CITIES[f.entries[0].claim.stated.span.start..f.entries[0].claim.stated.span.end], "just under 20%");
+        assert_eq!(
+            &CITIES[f.entries[0].claim.stated.span.start..f.entries[0].claim.stated.span.end],
+            "just under 20%"
+        );
         let FactDef::Value(op) = &f.facts[1].def else {
             panic!()
         };
@@ -1502,27 +1529,41 @@ claims:
             ["c.yaml:2:16: the facts a → b → a derive each other in a cycle"]
         );
         assert_eq!(
-            errors("facts:\n  zero: { value: 0 }\nclaims:\n  - id: x\n    stated: 5\n    derive: 10 / zero\n"),
+            errors(
+                "facts:\n  zero: { value: 0 }\nclaims:\n  - id: x\n    stated: 5\n    derive: 10 / zero\n"
+            ),
             ["c.yaml:6:13: claim \"x\": division by zero: the divisor 0 is 0"]
         );
         assert_eq!(
-            errors("claims:\n  - id: x\n    stated: 5\n    derive: 79228162514264337593543950335 * 2\n"),
-            ["c.yaml:4:13: claim \"x\": the derivation overflows: a value is too large to compute exactly (beyond 28 significant digits)"]
+            errors(
+                "claims:\n  - id: x\n    stated: 5\n    derive: 79228162514264337593543950335 * 2\n"
+            ),
+            [
+                "c.yaml:4:13: claim \"x\": the derivation overflows: a value is too large to compute exactly (beyond 28 significant digits)"
+            ]
         );
         assert_eq!(
             errors("facts:\n  a: { value: lots }\nclaims: []\n"),
             ["c.yaml:2:15: fact \"a\": cannot read \"lots\" as a figure"]
         );
         assert_eq!(
-            errors("facts:\n  minneapolis: { value: 5 }\nclaims:\n  - id: x\n    stated: 5\n    derive: minneapols + 1\n"),
-            ["c.yaml:6:13: claim \"x\": unknown fact \"minneapols\"; did you mean \"minneapolis\"?"]
+            errors(
+                "facts:\n  minneapolis: { value: 5 }\nclaims:\n  - id: x\n    stated: 5\n    derive: minneapols + 1\n"
+            ),
+            [
+                "c.yaml:6:13: claim \"x\": unknown fact \"minneapols\"; did you mean \"minneapolis\"?"
+            ]
         );
         assert_eq!(
             errors("claims:\n  - id: x\n    stated: \"5\n"),
-            ["c.yaml:4:1: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar at line 3 column 13"]
+            [
+                "c.yaml:4:1: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar at line 3 column 13"
+            ]
         );
         assert_eq!(
-            errors("claims:\n  - id: x\n    stated: 5\n  - id: x\n    stated: 5\n    unverifiable: no\n"),
+            errors(
+                "claims:\n  - id: x\n    stated: 5\n  - id: x\n    stated: 5\n    unverifiable: no\n"
+            ),
             [
                 "c.yaml:2:9: claim \"x\" needs a `derive` (how the stated figure follows) or `unverifiable` (what is missing)",
                 "c.yaml:4:9: claim id \"x\" is used twice (first at line 2); ids must be unique"
@@ -1562,7 +1603,13 @@ claims:
 
     #[test]
     fn tidy_folds_parent_dirs() {
-        assert_eq!(tidy(Path::new("claims/../../shared/x.txt")), "../shared/x.txt");
-        assert_eq!(tidy(Path::new("./claims/articles/a.md")), "claims/articles/a.md");
+        assert_eq!(
+            tidy(Path::new("claims/../../shared/x.txt")),
+            "../shared/x.txt"
+        );
+        assert_eq!(
+            tidy(Path::new("./claims/articles/a.md")),
+            "claims/articles/a.md"
+        );
     }
 }

@@ -8,6 +8,7 @@
 //! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
 
 pub mod derive;
+pub mod draft;
 pub mod facts;
 pub mod file;
 pub mod rules;

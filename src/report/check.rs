@@ -24,6 +24,24 @@
 //! figure ("8.74"). `derived` is null for `unverifiable` findings, whose message says what is
 //! missing. `facts` lists the document facts a finding used, with where they stand. `id` is set
 //! for findings of a claim file.
+//!
+//! # Claim files (`recount verify`)
+//!
+//! The same shape, with `path` the claim file. A finding's `rule` is `claim`, its `id` the
+//! claim's id, and `start`, `end`, `line`, `column` the claim's `id` value in the claim file;
+//! inputs and facts point at their values in the claim file. Where the claim's quote stands
+//! once in the article, `article` gives its place there:
+//!
+//! ```json
+//! {"id": "strike-share", "rule": "claim", "verdict": "imprecise", "…": "…",
+//!  "start": 412, "end": 424, "line": 19, "column": 9,
+//!  "article": {"path": "../shared/examples/minneapolis-2026.txt",
+//!              "start": 2295, "end": 2320, "line": 13, "column": 502}}
+//! ```
+//!
+//! `problems` lists the quotes that no longer fit the article: `{"kind": "stale-quote",
+//! "level": "error", "id": "…", "message": "…", "start", "end", "line", "column"}` at the quote
+//! in the claim file, and `quote-twice` warnings with `found`, the places in the article.
 
 use super::LineIndex;
 use crate::check::{Outcome, Verdict, in_text_units};
@@ -82,6 +100,37 @@ pub struct FindingOut {
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    /// For a claim file's finding: where its quote stands in the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<PlaceOut>,
+}
+
+/// A place in another file (the article of a claim file).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceOut {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A problem of a claim file's quote: `stale-quote` (an error: the quote no longer stands in
+/// the article) or `quote-twice` (a warning: it stands there more than once).
+#[derive(Debug, Serialize)]
+pub struct ProblemOut {
+    pub kind: &'static str,
+    pub level: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Where the quote stands in the article, for a quote found more than once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub found: Vec<PlaceOut>,
 }
 
 /// How many findings of each verdict.
@@ -116,6 +165,9 @@ impl Summary {
 pub struct FileOut {
     pub path: String,
     pub findings: Vec<FindingOut>,
+    /// A claim file's quote problems (absent for articles).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<ProblemOut>,
     pub summary: Summary,
 }
 
@@ -139,11 +191,12 @@ pub fn file_out(
     FileOut {
         path: path.to_string(),
         findings,
+        problems: Vec::new(),
         summary,
     }
 }
 
-fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
+pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
     let c = &o.claim;
     let pct = c.stated.percent;
     let span = c.stated.span;
@@ -203,6 +256,7 @@ fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
         end: span.end,
         line,
         column,
+        article: None,
     }
 }
 

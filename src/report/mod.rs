@@ -4,6 +4,7 @@
 pub mod check;
 pub mod numbers;
 pub mod sarif;
+pub mod verify;
 
 /// Maps byte offsets to 1-based lines and columns (columns count characters).
 #[derive(Debug, Clone)]
