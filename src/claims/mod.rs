@@ -119,6 +119,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// A form feed ends a sentence like a line break: the Markdown and HTML readers put one where
+/// two blocks (table cells, paragraphs) share a line (see [`crate::source`]).
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -133,7 +135,7 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let inside = qs
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
-        let end = if b == b'\n' {
+        let end = if b == b'\n' || b == b'\x0c' {
             Some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
@@ -231,6 +233,10 @@ mod tests {
         assert_eq!(
             split("One.\nTwo!  Three? (Four.)"),
             ["One.", "Two!", "Three?", "(Four.)"]
+        );
+        assert_eq!(
+            split("Share 40 %\x0c60 % of it"),
+            ["Share 40 %", "60 % of it"]
         );
     }
 
