@@ -119,6 +119,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// A form feed ends a sentence like a line break: the Markdown and HTML readers put one where
+/// two blocks (table cells, paragraphs) share a line (see [`crate::source`]).
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -133,7 +135,10 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let inside = qs
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
-        let end = if b == b'\n' {
+        // A form feed stands where the Markdown and HTML readers close a block on one line.
+        let end = if b == b'\x0c' {
+            Some(i + 1)
+        } else if b == b'\n' {
             line_break_ends(text, i).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
@@ -253,6 +258,10 @@ mod tests {
         assert_eq!(
             split("Budget 2026\nSpending rose 5%.\n\nNext part."),
             ["Budget 2026", "Spending rose 5%.", "Next part."]
+        );
+        assert_eq!(
+            split("Share 40 %\x0c60 % of it"),
+            ["Share 40 %", "60 % of it"]
         );
     }
 

@@ -353,17 +353,13 @@ fn previous_whole(
         return None;
     }
     let s = doc.sentences[si];
-    let here = doc
-        .in_sentence(s)
-        .filter(|&i| {
-            doc.quantities[i].span.end <= clause_start && is_amount(doc.quantities[i].kind)
-        })
-        .last();
+    let here = doc.in_sentence(s).rfind(|&i| {
+        doc.quantities[i].span.end <= clause_start && is_amount(doc.quantities[i].kind)
+    });
     let last = here.or_else(|| {
         let prev = *doc.sentences.get(si.checked_sub(1)?)?;
         doc.in_sentence(prev)
-            .filter(|&i| is_amount(doc.quantities[i].kind))
-            .last()
+            .rfind(|&i| is_amount(doc.quantities[i].kind))
     })?;
     with_fact(doc, last)
 }
