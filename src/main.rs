@@ -83,6 +83,10 @@ enum Format {
     Jsonl,
     /// SARIF 2.1.0 (check only).
     Sarif,
+    /// path:line:col:rule:verdict: message (check only).
+    Line,
+    /// GitHub Actions annotations (check only).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -250,6 +254,8 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 serde_json::to_writer(&mut out, &file)?;
                 out.write_all(b"\n")?;
             }
+            Format::Line => out.write_all(cr::line(&file).as_bytes())?,
+            Format::Github => out.write_all(cr::github(&file).as_bytes())?,
             Format::Json | Format::Sarif => files.push(file),
         }
     }
@@ -263,7 +269,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
             out.write_all(b"\n")?;
         }
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
     let bad = match args.fail_on {
@@ -310,9 +316,9 @@ fn rule(id: &str) -> std::io::Result<ExitCode> {
 
 /// `recount numbers`.
 fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
-    if args.format == Format::Sarif {
+    if matches!(args.format, Format::Sarif | Format::Line | Format::Github) {
         eprintln!(
-            "recount: --format sarif reports findings of check; numbers takes human, json or jsonl"
+            "recount: --format sarif, line and github report findings of check; numbers takes human, json or jsonl"
         );
         return Ok(ExitCode::from(2));
     }
@@ -332,9 +338,9 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &nr::file_out(&doc.path, &doc.text, &r))?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(
-                        nr::file_out(&doc.path, &doc.text, &r),
-                    )?),
+                    _ => files.push(serde_json::to_value(nr::file_out(
+                        &doc.path, &doc.text, &r,
+                    ))?),
                 }
             }
             Err((path, msg)) => {
@@ -350,7 +356,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &err)?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(err)?),
+                    _ => files.push(serde_json::to_value(err)?),
                 }
             }
         }
