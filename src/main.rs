@@ -178,10 +178,7 @@ fn jsonl_inputs() -> Vec<Input> {
             Some(other) => other.to_string(),
         };
         match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => out.push(Ok(source::Document {
-                path: id,
-                text: t.to_string(),
-            })),
+            Some(t) => out.push(Ok(source::Document::new(&id, t.to_string()))),
             None => {
                 let msg = format!("{path}: expected an object with a string \"text\"");
                 out.push(Err((path, msg)));
@@ -243,7 +240,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             }
         };
         count += 1;
-        let outcomes = recount::check_text(&doc.text, args.inputs.locale, selected);
+        let outcomes = recount::check_document(&doc, args.inputs.locale, selected);
         let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
         total.add(file.summary);
         match args.inputs.format {

@@ -43,6 +43,7 @@
 //! page gets none. The cost: a snippet of such a line shows the form feed (annotate-snippets
 //! draws it as `␌`), and a consumer that splits sentences on its own must know it.
 
+pub mod directives;
 mod docx;
 mod html;
 mod markdown;
@@ -56,6 +57,20 @@ pub struct Document {
     /// The path as the user gave it ("-" for standard input).
     pub path: String,
     pub text: String,
+    /// Where the document's `<!-- recount-disable -->` comments turn rules off.
+    pub suppressions: Vec<directives::Suppression>,
+}
+
+impl Document {
+    /// A document of plain `text`, with the suppressions its comments ask for.
+    pub fn new(path: &str, text: String) -> Document {
+        let suppressions = directives::suppressions(&text);
+        Document {
+            path: path.to_string(),
+            text,
+            suppressions,
+        }
+    }
 }
 
 /// Why an input could not be read.
@@ -187,15 +202,23 @@ pub fn decode_as(
     encoding: Option<Encoding>,
     format: Format,
 ) -> Result<Document, SourceError> {
-    let text = match format {
-        Format::Docx => docx::text(path, &bytes)?,
+    let (text, suppressions) = match format {
+        Format::Docx => (docx::text(path, &bytes)?, Vec::new()),
         Format::Text => return decode(path, bytes, encoding),
-        Format::Markdown => markdown::text(&decode(path, bytes, encoding)?.text),
-        Format::Html => html::text(&decode(path, bytes, encoding)?.text),
+        Format::Markdown | Format::Html => {
+            let raw = decode(path, bytes, encoding)?;
+            let text = if format == Format::Markdown {
+                markdown::text(&raw.text)
+            } else {
+                html::text(&raw.text)
+            };
+            (text, raw.suppressions)
+        }
     };
     Ok(Document {
         path: path.to_string(),
         text,
+        suppressions,
     })
 }
 
@@ -207,19 +230,13 @@ pub fn decode(
 ) -> Result<Document, SourceError> {
     if let Some(Encoding(enc)) = encoding {
         let (text, _, _) = enc.decode(&bytes);
-        return Ok(Document {
-            path: path.to_string(),
-            text: text.into_owned(),
-        });
+        return Ok(Document::new(path, text.into_owned()));
     }
     let body = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .map_or(&bytes[..], |b| b);
     match std::str::from_utf8(body) {
-        Ok(s) => Ok(Document {
-            path: path.to_string(),
-            text: s.to_string(),
-        }),
+        Ok(s) => Ok(Document::new(path, s.to_string())),
         Err(e) => {
             let offset = e.valid_up_to() + (bytes.len() - body.len());
             let valid = &body[..e.valid_up_to()];
