@@ -2,11 +2,12 @@
 
 use super::Rule;
 
+pub mod change;
 pub mod part_of_whole;
 pub mod share_of_share;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE];
+pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE, change::RULE];
 
 #[cfg(test)]
 pub(crate) mod tests {
