@@ -291,6 +291,17 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
     if !is_level(qa.kind) || !is_level(qb.kind) || qa.hedge.is_some() || qb.hedge.is_some() {
         return None;
     }
+    // "from 10 to 12%", "von 20 auf 16 Prozent": the percent sign of the second serves both
+    if qa.kind == Kind::Number
+        && qb.kind == Kind::Percent
+        && qa.unit.is_none()
+        && qa.scale.is_none()
+        && !own_noun(doc, a)
+    {
+        let x = scaled(doc.operand(a)?, Decimal::new(1, 2))?;
+        let y = doc.operand(b)?;
+        return (!x.value.is_zero() && x.value.is_sign_positive()).then_some((x, y));
+    }
     let same = qa.kind == qb.kind && qa.unit == qb.unit;
     // A bare number stands for the other's unit only if no noun of its own follows it.
     let bare = |i: usize| {
@@ -589,7 +600,10 @@ fn show(v: Decimal) -> String {
 fn claim(doc: &Doc<'_>, f: Found) -> Option<Claim> {
     let (x, y) = levels(doc, f.a, f.b)?;
     let mut stated = doc.stated(f.p)?;
-    let (ka, kb) = (doc.quantities[f.a].kind, doc.quantities[f.b].kind);
+    let (mut ka, kb) = (doc.quantities[f.a].kind, doc.quantities[f.b].kind);
+    if ka == Kind::Number && kb == Kind::Percent {
+        ka = Kind::Percent;
+    }
     let percents = ka == Kind::Percent && kb == Kind::Percent;
     if (ka == Kind::Percent || kb == Kind::Percent) && !percents {
         return None;
@@ -972,6 +986,14 @@ mod tests {
         );
         verdicts(
             "The rate went from 10% to 12%, an increase of 2 percentage points.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The rate rose from 10 to 12%, a rise of 2 percentage points.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Quote sank von 20 auf 16 Prozent, ein Minus von 4 Prozentpunkten.",
             &[Verdict::Ok],
         );
         verdicts(

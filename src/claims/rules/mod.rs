@@ -5,9 +5,15 @@ use super::Rule;
 pub mod change;
 pub mod part_of_whole;
 pub mod share_of_share;
+pub mod sum;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE, change::RULE];
+pub static RULES: &[Rule] = &[
+    share_of_share::RULE,
+    part_of_whole::RULE,
+    change::RULE,
+    sum::RULE,
+];
 
 #[cfg(test)]
 pub(crate) mod tests {
