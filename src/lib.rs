@@ -11,3 +11,17 @@ pub mod source;
 pub use recognize::{Recognition, recognize};
 pub mod check;
 pub mod claims;
+
+/// Finds the claims of the selected rules in `text` and checks each.
+pub fn check_text(
+    text: &str,
+    setting: locale::Setting,
+    selected: impl Fn(&str) -> bool,
+) -> Vec<check::Outcome> {
+    let r = recognize(text, setting);
+    let doc = claims::Doc::new(text, &r);
+    claims::find(&doc, selected)
+        .into_iter()
+        .map(check::check)
+        .collect()
+}

@@ -205,12 +205,13 @@ impl Profile {
             if let Some(v) = sh.read(conv) {
                 return Resolution::plain(v);
             }
-            // Another convention's reading is taken only where it groups digits ("1.111,11"
-            // under en); "26,31" under en is a list, not a decimal comma.
+            // Another convention's reading is taken where it groups digits ("1.111,11" under
+            // en) or where a single separator can only be its decimal mark ("1,3" under en);
+            // "22,24,26,31" under en stays a list.
             let other = [EN, DE, CH]
                 .into_iter()
                 .filter_map(|c| sh.read(c))
-                .find(|v| v.grouped);
+                .find(|v| v.grouped || sh.seps.len() == 1);
             return other.map_or(Resolution::Unreadable, Resolution::plain);
         }
         let en = sh.read(EN);

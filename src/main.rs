@@ -19,6 +19,40 @@ struct Cli {
 enum Command {
     /// List every number in the inputs with its value, kind, unit, precision and span.
     Numbers(Inputs),
+    /// Find the numeric claims in the inputs, re-derive each, and report what doesn't add up.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules,
+    /// Explain one rule.
+    Rule {
+        /// The rule's id, e.g. share-of-share.
+        id: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// Run only these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Skip these rules (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Also show `ok` and `unverifiable` findings.
+    #[arg(long)]
+    all: bool,
+    /// Exit with 1 when a finding is at least this bad.
+    #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
+    fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Mismatch,
+    Imprecise,
+    Never,
 }
 
 #[derive(clap::Args)]
@@ -44,6 +78,8 @@ enum Format {
     Human,
     Json,
     Jsonl,
+    /// SARIF 2.1.0 (check only).
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -64,6 +100,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Numbers(args) => numbers(&args),
+        Command::Check(args) => check(&args),
+        Command::Rules => rules(),
+        Command::Rule { id } => rule(&id),
     };
     match result {
         Ok(code) => code,
@@ -139,8 +178,135 @@ fn jsonl_inputs() -> Vec<Input> {
     out
 }
 
+/// Whether standard output gets colour: a terminal, and NO_COLOR unset.
+fn color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `recount check`.
+fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
+    use recount::check::Verdict;
+    use recount::report::check as cr;
+    for id in args.select.iter().chain(&args.ignore) {
+        if recount::claims::rule(id).is_none() {
+            let known: Vec<_> = recount::claims::RULES.iter().map(|r| r.id).collect();
+            eprintln!(
+                "recount: unknown rule \"{id}\" (known: {})",
+                known.join(", ")
+            );
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let selected = |id: &str| {
+        (args.select.is_empty() || args.select.iter().any(|s| s == id))
+            && !args.ignore.iter().any(|s| s == id)
+    };
+    let shown = |v: Verdict| args.all || matches!(v, Verdict::Mismatch | Verdict::Imprecise);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut total = cr::Summary::default();
+    let mut files = Vec::new();
+    let mut count = 0;
+    let color = color();
+    for input in inputs(&args.inputs) {
+        let doc = match input {
+            Ok(doc) => doc,
+            Err((path, msg)) => {
+                failed = true;
+                eprintln!("recount: {msg}");
+                if args.inputs.format == Format::Jsonl {
+                    serde_json::to_writer(
+                        &mut out,
+                        &nr::FileError {
+                            path: &path,
+                            error: msg,
+                        },
+                    )?;
+                    out.write_all(b"\n")?;
+                }
+                continue;
+            }
+        };
+        count += 1;
+        let outcomes = recount::check_text(&doc.text, args.inputs.locale, selected);
+        let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
+        total.add(file.summary);
+        match args.inputs.format {
+            Format::Human => {
+                out.write_all(cr::human(&doc.path, &doc.text, &outcomes, shown, color).as_bytes())?
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &file)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Json | Format::Sarif => files.push(file),
+        }
+    }
+    match args.inputs.format {
+        Format::Human => writeln!(out, "{}", cr::summary_line(total, count))?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Jsonl => {}
+    }
+    out.flush()?;
+    let bad = match args.fail_on {
+        FailOn::Mismatch => total.mismatch > 0,
+        FailOn::Imprecise => total.mismatch + total.imprecise > 0,
+        FailOn::Never => false,
+    };
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if bad {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `recount rules`.
+fn rules() -> std::io::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for r in recount::claims::RULES {
+        writeln!(out, "{:<16} {}", r.id, r.summary)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `recount rule ID`.
+fn rule(id: &str) -> std::io::Result<ExitCode> {
+    match recount::claims::rule(id) {
+        Some(r) => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "# {}\n\n{}\n\n{}", r.id, r.summary, r.doc)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let known: Vec<_> = recount::claims::RULES.iter().map(|r| r.id).collect();
+            eprintln!(
+                "recount: unknown rule \"{id}\" (known: {})",
+                known.join(", ")
+            );
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
 /// `recount numbers`.
 fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
+    if args.format == Format::Sarif {
+        eprintln!(
+            "recount: --format sarif reports findings of check; numbers takes human, json or jsonl"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -157,9 +323,9 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &nr::file_out(&doc.path, &doc.text, &r))?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json => files.push(serde_json::to_value(nr::file_out(
-                        &doc.path, &doc.text, &r,
-                    ))?),
+                    Format::Json | Format::Sarif => files.push(serde_json::to_value(
+                        nr::file_out(&doc.path, &doc.text, &r),
+                    )?),
                 }
             }
             Err((path, msg)) => {
@@ -175,7 +341,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &err)?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json => files.push(serde_json::to_value(err)?),
+                    Format::Json | Format::Sarif => files.push(serde_json::to_value(err)?),
                 }
             }
         }

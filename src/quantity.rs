@@ -167,6 +167,21 @@ const HEDGES: &[(&str, HedgeKind)] = &[
     ("a little less than", HedgeKind::JustUnder),
     ("slightly more than", HedgeKind::JustOver),
     ("slightly less than", HedgeKind::JustUnder),
+    ("greater than or equal to", HedgeKind::AtLeast),
+    ("more than or equal to", HedgeKind::AtLeast),
+    ("less than or equal to", HedgeKind::AtMost),
+    ("greater or equal than", HedgeKind::AtLeast),
+    ("higher or equal than", HedgeKind::AtLeast),
+    ("larger or equal than", HedgeKind::AtLeast),
+    ("less or equal than", HedgeKind::AtMost),
+    ("lower or equal than", HedgeKind::AtMost),
+    ("smaller or equal than", HedgeKind::AtMost),
+    ("greater than", HedgeKind::MoreThan),
+    ("larger than", HedgeKind::MoreThan),
+    ("higher than", HedgeKind::MoreThan),
+    ("bigger than", HedgeKind::MoreThan),
+    ("smaller than", HedgeKind::LessThan),
+    ("lower than", HedgeKind::LessThan),
     ("no more than", HedgeKind::AtMost),
     ("no fewer than", HedgeKind::AtLeast),
     ("no less than", HedgeKind::AtLeast),
@@ -242,6 +257,10 @@ pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
         }
         let hs = before.len() - n;
         let symbol = !phrase.starts_with(|c: char| c.is_alphabetic());
+        // "20~100" is a range, not "about 100".
+        if symbol && before[..hs].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         if !symbol
             && before[..hs]
                 .chars()
@@ -264,6 +283,7 @@ fn rangeable(k: Kind) -> bool {
     matches!(
         k,
         Kind::Number
+            | Kind::Fraction
             | Kind::Percent
             | Kind::Money
             | Kind::Measure
@@ -277,17 +297,25 @@ fn rangeable(k: Kind) -> bool {
 pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::with_capacity(found.len());
     for mut q in found {
+        // A bound on an ordinal may have its article: "higher than the tenth".
+        let hedge_end = match (q.kind, text[..q.span.start].strip_suffix("the ")) {
+            (Kind::Ordinal, Some(head)) => Some(head.len()),
+            (Kind::Ordinal, None) => None,
+            _ => Some(q.span.start),
+        };
+        if (q.kind.is_quantity() || q.kind == Kind::Ordinal)
+            && let Some(h) = hedge_end.and_then(|e| hedge_before(text, e))
+            && (q.kind != Kind::Ordinal || bounds_from_below(&h).is_some())
+        {
+            apply_hedge(&mut q, h);
+        }
         if let Some(prev) = out.last()
-            && let Some(r) = join_range(text, prev, &q).or_else(|| join_money(text, prev, &q))
+            && let Some(r) = join_bounds(text, prev, &q)
+                .or_else(|| join_range(text, prev, &q))
+                .or_else(|| join_money(text, prev, &q))
         {
             out.pop();
             q = r;
-        }
-        if q.hedge.is_none()
-            && q.kind.is_quantity()
-            && let Some(h) = hedge_before(text, q.span.start)
-        {
-            apply_hedge(&mut q, h);
         }
         out.push(q);
     }
@@ -341,21 +369,79 @@ fn join_money(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     q.value = a.value?.checked_add(minor / Decimal::ONE_HUNDRED);
     q.span.end = b.span.end;
     q.precision = Some(Decimal::new(1, 2));
+    q.low = None;
+    q.high = None;
+    if let Some(h) = q.hedge.take() {
+        apply_hedge(&mut q, h);
+    }
     Some(q)
+}
+
+/// Whether a hedge bounds its value from below (`Some(true)`), from above (`Some(false)`), or
+/// neither.
+fn bounds_from_below(h: &Hedge) -> Option<bool> {
+    match h.kind {
+        HedgeKind::MoreThan | HedgeKind::AtLeast => Some(true),
+        HedgeKind::LessThan | HedgeKind::AtMost => Some(false),
+        _ => None,
+    }
+}
+
+/// Two opposite bounds joined into a range: "greater than 100 and smaller than 300", "at most
+/// 100 and at least 20", "above 1000 and below 1500".
+fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
+    let (ha, hb) = (a.hedge.as_ref()?, b.hedge.as_ref()?);
+    let (da, db) = (bounds_from_below(ha)?, bounds_from_below(hb)?);
+    let ok_kind = rangeable(a.kind) || a.kind == Kind::Ordinal;
+    if da == db || !ok_kind || a.kind != b.kind || a.unit != b.unit {
+        return None;
+    }
+    let gap = text.get(a.span.end..hb.span.start)?.trim();
+    if !matches!(gap, "and" | "but" | "," | "und" | "aber") {
+        return None;
+    }
+    let (lo, hi) = if da { (a, b) } else { (b, a) };
+    let mut r = Quantity::new(Span::new(ha.span.start, b.span.end), Kind::Range, None);
+    r.low = lo.value;
+    r.high = hi.value;
+    r.unit = a.unit.clone();
+    r.precision = b.precision;
+    Some(r)
 }
 
 /// The range that `a` and `b` form with the text between them, if they form one.
 fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
-    if !rangeable(a.kind) || !rangeable(b.kind) || a.span.end > b.span.start {
+    let ordinals = a.kind == Kind::Ordinal && b.kind == Kind::Ordinal;
+    if !(ordinals || rangeable(a.kind) && rangeable(b.kind)) || a.span.end > b.span.start {
         return None;
     }
-    let gap = &text[a.span.end..b.span.start];
-    let dash = matches!(gap.trim(), "-" | "–" | "—" | "to" | "bis" | "and" | "und");
+    // A hedge of "about" on the second end stays inside the range ("2 l und etwa 7 l").
+    let b_start = match &b.hedge {
+        Some(h) if h.kind == HedgeKind::About => h.span.start,
+        Some(_) => return None,
+        None => b.span.start,
+    };
+    if a.hedge.as_ref().is_some_and(|h| h.kind != HedgeKind::About) {
+        return None;
+    }
+    let gap = &text[a.span.end..b_start.max(a.span.end)];
+    let dash = matches!(
+        gap.trim().trim_end_matches(" the"),
+        "-" | "–" | "—" | "~" | "to" | "through" | "thru" | "bis" | "and" | "und"
+    );
     if !dash {
         return None;
     }
-    let word = gap.trim();
-    let lead = crate::lex::word_before(text, a.span.start);
+    // Ordinals take articles: "between the tenth and the fifteenth".
+    let word = if ordinals {
+        gap.trim().trim_end_matches(" the")
+    } else {
+        gap.trim()
+    };
+    let mut lead = crate::lex::word_before(text, a.span.start);
+    if ordinals && let Some((s, "the")) = lead {
+        lead = crate::lex::word_before(text, s);
+    }
     let lead_word = lead.map(|(_, w)| w);
     // "between A and B", "zwischen A und B"; "A to B" but not "from A to B" (a change).
     let (start, ok) = match word {

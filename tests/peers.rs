@@ -128,9 +128,12 @@ fn category_hit(category: &str, q: &Quantity) -> bool {
 #[test]
 fn recall_on_peer_number_cases() {
     let Some(dir) = peers_dir() else { return };
-    let deviations: HashSet<(String, String)> = load_tsv("deviations.tsv")
+    let deviations: HashSet<(String, String, String)> = load_tsv("deviations.tsv")
         .into_iter()
-        .map(|r| (r[0].clone(), r.get(1).cloned().unwrap_or_default()))
+        .map(|r| {
+            let col = |i: usize| r.get(i).cloned().unwrap_or_default();
+            (col(0), col(1), col(2))
+        })
         .collect();
     let floors: BTreeMap<String, f64> = load_tsv("floors.tsv")
         .into_iter()
@@ -185,6 +188,7 @@ fn recall_on_peer_number_cases() {
                 let key = (
                     id.to_string(),
                     exp["text"].as_str().unwrap_or_default().to_string(),
+                    exp["value"].as_str().unwrap_or_default().to_string(),
                 );
                 s.items += 1;
                 s.found += usize::from(ok);
@@ -193,23 +197,23 @@ fn recall_on_peer_number_cases() {
                         .iter()
                         .map(|q| {
                             format!(
-                                "{:?} {:?} {:?}",
+                                "{} {:?} {}",
                                 &input[q.span.start..q.span.end],
                                 q.kind,
-                                q.value.map(|v| v.normalize())
+                                q.value
+                                    .map(|v| v.normalize().to_string())
+                                    .unwrap_or_default()
                             )
                         })
                         .collect();
-                    println!(
-                        "  miss {id}: {input:?} want {} {} got {got:?}",
-                        exp["text"], exp["value"]
-                    );
+                    let miss = serde_json::json!({"case_id": id, "input": input, "text": exp["text"], "value": exp["value"], "got": got});
+                    println!("  miss {miss}");
                 }
                 if deviations.contains(&key) {
                     s.documented += 1;
                     s.documented_found += usize::from(ok);
                     if ok {
-                        stale.push(format!("{} {:?}", key.0, key.1));
+                        stale.push(format!("{} {:?} {:?}", key.0, key.1, key.2));
                     }
                 }
             }

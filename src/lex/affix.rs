@@ -109,6 +109,7 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("tn", 12, false),
     ("tln", 12, false),
     ("trn", 12, false),
+    ("T", 12, true),
     ("Tsd", 3, true),
     ("tsd", 3, true),
     ("Tausend", 3, true),
@@ -124,10 +125,10 @@ const SCALES: &[(&str, u32, bool)] = &[
     ("Billionen", 12, true),
 ];
 
-/// Single letters that scale only when glued to the digits ("10k", "1.2b"), never after a space
-/// ("10 b" is not ten billion).
+/// Single letters that scale only when glued to the digits ("10k", "1.2b"), or after a space
+/// when nothing but punctuation follows ("1,674.5 G."); "10 b" in a sentence is not ten billion.
 fn glued_only(word: &str) -> bool {
-    matches!(word, "b" | "B" | "G" | "M" | "MM")
+    matches!(word, "b" | "B" | "G" | "M" | "MM" | "T")
 }
 
 /// A scale word at the start of `rest` (the text right after a number).
@@ -138,7 +139,11 @@ pub fn scale(rest: &str, german: bool) -> Option<Found> {
         return None;
     }
     if ws > 0 && glued_only(w) {
-        return None;
+        let after = rest[ws + w.len()..].trim_start();
+        let ends = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !(ends && w.chars().all(|c| c.is_ascii_uppercase())) {
+            return None;
+        }
     }
     // "Billion" is 10^12 in German and 10^9 in English.
     let exp = if w == "Billion" {
@@ -264,6 +269,7 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("dlrs", "USD"),
     ("dlr", "USD"),
     ("bucks", "USD"),
+    ("grand", "USD"),
     ("euros", "EUR"),
     ("euro", "EUR"),
     ("Euro", "EUR"),
@@ -285,6 +291,21 @@ const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("penny", "penny"),
     ("pence", "pence"),
     ("p", "pence"),
+    ("c", "cent"),
+    ("sen", "sen"),
+    ("sens", "sen"),
+    ("kopecks", "kopeck"),
+    ("kopiykas", "kopeck"),
+    ("UAH", "UAH"),
+    ("MYR", "MYR"),
+    ("NZD", "NZD"),
+    ("HKD", "HKD"),
+    ("ZAR", "ZAR"),
+    ("BRL", "BRL"),
+    ("MXN", "MXN"),
+    ("PLN", "PLN"),
+    ("TRY", "TRY"),
+    ("KRW", "KRW"),
     ("ringgit", "MYR"),
     ("shekels", "ILS"),
     ("shekel", "ILS"),
@@ -358,7 +379,8 @@ pub fn currency_after(rest: &str) -> Option<Found> {
                 && r[..w.len()].eq_ignore_ascii_case(w)
         };
         if hit && (is_symbol(w) || ends_word(&r[w.len()..])) {
-            if *w == "p" && ws > 0 {
+            // "p" and "c" are pence and cents only when glued to the digits ("43c").
+            if (*w == "p" || *w == "c") && ws > 0 {
                 continue;
             }
             return Some(Found {
@@ -407,7 +429,12 @@ pub fn currency_before(text: &str, end: usize) -> Option<(&'static str, usize)> 
     if before.len() - trimmed.len() > 1 {
         return None;
     }
-    for (sym, code) in CURRENCY_BEFORE {
+    // Any ISO code that recount knows after a number also stands before one ("CAD3.03").
+    let codes = CURRENCY_AFTER
+        .iter()
+        .filter(|(w, code)| w == code && w.len() == 3)
+        .map(|(w, c)| (*w, *c));
+    for (sym, code) in CURRENCY_BEFORE.iter().copied().chain(codes) {
         if let Some(head) = trimmed.strip_suffix(sym) {
             // Codes and letters need a boundary before them ("ABCUSD 5" is not dollars).
             let letter_sym = sym.chars().next().is_some_and(|c| c.is_alphabetic());
@@ -447,6 +474,7 @@ const UNITS: &[(&str, &str)] = &[
     ("kW", "kW"),
     ("MW", "MW"),
     ("GW", "GW"),
+    ("kms", "km"),
     ("km", "km"),
     ("cm", "cm"),
     ("mm", "mm"),
@@ -485,6 +513,19 @@ const UNITS: &[(&str, &str)] = &[
     ("inches", "in"),
     ("inch", "in"),
     ("yards", "yd"),
+    ("yard", "yd"),
+    ("yds", "yd"),
+    ("yd", "yd"),
+    ("milliliters", "ml"),
+    ("millilitres", "ml"),
+    ("milliliter", "ml"),
+    ("millilitre", "ml"),
+    ("Milliliter", "ml"),
+    ("hectoliters", "hl"),
+    ("hectolitres", "hl"),
+    ("Hektoliter", "hl"),
+    ("milligrams", "mg"),
+    ("milligram", "mg"),
     ("kilograms", "kg"),
     ("kilogram", "kg"),
     ("kilos", "kg"),

@@ -347,21 +347,79 @@ impl<'a> Scanner<'a> {
                 return Some(self.skip_nonspace(we));
             }
         }
-        let sp = match self.profile.language {
-            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..])?,
-            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..])?,
-            _ => return None,
+        let parsed = match self.profile.language {
+            Language::En if words_en::may_start(word) => words_en::parse(&self.text[ws..]),
+            Language::De if words_de::may_start(word) => words_de::parse(&self.text[ws..]),
+            _ => None,
         };
-        if sp.len == 0 {
+        let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
+            return self.article_before_unit(ws, we);
+        };
+        if sp.len == we - ws && self.pronoun_one(ws, we) {
             return None;
         }
-        let end = ws + sp.len;
+        let mut end = ws + sp.len;
         let mut q = Quantity::new(Span::new(ws, end), form_kind(sp.form), Some(sp.value));
         q.precision = sp.precision;
         if sp.form == Form::Vague {
             q.low = Some(sp.value);
             q.value = None;
+        } else if matches!(sp.form, Form::Cardinal | Form::Fraction) {
+            // "twenty percent", "zwei Euro", "five km".
+            if let Some(e) = self.unit_suffix(&mut q, end) {
+                end = e;
+            }
         }
+        Some(self.finish(q, end, ws))
+    }
+
+    /// Whether the word "one" at `ws..we` is a pronoun, not a count: "no one", "the old one",
+    /// "which one", "one another", "one of these days" is left alone.
+    fn pronoun_one(&self, ws: usize, we: usize) -> bool {
+        const BEFORE: &[&str] = &[
+            "the", "this", "that", "which", "no", "any", "every", "each", "another", "only",
+            "last", "next", "other", "same", "right", "wrong", "little", "big", "new", "old",
+            "good", "bad",
+        ];
+        if !self.text[ws..we].eq_ignore_ascii_case("one") || self.profile.language != Language::En {
+            return false;
+        }
+        let after = self.text[we..].trim_start();
+        if after.starts_with("another") {
+            return true;
+        }
+        // "that one mile" counts miles.
+        let rest = &self.text[we..];
+        if affix::unit(rest).is_some() || affix::currency_after(rest).is_some() {
+            return false;
+        }
+        word_before(self.text, ws)
+            .is_some_and(|(_, w)| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
+    }
+
+    /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
+    /// Liter", "einen Euro". Symbols ("a m") and articles before anything else are no number.
+    fn article_before_unit(&mut self, ws: usize, we: usize) -> Option<usize> {
+        let word = &self.text[ws..we];
+        let article = matches!(
+            word.to_ascii_lowercase().as_str(),
+            "a" | "an" | "one" | "ein" | "eine" | "einen" | "einem" | "einer" | "eines"
+        );
+        if !article {
+            return None;
+        }
+        let rest = &self.text[we..];
+        let f = affix::currency_after(rest).or_else(|| affix::unit(rest))?;
+        let unit_word = &rest[f.word_start..f.len];
+        if f.word_start == 0
+            || unit_word.chars().count() < 2
+            || !unit_word.chars().all(char::is_alphabetic)
+        {
+            return None;
+        }
+        let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
+        q.precision = Some(Decimal::ONE);
+        let end = self.unit_suffix(&mut q, we)?;
         Some(self.finish(q, end, ws))
     }
 
@@ -658,7 +716,7 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         let mut scaled = false;
-        if let Some(sp) = cont.filter(|sp| sp.len > 0) {
+        if let Some(sp) = cont.filter(|sp| sp.len > 0 && keeps_continuation(rest, sp)) {
             if sp.value != q.value.unwrap_or_default() || sp.form != Form::Cardinal {
                 q.scale = q.value.and_then(|v| {
                     if v.is_zero() {
@@ -684,60 +742,10 @@ impl<'a> Scanner<'a> {
             scaled = true;
         }
         let _ = scaled;
+        if let Some(e) = self.unit_suffix(q, end) {
+            return e;
+        }
         let rest = &text[end..];
-        if let Some(f) = affix::percent(rest) {
-            q.kind = match f.suffix {
-                Suffix::PercentagePoints => Kind::PercentagePoints,
-                Suffix::PerMille => Kind::PerMille,
-                _ => Kind::Percent,
-            };
-            q.unit = Some(
-                match q.kind {
-                    Kind::PercentagePoints => "pp",
-                    Kind::PerMille => "‰",
-                    _ => "%",
-                }
-                .to_string(),
-            );
-            return end + f.len;
-        }
-        if let Some(f) = affix::currency_after(rest)
-            && let Suffix::Currency(code) = f.suffix
-        {
-            q.kind = Kind::Money;
-            q.unit = Some(code.to_string());
-            let mut end = end + f.len;
-            // "120 MEUR"; "75 USD million" puts the scale after the currency.
-            let factor = f.factor.or_else(|| {
-                let s = affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
-                end += s.len;
-                match s.suffix {
-                    Suffix::Scale(k) => Some(k),
-                    _ => None,
-                }
-            });
-            if let Some(k) = factor {
-                q.value = q.value.and_then(|v| v.checked_mul(k));
-                q.too_large = q.value.is_none();
-                q.precision = q.precision.and_then(|p| p.checked_mul(k));
-                q.scale = Some(k);
-            }
-            return end;
-        }
-        if let Some(f) = affix::temperature(rest)
-            && let Suffix::Temperature(sym) = f.suffix
-        {
-            q.kind = Kind::Temperature;
-            q.unit = Some(sym.to_string());
-            return end + f.len;
-        }
-        if let Some(f) = affix::unit(rest)
-            && let Suffix::Unit(sym) = f.suffix
-        {
-            q.kind = Kind::Measure;
-            q.unit = Some(sym.to_string());
-            return end + f.len;
-        }
         // Letters glued to the number that no suffix took ("3D", "4G"): an identifier.
         if rest.chars().next().is_some_and(char::is_alphabetic)
             && q.kind == Kind::Number
@@ -761,6 +769,73 @@ impl<'a> Scanner<'a> {
             return end + n;
         }
         end
+    }
+
+    /// A percent, currency, temperature or unit after a number that ends at `end`; sets the
+    /// kind and unit of `q` and returns the new end.
+    fn unit_suffix(&self, q: &mut Quantity, end: usize) -> Option<usize> {
+        let text = self.text;
+        let rest = &text[end..];
+        if let Some(f) = affix::percent(rest) {
+            q.kind = match f.suffix {
+                Suffix::PercentagePoints => Kind::PercentagePoints,
+                Suffix::PerMille => Kind::PerMille,
+                _ => Kind::Percent,
+            };
+            q.unit = Some(
+                match q.kind {
+                    Kind::PercentagePoints => "pp",
+                    Kind::PerMille => "‰",
+                    _ => "%",
+                }
+                .to_string(),
+            );
+            return Some(end + f.len);
+        }
+        if let Some(f) = affix::currency_after(rest)
+            && let Suffix::Currency(code) = f.suffix
+        {
+            q.kind = Kind::Money;
+            q.unit = Some(code.to_string());
+            let mut end = end + f.len;
+            // "10 grand" is ten thousand.
+            let grand = rest[f.word_start..f.len].eq_ignore_ascii_case("grand");
+            // "120 MEUR"; "75 USD million" puts the scale after the currency.
+            let factor = f
+                .factor
+                .or(grand.then_some(Decimal::ONE_THOUSAND))
+                .or_else(|| {
+                    let s =
+                        affix::scale(&text[end..], self.german()).filter(|_| q.scale.is_none())?;
+                    end += s.len;
+                    match s.suffix {
+                        Suffix::Scale(k) => Some(k),
+                        _ => None,
+                    }
+                });
+            if let Some(k) = factor {
+                q.value = q.value.and_then(|v| v.checked_mul(k));
+                q.too_large = q.value.is_none();
+                q.precision = q.precision.and_then(|p| p.checked_mul(k));
+                q.scale = Some(k);
+            }
+            return Some(end);
+        }
+        if let Some(f) = affix::temperature(rest)
+            && let Suffix::Temperature(sym) = f.suffix
+        {
+            q.kind = Kind::Temperature;
+            q.unit = Some(sym.to_string());
+            return Some(end + f.len);
+        }
+        if let Some(f) = affix::unit(rest)
+            && let Suffix::Unit(sym) = f.suffix
+        {
+            q.kind = Kind::Measure;
+            q.unit = Some(sym.to_string());
+            return Some(end + f.len);
+        }
+        None
     }
 
     /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
@@ -823,6 +898,23 @@ impl<'a> Scanner<'a> {
         }
         self.out.push(q);
         end
+    }
+}
+
+/// Whether number words after a numeral join it. An ordinal ("280 million first preferred
+/// notes") does not, nor does a ratio of two numerals ("30 out of 120 seats", "2 in 5"): those
+/// stay two figures, which the rules relate to each other.
+fn keeps_continuation(rest: &str, sp: &Spelled) -> bool {
+    match sp.form {
+        Form::Ordinal => false,
+        Form::Fraction => {
+            let r = rest.trim_start();
+            let ratio = ["out of ", "in ", "of every ", "in every "]
+                .iter()
+                .find_map(|w| r.strip_prefix(w));
+            !ratio.is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+        }
+        _ => true,
     }
 }
 
@@ -925,11 +1017,16 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
         let mut neg = false;
         let mut i = 0;
         let b = s.as_bytes();
-        while i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            if b[i] == b'-' {
+        loop {
+            if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+                neg ^= b[i] == b'-';
+                i += 1;
+            } else if s[i..].starts_with('−') {
                 neg = !neg;
+                i += '−'.len_utf8();
+            } else {
+                break;
             }
-            i += 1;
         }
         let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if n == 0 || n > 4 || s[i + n..].starts_with(|c: char| c.is_alphanumeric()) {
@@ -953,8 +1050,14 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
         let (n, e) = signed(r)?;
         return Some((1 + n, ten_pow(e).and_then(|p| base.checked_mul(p))));
     }
-    for times in ["x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^"] {
+    for times in [
+        "x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^", "x10", "×10",
+    ] {
         if let Some(r) = rest.strip_prefix(times) {
+            // Without a caret the exponent needs its sign: "5.5x10-3", "2.48×10−5".
+            if !times.ends_with('^') && !r.starts_with(['-', '+', '−']) {
+                continue;
+            }
             let (n, e) = signed(r)?;
             return Some((
                 times.len() + n,
@@ -1098,7 +1201,7 @@ mod tests {
             one("the A380 plane"),
             t("A380", Kind::Identifier, Some("380"))
         );
-        assert_eq!(one("before 11 a.m. One"), t("11 a.m.", Kind::Time, None));
+        assert_eq!(one("before 11 a.m. Then"), t("11 a.m.", Kind::Time, None));
     }
 
     #[test]
@@ -1124,6 +1227,19 @@ mod tests {
         let v = scan_str("nrs. 22,24,26,31.");
         let values: Vec<_> = v.iter().map(|x| x.2.clone().unwrap_or_default()).collect();
         assert_eq!(values, ["22", "24", "26", "31"]);
+    }
+
+    #[test]
+    fn the_pronoun_one_is_no_number() {
+        assert!(scan_str("No one knows, and the old one was better. Help one another.").is_empty());
+        assert_eq!(
+            one("they broke one of his ribs"),
+            t("one", Kind::Number, Some("1"))
+        );
+        assert_eq!(
+            one("that one mile"),
+            t("one mile", Kind::Measure, Some("1"))
+        );
     }
 
     #[test]

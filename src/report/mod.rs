@@ -1,7 +1,9 @@
 //! Reports: renders what the library found as JSON, JSON Lines or human-readable text.
 //! Every format renders the same data; the library never prints.
 
+pub mod check;
 pub mod numbers;
+pub mod sarif;
 
 /// Maps byte offsets to 1-based lines and columns (columns count characters).
 #[derive(Debug, Clone)]

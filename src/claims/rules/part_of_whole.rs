@@ -134,9 +134,7 @@ fn verb_share(
     let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
     let of_phrase = &doc.text[q.span.end..of_phrase_end];
     let whole = match whole_idx {
-        Some(w) if !of_phrase.contains([',', ';']) || of_phrase.trim_end().ends_with('(') => {
-            with_fact(doc, w)
-        }
+        Some(w) if names_whole(of_phrase) => with_fact(doc, w),
         _ => fact_operand(
             doc,
             of_phrase
@@ -221,6 +219,33 @@ fn verb_share(
         note: None,
         id: None,
     })
+}
+
+/// Words that end an "of" phrase before a whole could follow: "2.5 pct of GNP from 1.79
+/// billion" names no whole.
+const BREAKS: &[&str] = &[
+    "from", "to", "compared", "than", "and", "or", "at", "in", "on", "by", "versus", "vs", "while",
+    "with", "after", "before", "since", "against", "up", "down", "last", "this", "year",
+];
+
+/// Whether the text between a share and the next amount is a plain "of" phrase naming that
+/// amount as the whole: "of the 248,000", "of the Twin Cities population (".
+fn names_whole(of_phrase: &str) -> bool {
+    let p = of_phrase.trim();
+    let Some(rest) = p
+        .strip_prefix("of")
+        .or_else(|| p.strip_prefix("der"))
+        .or_else(|| p.strip_prefix("von"))
+    else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_end_matches('(').trim_end();
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 6
+        && !rest.contains([',', ';', '.', ':'])
+        && !words
+            .iter()
+            .any(|w| BREAKS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "A of B (P%)", "A out of B, or P%": the share stands right after the whole.
@@ -409,5 +434,15 @@ mod tests {
         assert!(run("part-of-whole", "$5 million of the 200 workers (3%) left.").is_empty());
         // A whole smaller than the part is no whole.
         assert!(run("part-of-whole", "The 500 firms are 20% of the 100 sectors.").is_empty());
+        // The amount after the "of" phrase is another figure, not the whole.
+        let v = run(
+            "part-of-whole",
+            "The deficit will narrow to 1.19 billion ringgit or 1.8 pct of GNP from 1.79 billion a year earlier.",
+        );
+        assert!(
+            v.iter()
+                .all(|(verdict, _)| *verdict == Verdict::Unverifiable),
+            "{v:?}"
+        );
     }
 }

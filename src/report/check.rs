@@ -1,0 +1,277 @@
+//! The report of `recount check` (and `recount verify`): findings as human diagnostics, JSON,
+//! JSON Lines or SARIF 2.1.0.
+//!
+//! # JSON
+//!
+//! ```json
+//! {"files": [{
+//!   "path": "article.txt",
+//!   "findings": [{
+//!     "rule": "share-of-share", "verdict": "imprecise",
+//!     "message": "38% × 23% = 8.74%, the text says 8.79% (within the inputs' rounding: 8.438%–9.048%)",
+//!     "stated": {"text": "8.79%", "value": "8.79", "unit": "%"},
+//!     "derived": {"value": "8.74", "low": "8.4375", "high": "9.0475", "expression": "38% × 23%"},
+//!     "inputs": [{"text": "38%", "value": "38", "start": 2270, "end": 2273},
+//!                {"text": "23%", "value": "23", "start": 2277, "end": 2280}],
+//!     "facts": [],
+//!     "start": 2314, "end": 2319, "line": 13, "column": 521
+//!   }],
+//!   "summary": {"ok": 0, "imprecise": 1, "mismatch": 0, "unverifiable": 0}
+//! }]}
+//! ```
+//!
+//! Values are decimal strings in the units the text writes them in: a percent as its percent
+//! figure ("8.74"). `derived` is null for `unverifiable` findings, whose message says what is
+//! missing. `facts` lists the document facts a finding used, with where they stand. `id` is set
+//! for findings of a claim file.
+
+use super::LineIndex;
+use crate::check::{Outcome, Verdict, in_text_units};
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// The stated result, as reported.
+#[derive(Debug, Serialize)]
+pub struct StatedOut {
+    pub text: String,
+    pub value: String,
+    pub unit: Option<String>,
+}
+
+/// What the derivation gave, as reported.
+#[derive(Debug, Serialize)]
+pub struct DerivedOut {
+    pub value: String,
+    pub low: String,
+    pub high: String,
+    pub expression: String,
+}
+
+/// An input, as reported.
+#[derive(Debug, Serialize)]
+pub struct InputOut {
+    pub text: String,
+    pub value: String,
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+/// A document fact a finding used, as reported.
+#[derive(Debug, Serialize)]
+pub struct FactOut {
+    pub name: String,
+    pub text: String,
+    pub value: String,
+    pub start: Option<usize>,
+    pub line: Option<usize>,
+}
+
+/// One finding, as reported.
+#[derive(Debug, Serialize)]
+pub struct FindingOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub rule: &'static str,
+    pub verdict: Verdict,
+    pub message: String,
+    pub stated: StatedOut,
+    pub derived: Option<DerivedOut>,
+    pub inputs: Vec<InputOut>,
+    pub facts: Vec<FactOut>,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// How many findings of each verdict.
+#[derive(Debug, Default, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub ok: usize,
+    pub imprecise: usize,
+    pub mismatch: usize,
+    pub unverifiable: usize,
+}
+
+impl Summary {
+    pub fn count(&mut self, v: Verdict) {
+        match v {
+            Verdict::Ok => self.ok += 1,
+            Verdict::Imprecise => self.imprecise += 1,
+            Verdict::Mismatch => self.mismatch += 1,
+            Verdict::Unverifiable => self.unverifiable += 1,
+        }
+    }
+
+    pub fn add(&mut self, o: Summary) {
+        self.ok += o.ok;
+        self.imprecise += o.imprecise;
+        self.mismatch += o.mismatch;
+        self.unverifiable += o.unverifiable;
+    }
+}
+
+/// One input's report.
+#[derive(Debug, Serialize)]
+pub struct FileOut {
+    pub path: String,
+    pub findings: Vec<FindingOut>,
+    pub summary: Summary,
+}
+
+/// Builds the report of one text. `outcomes` are all outcomes; `shown` decides which are listed
+/// (the summary counts all).
+pub fn file_out(
+    path: &str,
+    text: &str,
+    outcomes: &[Outcome],
+    shown: impl Fn(Verdict) -> bool,
+) -> FileOut {
+    let idx = LineIndex::new(text);
+    let mut summary = Summary::default();
+    let mut findings = Vec::new();
+    for o in outcomes {
+        summary.count(o.verdict);
+        if shown(o.verdict) {
+            findings.push(finding_out(text, &idx, o));
+        }
+    }
+    FileOut {
+        path: path.to_string(),
+        findings,
+        summary,
+    }
+}
+
+fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
+    let c = &o.claim;
+    let pct = c.stated.percent;
+    let span = c.stated.span;
+    let (line, column) = idx.line_col(text, span.start);
+    let derived = match (o.exact, o.range) {
+        (Some(e), Some(r)) => Some(DerivedOut {
+            value: in_text_units(e, pct),
+            low: in_text_units(r.lo, pct),
+            high: in_text_units(r.hi, pct),
+            expression: c.expr.show(&c.inputs),
+        }),
+        _ => None,
+    };
+    let input_value = |op: &crate::check::Operand| {
+        // Inputs are shown in their own units: a percent input as its percent figure.
+        let is_pct = op.text.contains('%')
+            || op.text.to_lowercase().contains("percent")
+            || op.text.contains("Prozent");
+        in_text_units(op.value, is_pct)
+    };
+    FindingOut {
+        id: c.id.clone(),
+        rule: c.rule,
+        verdict: o.verdict,
+        message: o.message.clone(),
+        stated: StatedOut {
+            text: c.stated.text.clone(),
+            value: in_text_units(c.stated.value, pct),
+            unit: c.stated.unit.clone(),
+        },
+        derived,
+        inputs: c
+            .inputs
+            .iter()
+            .map(|op| InputOut {
+                text: op.text.clone(),
+                value: input_value(op),
+                start: op.span.map(|s| s.start),
+                end: op.span.map(|s| s.end),
+            })
+            .collect(),
+        facts: c
+            .inputs
+            .iter()
+            .filter_map(|op| {
+                let name = op.fact.clone()?;
+                Some(FactOut {
+                    name,
+                    text: op.text.clone(),
+                    value: input_value(op),
+                    start: op.span.map(|s| s.start),
+                    line: op.span.map(|s| idx.line_col(text, s.start).0),
+                })
+            })
+            .collect(),
+        start: span.start,
+        end: span.end,
+        line,
+        column,
+    }
+}
+
+/// Renders one text's findings for a person: a `path:line:col: verdict[rule] message` line, the
+/// source line with the stated value (^^^) and its inputs (---) underlined, then a blank line.
+pub fn human(
+    path: &str,
+    text: &str,
+    outcomes: &[Outcome],
+    shown: impl Fn(Verdict) -> bool,
+    color: bool,
+) -> String {
+    let idx = LineIndex::new(text);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(100);
+    let mut s = String::new();
+    for o in outcomes.iter().filter(|o| shown(o.verdict)) {
+        let c = &o.claim;
+        let (line, column) = idx.line_col(text, c.stated.span.start);
+        s.push_str(&format!(
+            "{path}:{line}:{column}: {}[{}] {}\n",
+            o.verdict, c.rule, o.message
+        ));
+        let mut snippet = Snippet::source(text).path(path).annotation(
+            AnnotationKind::Primary
+                .span(c.stated.span.start..c.stated.span.end)
+                .label(format!("the text says {}", c.stated.text)),
+        );
+        for op in &c.inputs {
+            if let Some(sp) = op.span {
+                let label = match &op.fact {
+                    Some(f) => format!("{f}: {}", op.text),
+                    None => String::new(),
+                };
+                snippet =
+                    snippet.annotation(AnnotationKind::Context.span(sp.start..sp.end).label(label));
+            }
+        }
+        let level = match o.verdict {
+            Verdict::Mismatch => Level::ERROR,
+            Verdict::Imprecise => Level::WARNING,
+            _ => Level::NOTE,
+        };
+        let report = [level.no_name().primary_title("").element(snippet)];
+        let rendered = renderer.render(&report);
+        // The first line repeats an empty title; the header above already says it.
+        let body = rendered.split_once('\n').map_or("", |(_, b)| b);
+        s.push_str(body);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// The summary line: "3 findings: 1 mismatch, 1 imprecise, 1 unverifiable, 4 ok".
+pub fn summary_line(s: Summary, files: usize) -> String {
+    let total = s.mismatch + s.imprecise + s.unverifiable + s.ok;
+    format!(
+        "{} claim{} checked in {} file{}: {} mismatch, {} imprecise, {} unverifiable, {} ok",
+        total,
+        if total == 1 { "" } else { "s" },
+        files,
+        if files == 1 { "" } else { "s" },
+        s.mismatch,
+        s.imprecise,
+        s.unverifiable,
+        s.ok
+    )
+}
