@@ -2,6 +2,7 @@
 
 use super::Rule;
 
+pub mod average;
 pub mod change;
 pub mod part_of_whole;
 pub mod share_of_share;
@@ -13,6 +14,7 @@ pub static RULES: &[Rule] = &[
     part_of_whole::RULE,
     change::RULE,
     sum::RULE,
+    average::RULE,
 ];
 
 #[cfg(test)]
