@@ -4,6 +4,7 @@ use super::Rule;
 
 pub mod average;
 pub mod change;
+pub mod multiple;
 pub mod part_of_whole;
 pub mod share_of_share;
 pub mod sum;
@@ -15,6 +16,7 @@ pub static RULES: &[Rule] = &[
     change::RULE,
     sum::RULE,
     average::RULE,
+    multiple::RULE,
 ];
 
 #[cfg(test)]
