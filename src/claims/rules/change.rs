@@ -291,6 +291,10 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
     if !is_level(qa.kind) || !is_level(qb.kind) || qa.hedge.is_some() || qb.hedge.is_some() {
         return None;
     }
+    // "April four", "March one": a day of a month, not a level
+    if after_month(doc, a) || after_month(doc, b) {
+        return None;
+    }
     // "from 10 to 12%", "von 20 auf 16 Prozent": the percent sign of the second serves both
     if qa.kind == Kind::Number
         && qb.kind == Kind::Percent
@@ -327,9 +331,11 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
         r >= hundred || r * hundred <= Decimal::ONE
     };
     if far(&x, &y) {
+        // only the first of two adjacent figures borrows the second's scale word
+        let adjacent = |i: usize, j: usize| i + 1 == j && !own_noun(doc, i);
         match (qa.scale, qb.scale) {
-            (None, Some(k)) if !own_noun(doc, a) => x = scaled(x, k)?,
-            (Some(k), None) if !own_noun(doc, b) => y = scaled(y, k)?,
+            (None, Some(k)) if adjacent(a, b) => x = scaled(x, k)?,
+            (Some(k), None) if adjacent(b, a) => y = scaled(y, k)?,
             _ => return None,
         }
         if far(&x, &y) {
@@ -337,6 +343,48 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
         }
     }
     Some((x, y))
+}
+
+/// Month names, full and abbreviated, English and German.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+];
+
+/// Whether quantity `i` follows a month name ("April four" read as a number).
+fn after_month(doc: &Doc<'_>, i: usize) -> bool {
+    crate::lex::word_before(doc.text, doc.quantities[i].span.start)
+        .is_some_and(|(_, w)| MONTHS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Words that may follow a bare number without being its noun.
@@ -1057,6 +1105,8 @@ mod tests {
             "It rose from 300 workers to $5 million, an increase of 20%.",
             "Sales rose 25% from a year earlier to 150.",
             "It doubled in 2020 to 80.",
+            "Output was 47.68 billion kWh in the week ended April four, up 11.1 pct from 42.91 billion a year earlier.",
+            "Reserves were 67.5 mln barrels on March one, up 39 pct from 48.7 mln barrels.",
         ] {
             assert!(
                 run("change", text).is_empty(),
