@@ -384,7 +384,9 @@ fn fraction_after(
     let x = subject(doc, range, f)?;
     let y = (f + 1..range.end).find(|&i| doc.quantities[i].kind != Kind::Year)?;
     let gap = tokens(&doc.text[doc.quantities[f].span.end..start_of(doc, y)]);
-    let of = gap.first().is_some_and(|t| t == "of" || t == "the");
+    let of = gap
+        .first()
+        .is_some_and(|t| matches!(t.as_str(), "of" | "the" | "der" | "des" | "von"));
     if !of || gap.len() > 4 || !gap.iter().all(|t| is_word(t)) || !alike(doc, x, y) {
         return None;
     }
@@ -404,7 +406,10 @@ fn fraction_first(
         return None;
     }
     let gap = tokens(doc.between(f, y));
-    if gap.first().is_none_or(|t| t != "of") || gap.len() > 3 || !gap.iter().all(|t| is_word(t)) {
+    let of = gap
+        .first()
+        .is_some_and(|t| matches!(t.as_str(), "of" | "der" | "des" | "von"));
+    if !of || gap.len() > 3 || !gap.iter().all(|t| is_word(t)) {
         return None;
     }
     // X stands in apposition: "workers, 480," / "seats (300)"
@@ -537,6 +542,27 @@ mod tests {
         verdicts(
             "The party won 300 seats, a third of the 900 in parliament.",
             &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn german_multiples_and_fractions() {
+        // "besuchen … ein Gymnasium" is a verb between X and the multiple: no claim.
+        verdicts(
+            "In Wien besuchen 2.400 Schüler ein Gymnasium, doppelt so viele wie in Linz mit 1.200.",
+            &[],
+        );
+        verdicts(
+            "Wien hat 2.400 Gymnasiasten, doppelt so viele wie Linz mit 1.200.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Berlin hat 3,7 Millionen Einwohner, dreimal so viele wie Köln mit 1,1 Millionen.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Hälfte der 1.040 Beschäftigten, 380, blieb zu Hause.",
+            &[Verdict::Mismatch],
         );
     }
 
