@@ -71,6 +71,9 @@ struct Inputs {
     /// Decode the inputs from this encoding (a WHATWG label such as windows-1252) instead of UTF-8.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<Encoding>,
+    /// Read the inputs as txt, md, html or docx instead of by their extension.
+    #[arg(long, value_parser = parse_from)]
+    from: Option<source::Format>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -94,6 +97,10 @@ fn parse_locale(s: &str) -> Result<Setting, String> {
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::for_label(s).map_err(|e| e.to_string())
+}
+
+fn parse_from(s: &str) -> Result<source::Format, String> {
+    s.parse().map_err(|e: source::SourceError| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -131,7 +138,9 @@ fn inputs(args: &Inputs) -> Vec<Input> {
     };
     paths
         .iter()
-        .map(|p| source::read(p, args.encoding).map_err(|e| (p.clone(), e.to_string())))
+        .map(|p| {
+            source::read_as(p, args.encoding, args.from).map_err(|e| (p.clone(), e.to_string()))
+        })
         .collect()
 }
 

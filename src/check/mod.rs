@@ -65,10 +65,16 @@ impl Operand {
             Decimal::ONE
         };
         let natural = value.checked_div(scale)?;
-        let range = input_range(value, q).ok()?.map(|r| Range {
-            lo: r.lo / scale,
-            hi: r.hi / scale,
-        })?;
+        // A rounding interval beyond the decimal range leaves the point itself: the derivation
+        // then reports the overflow where it happens.
+        let range = match input_range(value, q) {
+            Ok(r) => r?,
+            Err(_) => Range::point(value),
+        };
+        let range = Range {
+            lo: range.lo.checked_div(scale)?,
+            hi: range.hi.checked_div(scale)?,
+        };
         Some(Operand {
             text: quantity_text(text, q),
             value: natural,
@@ -168,6 +174,9 @@ pub enum Expr {
     Mul(Box<Expr>, Box<Expr>),
     Div(Box<Expr>, Box<Expr>),
     Neg(Box<Expr>),
+    /// Rounded to this many decimal places (half away from zero), as a text may round a figure
+    /// before using it.
+    Round(Box<Expr>, u32),
 }
 
 macro_rules! expr_op {
@@ -216,6 +225,7 @@ impl Expr {
                 ov(a.exact(ops)?.checked_div(d))?
             }
             Expr::Neg(a) => -a.exact(ops)?,
+            Expr::Round(a, dp) => round(a.exact(ops)?, *dp),
         })
     }
 
@@ -228,6 +238,13 @@ impl Expr {
             Expr::Mul(a, b) => a.range(ops)?.checked_mul(b.range(ops)?)?,
             Expr::Div(a, b) => a.range(ops)?.checked_div(b.range(ops)?)?,
             Expr::Neg(a) => a.range(ops)?.negated(),
+            Expr::Round(a, dp) => {
+                let r = a.range(ops)?;
+                Range {
+                    lo: round(r.lo, *dp),
+                    hi: round(r.hi, *dp),
+                }
+            }
         })
     }
 
@@ -242,10 +259,16 @@ impl Expr {
                 Expr::Mul(a, b) => format!("{} × {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Div(a, b) => format!("{} ÷ {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Neg(a) => format!("−{}", go(a, ops, false)),
+                Expr::Round(a, dp) => format!("round({}, {dp})", go(a, ops, true)),
             }
         }
         go(self, ops, true)
     }
+}
+
+/// `v` rounded to `dp` decimal places, half away from zero.
+fn round(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The result a text states.

@@ -119,6 +119,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// A form feed ends a sentence like a line break: the Markdown and HTML readers put one where
+/// two blocks (table cells, paragraphs) share a line (see [`crate::source`]).
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -133,8 +135,11 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let inside = qs
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
-        let end = if b == b'\n' {
+        // A form feed stands where the Markdown and HTML readers close a block on one line.
+        let end = if b == b'\x0c' {
             Some(i + 1)
+        } else if b == b'\n' {
+            line_break_ends(text, i).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
         } else {
@@ -154,6 +159,20 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         out.push(Span::new(start, text.len()));
     }
     out
+}
+
+/// Whether the line break at `i` ends a sentence. A blank line, a short line (a heading) and a
+/// line that starts a Markdown block (heading, list item, quote, table row) end one; a break
+/// inside wrapped prose does not.
+fn line_break_ends(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..i].trim();
+    let next = text[i + 1..].trim_start_matches([' ', '\t']);
+    let block = next.starts_with(['\n', '#', '-', '*', '+', '>', '|']) || {
+        let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && next[digits..].starts_with(". ")
+    };
+    line.chars().count() < 40 || block || next.is_empty()
 }
 
 /// Where the sentence ends if the mark at `i` ends it (after closing brackets and quotes).
@@ -231,6 +250,18 @@ mod tests {
         assert_eq!(
             split("One.\nTwo!  Three? (Four.)"),
             ["One.", "Two!", "Three?", "(Four.)"]
+        );
+        // Wrapped prose goes on across a line break; a heading or a blank line ends a sentence.
+        let wrapped =
+            "Among postal voters, 70% of 60% of all of them were under\nforty, or 42% of them.";
+        assert_eq!(split(wrapped).len(), 1);
+        assert_eq!(
+            split("Budget 2026\nSpending rose 5%.\n\nNext part."),
+            ["Budget 2026", "Spending rose 5%.", "Next part."]
+        );
+        assert_eq!(
+            split("Share 40 %\x0c60 % of it"),
+            ["Share 40 %", "60 % of it"]
         );
     }
 

@@ -123,6 +123,8 @@ fn verb_share(
         .filter(|v| lower.ends_with(&format!(" {v}")))
         .max_by_key(|v| v.len())?;
     let verb_start = s.start + head.len() - verb.len();
+    // The parts stand in the verb's own clause: "…, and Millbrook makes up 25%".
+    let clause_start = clause_start(doc.text, s.start, verb_start);
     let rest = doc.after(p, s, 400);
     if !rest.starts_with(" of ") && !rest.starts_with(" der ") && !rest.starts_with(" von ") {
         return None;
@@ -141,14 +143,18 @@ fn verb_share(
                 .trim_end()
                 .trim_end_matches(['(', '.', ',', ';', ')'])
                 .trim_end(),
-        ),
+        )
+        .or_else(|| previous_whole(doc, si, of_phrase, clause_start)),
     };
     // The parts: amounts before the verb in the sentence, all of them if "together".
     let before: Vec<usize> = range
         .clone()
-        .filter(|&i| doc.quantities[i].span.end <= verb_start && is_amount(doc.quantities[i].kind))
+        .filter(|&i| {
+            let qs = doc.quantities[i].span;
+            qs.start >= clause_start && qs.end <= verb_start && is_amount(doc.quantities[i].kind)
+        })
         .collect();
-    let head_lower = lower[..lower.len() - verb.len()].to_string();
+    let head_lower = doc.text[clause_start..verb_start].to_lowercase();
     let together = TOGETHER.iter().any(|t| has_word(&head_lower, t));
     let mut parts: Vec<Operand> = if together {
         before.iter().filter_map(|&i| with_fact(doc, i)).collect()
@@ -167,7 +173,7 @@ fn verb_share(
     };
     if parts.is_empty() {
         // A named part: "Minneapolis makes up 11% of the Twin Cities population".
-        if let Some(f) = fact_operand(doc, &head[..head.len() - verb.len()]) {
+        if let Some(f) = fact_operand(doc, &doc.text[clause_start..verb_start]) {
             parts.push(f);
         } else if let Some(fr) = fraction_of_previous(doc, si) {
             parts.push(fr);
@@ -204,7 +210,8 @@ fn verb_share(
     }
     let wk = whole.value;
     let sum: rust_decimal::Decimal = parts.iter().map(|o| o.value).sum();
-    if sum > wk || wk.is_zero() {
+    // A whole of zero goes on to the checker, which reports the division by zero.
+    if !wk.is_zero() && sum > wk {
         return None;
     }
     let n = parts.len();
@@ -260,22 +267,43 @@ fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -
         return None;
     }
     let link = doc.between(a, b).trim();
-    let link_ok = matches!(link, "of" | "out of" | "of the" | "von" | "aus");
-    // The whole may carry its noun: "30 out of 120 seats, or 25%".
-    let tail = doc.between(b, p).trim();
-    let tail_ok = ["(", ", or", ", i.e.", " —", " –", ", that is"]
-        .iter()
-        .any(|c| {
-            let t = format!(" {tail}");
-            t.strip_suffix(c).is_some_and(|noun| {
-                noun.chars()
-                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'')
-            })
-        });
-    if !link_ok || !tail_ok {
+    // A noun may follow the second figure: "30 out of 120 seats, or 25%".
+    let words_then = |gap: &str, ends: &[&str]| {
+        ends.iter().any(|c| {
+            format!(" {}", gap.trim())
+                .strip_suffix(c)
+                .is_some_and(|noun| {
+                    noun.chars()
+                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'' || ch == '’')
+                })
+        })
+    };
+    // An appositive share stands between commas or before a full stop: "4,400 of the 29,120
+    // voters, 15.1%, were".
+    let appositive = matches!(
+        doc.after(p, range_span(doc, &range), 2).chars().next(),
+        Some(',' | ')' | '.' | ';')
+    );
+    let connectors: &[&str] = if appositive {
+        &["(", ", or", ", i.e.", " —", " –", ", that is", ","]
+    } else {
+        &["(", ", or", ", i.e.", " —", " –", ", that is"]
+    };
+    let (part, whole) = if matches!(link, "of" | "out of" | "of the" | "von" | "aus")
+        && words_then(doc.between(b, p), connectors)
+    {
+        // "A of B (P%)", "A out of B, or P%".
+        (a, b)
+    } else if sentence_starts_with_of(doc, &range, a)
+        && words_then(link, &[","])
+        && words_then(doc.between(b, p), connectors)
+    {
+        // "Of the B voters, A cast a ballot, or P%."
+        (b, a)
+    } else {
         return None;
-    }
-    let (x, y) = (with_fact(doc, a)?, with_fact(doc, b)?);
+    };
+    let (x, y) = (with_fact(doc, part)?, with_fact(doc, whole)?);
     if x.value > y.value || y.value.is_zero() {
         return None;
     }
@@ -288,6 +316,71 @@ fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -
         note: None,
         id: None,
     })
+}
+
+/// Where the clause that ends at `verb_start` begins: after the last ", and", ", but", "; "
+/// or ", while" of the sentence before it.
+fn clause_start(text: &str, sentence_start: usize, verb_start: usize) -> usize {
+    let head = &text[sentence_start..verb_start];
+    [
+        ", and ",
+        ", but ",
+        "; ",
+        ", while ",
+        ", whereas ",
+        ", und ",
+        ", aber ",
+    ]
+    .iter()
+    .filter_map(|c| head.rfind(c).map(|i| i + c.len()))
+    .max()
+    .map_or(sentence_start, |i| sentence_start + i)
+}
+
+/// "… of that population": the whole a demonstrative points back to: the last amount before
+/// the part's clause in the same sentence, or else in the sentence before.
+fn previous_whole(
+    doc: &Doc<'_>,
+    si: usize,
+    of_phrase: &str,
+    clause_start: usize,
+) -> Option<Operand> {
+    let p = of_phrase.trim();
+    let demonstrative = ["of that ", "of this ", "of these ", "of those "]
+        .iter()
+        .any(|d| p.starts_with(d));
+    if !demonstrative || p.split_whitespace().count() > 4 {
+        return None;
+    }
+    let s = doc.sentences[si];
+    let here = doc.in_sentence(s).rfind(|&i| {
+        doc.quantities[i].span.end <= clause_start && is_amount(doc.quantities[i].kind)
+    });
+    let last = here.or_else(|| {
+        let prev = *doc.sentences.get(si.checked_sub(1)?)?;
+        doc.in_sentence(prev)
+            .rfind(|&i| is_amount(doc.quantities[i].kind))
+    })?;
+    with_fact(doc, last)
+}
+
+/// The span of the sentence that holds the quantities `range`.
+fn range_span(doc: &Doc<'_>, range: &std::ops::Range<usize>) -> Span {
+    doc.sentences
+        .iter()
+        .copied()
+        .find(|s| {
+            s.start <= doc.quantities[range.start].span.start
+                && doc.quantities[range.start].span.start < s.end
+        })
+        .unwrap_or(Span::new(0, doc.text.len()))
+}
+
+/// Whether the sentence opens with "Of [the]" right before quantity `a`: "Of the 52,000 …".
+fn sentence_starts_with_of(doc: &Doc<'_>, range: &std::ops::Range<usize>, a: usize) -> bool {
+    let s = range_span(doc, range);
+    let head = doc.text[s.start..doc.quantities[a].span.start].trim_start();
+    matches!(head.trim_end(), "Of the" | "Of" | "Of all" | "Von den")
 }
 
 /// The operand of quantity `i`, named after the fact it states, if it states one.
@@ -380,6 +473,54 @@ mod tests {
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
         let v = run("part-of-whole", "They won 30 out of 120 seats, or 30%.");
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn a_demonstrative_points_to_the_last_whole() {
+        let text = "Millbrook has 62,000 inhabitants. Together the two towns are home to 248,000 people, and Millbrook makes up 25% of that population.";
+        let v = run("part-of-whole", text);
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "62,000 ÷ 248,000 = 25%, the text says 25%".to_string()
+            )]
+        );
+        let text = "Millbrook has 62,000 inhabitants. The two towns have 248,000 people. Millbrook makes up 35% of that population.";
+        assert_eq!(run("part-of-whole", text)[0].0, Verdict::Mismatch);
+    }
+
+    #[test]
+    fn whole_first_and_appositive_shares() {
+        let v = run(
+            "part-of-whole",
+            "Of the 52,000 registered voters, 29,120 cast a ballot, or 56%.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "29,120 ÷ 52,000 = 56%, the text says 56%".to_string()
+            )]
+        );
+        let v = run(
+            "part-of-whole",
+            "Some 4,400 of the 29,120 voters, 15.1%, were new.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "Some 4,400 of the 29,120 voters, 25.1%, were new.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+        // A comma alone does not make the next share the part's: here 15% is another figure.
+        assert!(
+            run(
+                "part-of-whole",
+                "Some 4,400 of the 29,120 voters, 15% more than in 2019 said so."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
