@@ -2,11 +2,22 @@
 
 use super::Rule;
 
+pub mod average;
+pub mod change;
+pub mod multiple;
 pub mod part_of_whole;
 pub mod share_of_share;
+pub mod sum;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE];
+pub static RULES: &[Rule] = &[
+    share_of_share::RULE,
+    part_of_whole::RULE,
+    change::RULE,
+    sum::RULE,
+    average::RULE,
+    multiple::RULE,
+];
 
 #[cfg(test)]
 pub(crate) mod tests {
