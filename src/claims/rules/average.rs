@@ -181,7 +181,18 @@ fn per_of(doc: &Doc<'_>, s: Span, c: usize) -> Option<Per> {
                 _ => None,
             };
         }
-        Some("each" | "apiece" | "jeweils") => return Some(Per::Each),
+        // "… or $20,000 each." ends the clause; "five going each way" is no average.
+        Some("each" | "apiece" | "jeweils") => {
+            let raw = doc.after(c, s, 60);
+            let w = first.unwrap_or("each");
+            let tail = raw.find(w).map_or("", |i| &raw[i + w.len()..]);
+            let ends = tail
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_alphanumeric());
+            return ends.then_some(Per::Each);
+        }
         _ => {}
     }
     let b: Vec<&str> = before.iter().map(String::as_str).collect();
@@ -457,6 +468,7 @@ mod tests {
             "There were 250 deaths and 300 injuries in a population of 2 million, or 12.5 per 100,000 residents.",
             "Speeds of 120 km per hour were measured on 40 roads.",
             "They sold 1,200 tickets in 4 cities, or 30 each.",
+            "There are 75 lanes on eight roads, five going each way.",
         ] {
             assert!(
                 run("average", text).is_empty(),
