@@ -2,11 +2,16 @@
 
 use super::Rule;
 
+pub mod complement;
 pub mod part_of_whole;
 pub mod share_of_share;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE];
+pub static RULES: &[Rule] = &[
+    share_of_share::RULE,
+    part_of_whole::RULE,
+    complement::RULE,
+];
 
 #[cfg(test)]
 pub(crate) mod tests {
