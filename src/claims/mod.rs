@@ -119,7 +119,10 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// In hard-wrapped text (no line longer than [`WRAP_WIDTH`]), a line break inside a paragraph is
+/// a space: "the remaining\n8% were undecided" is one sentence.
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
+    let wrapped = is_wrapped(text);
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -134,7 +137,7 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
         let end = if b == b'\n' {
-            Some(i + 1)
+            (!(wrapped && soft_break(text, i))).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
         } else {
@@ -154,6 +157,41 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         out.push(Span::new(start, text.len()));
     }
     out
+}
+
+/// The longest line, in characters, of a text that is taken as hard-wrapped.
+pub const WRAP_WIDTH: usize = 100;
+
+/// Whether `text` is hard-wrapped: three lines or more, none longer than [`WRAP_WIDTH`].
+fn is_wrapped(text: &str) -> bool {
+    let mut lines = 0;
+    for l in text.lines() {
+        if l.chars().count() > WRAP_WIDTH {
+            return false;
+        }
+        lines += 1;
+    }
+    lines >= 3
+}
+
+/// Whether the line break at `i` only wraps a paragraph: the line goes on with words, and the
+/// next line is no blank, heading, list item, quote or table row.
+fn soft_break(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+    let line = text[line_start..i].trim_end_matches('\r');
+    let next = text[i + 1..].lines().next().unwrap_or("");
+    let first = next.trim_start();
+    let list_item = {
+        let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && first[digits..].starts_with([')', '.'])
+            && first[digits + 1..].starts_with(' ')
+    };
+    !line.trim().is_empty()
+        && !line.trim_start().starts_with(['#', '|'])
+        && !first.is_empty()
+        && !first.starts_with(['#', '-', '*', '+', '>', '|', '='])
+        && !list_item
 }
 
 /// Where the sentence ends if the mark at `i` ends it (after closing brackets and quotes).
@@ -232,6 +270,27 @@ mod tests {
             split("One.\nTwo!  Three? (Four.)"),
             ["One.", "Two!", "Three?", "(Four.)"]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_within_a_paragraph() {
+        let text = "# Title\n\nIn a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided. Of those who approved,\n40% said so.\n\n- a list\n- of items\n";
+        assert_eq!(
+            split(text),
+            [
+                "# Title",
+                "In a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided.",
+                "Of those who approved,\n40% said so.",
+                "- a list",
+                "- of items"
+            ]
+        );
+        // One paragraph a line, some longer than a wrapped line could be: every break counts.
+        let long = format!(
+            "HEADLINE WITHOUT A STOP\nFirst {}.\nSecond.",
+            "word ".repeat(30)
+        );
+        assert_eq!(split(&long).len(), 3);
     }
 
     #[test]
