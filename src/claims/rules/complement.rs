@@ -1,8 +1,8 @@
 //! `complement`: a share and "the remaining/other/rest" share of the same whole must add up to
 //! 100%.
 
-use crate::check::{Claim, Expr, Operand};
 use crate::check::interval::{Range, Target};
+use crate::check::{Claim, Expr, Operand};
 use crate::claims::{Doc, Rule, has_word};
 use crate::quantity::{HedgeKind, Kind, Span};
 use rust_decimal::Decimal;
@@ -52,13 +52,15 @@ pub const RULE: Rule = Rule {
 };
 
 /// Words right before the second share that call it the rest of the whole.
-const REST: &[&str] = &[
+pub(crate) const REST: &[&str] = &[
     "the remaining",
+    "the rest",
     "the rest,",
     "the rest:",
     "the rest —",
     "the rest –",
     "the rest (",
+    "the remainder",
     "the remainder,",
     "the remainder:",
     "the remainder (",
@@ -77,11 +79,50 @@ const OTHER: &[&str] = &["the other", "die anderen", "den anderen"];
 
 /// Words that make "the other Q%" the rest of a holding.
 const OWNERSHIP: &[&str] = &[
-    "own", "owns", "owned", "owner", "owners", "hold", "holds", "held", "holding", "retain",
-    "retains", "retained", "keep", "keeps", "kept", "buy", "buys", "bought", "acquire",
-    "acquires", "acquired", "acquiring", "take", "takes", "took", "taking", "sell", "sells",
-    "sold", "control", "controls", "controlled", "stake", "interest", "shares", "share",
-    "gehören", "gehört", "hält", "halten", "besitzt", "besitzen", "Anteil", "Anteile",
+    "own",
+    "owns",
+    "owned",
+    "owner",
+    "owners",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "retain",
+    "retains",
+    "retained",
+    "keep",
+    "keeps",
+    "kept",
+    "buy",
+    "buys",
+    "bought",
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "sell",
+    "sells",
+    "sold",
+    "control",
+    "controls",
+    "controlled",
+    "stake",
+    "interest",
+    "shares",
+    "share",
+    "gehören",
+    "gehört",
+    "hält",
+    "halten",
+    "besitzt",
+    "besitzen",
+    "Anteil",
+    "Anteile",
 ];
 
 /// Words that, ending the head of a later "Q% of X", make it the rest of an earlier "P% of X".
@@ -128,30 +169,161 @@ const SHARE_WORDS: &[&str] = &[
 
 /// Words right before a share that make it a change, not a share of a whole.
 const CHANGE_BEFORE: &[&str] = &[
-    "rose", "rise", "rises", "rising", "risen", "fell", "fall", "falls", "falling", "fallen",
-    "up", "down", "by", "increased", "increase", "decreased", "grew", "grow", "jumped", "jump",
-    "dropped", "drop", "declined", "climbed", "slipped", "gained", "lost", "plunged", "soared",
-    "surged", "slumped", "tumbled", "advanced", "eased", "added", "shed", "to", "from", "at",
-    "than", "um", "auf", "von", "stieg", "sank", "fiel", "wuchs",
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "up",
+    "down",
+    "by",
+    "increased",
+    "increase",
+    "decreased",
+    "grew",
+    "grow",
+    "jumped",
+    "jump",
+    "dropped",
+    "drop",
+    "declined",
+    "climbed",
+    "slipped",
+    "gained",
+    "lost",
+    "plunged",
+    "soared",
+    "surged",
+    "slumped",
+    "tumbled",
+    "advanced",
+    "eased",
+    "added",
+    "shed",
+    "to",
+    "from",
+    "at",
+    "than",
+    "um",
+    "auf",
+    "von",
+    "stieg",
+    "sank",
+    "fiel",
+    "wuchs",
 ];
 
 /// Words right after a share that make it a change or a rate.
 const CHANGE_AFTER: &[&str] = &[
-    "rise", "increase", "gain", "drop", "decline", "fall", "jump", "growth", "higher", "lower",
-    "more", "less", "fewer", "from", "to", "interest", "rate", "annually", "a year", "per year",
-    "mehr", "weniger", "höher", "niedriger",
+    "rise",
+    "increase",
+    "gain",
+    "drop",
+    "decline",
+    "fall",
+    "jump",
+    "growth",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "fewer",
+    "from",
+    "to",
+    "interest",
+    "rate",
+    "annually",
+    "a year",
+    "per year",
+    "mehr",
+    "weniger",
+    "höher",
+    "niedriger",
 ];
 
 /// Words that end the noun phrase of an "of" phrase: prepositions, relative pronouns,
 /// conjunctions and the verbs that most often follow a share.
 const PHRASE_END: &[&str] = &[
-    "who", "that", "which", "whom", "with", "without", "in", "on", "at", "for", "to", "from",
-    "by", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "have", "has",
-    "had", "own", "owns", "said", "say", "says", "will", "would", "can", "could", "do", "does",
-    "did", "voted", "vote", "back", "backed", "support", "supported", "live", "lives", "went",
-    "go", "get", "got", "the", "this", "these", "those", "it", "they", "while", "whereas", "than",
-    "die", "der", "das", "und", "oder", "sind", "ist", "waren", "war", "haben", "hat", "mit",
-    "ohne", "für", "im", "in",
+    "who",
+    "that",
+    "which",
+    "whom",
+    "with",
+    "without",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "by",
+    "and",
+    "or",
+    "but",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "own",
+    "owns",
+    "said",
+    "say",
+    "says",
+    "will",
+    "would",
+    "can",
+    "could",
+    "do",
+    "does",
+    "did",
+    "voted",
+    "vote",
+    "back",
+    "backed",
+    "support",
+    "supported",
+    "live",
+    "lives",
+    "went",
+    "go",
+    "get",
+    "got",
+    "the",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "while",
+    "whereas",
+    "than",
+    "die",
+    "der",
+    "das",
+    "und",
+    "oder",
+    "sind",
+    "ist",
+    "waren",
+    "war",
+    "haben",
+    "hat",
+    "mit",
+    "ohne",
+    "für",
+    "im",
+    "in",
 ];
 
 /// Determiners dropped from the front of an "of" phrase before comparing wholes.
@@ -197,7 +369,11 @@ pub(crate) fn is_change(doc: &Doc<'_>, i: usize, s: Span) -> bool {
     let after = doc.after(i, s, 24).trim_start().to_lowercase();
     let after = after.trim_start_matches(['-', ' ']);
     CHANGE_AFTER.iter().any(|c| {
-        after.starts_with(c) && after[c.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric())
+        after.starts_with(c)
+            && after[c.len()..]
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_alphanumeric())
     })
 }
 
@@ -206,22 +382,32 @@ pub(crate) fn is_change(doc: &Doc<'_>, i: usize, s: Span) -> bool {
 pub(crate) fn of_phrase(doc: &Doc<'_>, i: usize, s: Span) -> Option<String> {
     let after = doc.after(i, s, 120).trim_start();
     // "a 50% stake in X", "the remaining 50 pct interest of X": the holding's whole.
-    let holding = ["stake ", "interest ", "holding ", "shareholding ", "Anteil "]
-        .iter()
-        .find_map(|n| after.strip_prefix(n));
+    let holding = [
+        "stake ",
+        "interest ",
+        "holding ",
+        "shareholding ",
+        "Anteil ",
+    ]
+    .iter()
+    .find_map(|n| after.strip_prefix(n));
     let after = holding.unwrap_or(after).trim_start();
     let of = ["of ", "der ", "des ", "von "]
         .iter()
         .find_map(|p| after.strip_prefix(p));
     let rest = match (of, holding) {
         (Some(r), _) => r,
-        (None, Some(_)) => after.strip_prefix("in ").or_else(|| after.strip_prefix("an "))?,
+        (None, Some(_)) => after
+            .strip_prefix("in ")
+            .or_else(|| after.strip_prefix("an "))?,
         (None, None) => return None,
     };
     let end = rest
         .find(|c: char| {
-            matches!(c, ',' | ';' | '.' | '(' | ')' | ':' | '—' | '–' | '"' | '“' | '”')
-                || c.is_ascii_digit()
+            matches!(
+                c,
+                ',' | ';' | '.' | '(' | ')' | ':' | '—' | '–' | '"' | '“' | '”'
+            ) || c.is_ascii_digit()
         })
         .unwrap_or(rest.len());
     let words: Vec<String> = rest[..end]
@@ -271,10 +457,9 @@ fn the_one_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, Span)> {
     if doc.quantities[p].span.start < near {
         return None;
     }
-    let ps = *doc
-        .sentences
-        .iter()
-        .find(|x| x.start <= doc.quantities[p].span.start && doc.quantities[p].span.start < x.end)?;
+    let ps = *doc.sentences.iter().find(|x| {
+        x.start <= doc.quantities[p].span.start && doc.quantities[p].span.start < x.end
+    })?;
     Some((p, ps))
 }
 
@@ -334,8 +519,14 @@ fn so_share(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
                     "" | "for" | "of" | "among" | "to"
                 )
             })
-            || (["leaving", "meaning", "which means", "that leaves", "which leaves"]
-                .contains(c)
+            || ([
+                "leaving",
+                "meaning",
+                "which means",
+                "that leaves",
+                "which leaves",
+            ]
+            .contains(c)
                 && ends_with_phrase(h, c))
     });
     if !cued {
@@ -351,7 +542,7 @@ fn so_share(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
 }
 
 /// Whether `h` ends with the phrase `p` as whole words.
-fn ends_with_phrase(h: &str, p: &str) -> bool {
+pub(crate) fn ends_with_phrase(h: &str, p: &str) -> bool {
     h.strip_suffix(p)
         .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }
@@ -483,7 +674,13 @@ mod tests {
             .is_empty()
         );
         // A change is no share.
-        assert!(run("complement", "Sales rose 20%. The remaining 60% of stock was sold.").is_empty());
+        assert!(
+            run(
+                "complement",
+                "Sales rose 20%. The remaining 60% of stock was sold."
+            )
+            .is_empty()
+        );
         // "the other" of two polls is no rest of a whole.
         assert!(run("complement", "One poll gave him 45%, the other 40%.").is_empty());
         // A possessive: the rest of a holding.

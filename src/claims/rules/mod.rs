@@ -2,6 +2,7 @@
 
 use super::Rule;
 
+pub mod breakdown;
 pub mod complement;
 pub mod part_of_whole;
 pub mod share_of_share;
@@ -11,6 +12,7 @@ pub static RULES: &[Rule] = &[
     share_of_share::RULE,
     part_of_whole::RULE,
     complement::RULE,
+    breakdown::RULE,
 ];
 
 #[cfg(test)]
