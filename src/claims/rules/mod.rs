@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod complement;
 pub mod part_of_whole;
 pub mod share_of_share;
+pub mod weekday;
 
 /// Every rule, in the order `recount rules` lists them.
 pub static RULES: &[Rule] = &[
@@ -13,6 +14,7 @@ pub static RULES: &[Rule] = &[
     part_of_whole::RULE,
     complement::RULE,
     breakdown::RULE,
+    weekday::RULE,
 ];
 
 #[cfg(test)]
