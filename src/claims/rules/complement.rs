@@ -577,8 +577,7 @@ fn claim(doc: &Doc<'_>, p: usize, q: usize) -> Option<Claim> {
         };
         Some(format!(
             "the rest of {} is {mirror} {}%",
-            doc.text[doc.quantities[p].hedge.as_ref()?.span.start..doc.quantities[p].span.end]
-                .to_string(),
+            &doc.text[doc.quantities[p].hedge.as_ref()?.span.start..doc.quantities[p].span.end],
             (hundred - pv).normalize()
         ))
     });

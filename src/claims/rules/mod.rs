@@ -4,6 +4,7 @@ use super::Rule;
 
 pub mod breakdown;
 pub mod complement;
+pub mod conversion;
 pub mod part_of_whole;
 pub mod share_of_share;
 pub mod weekday;
@@ -15,6 +16,7 @@ pub static RULES: &[Rule] = &[
     complement::RULE,
     breakdown::RULE,
     weekday::RULE,
+    conversion::RULE,
 ];
 
 #[cfg(test)]
