@@ -187,7 +187,8 @@ fn closing(doc: &Doc<'_>, s: Span, q: usize) -> Option<(Mark, String)> {
         .find(|r| ends_with_phrase(&h, r))
     {
         let head_end = s.start + doc.text[s.start..start].trim_end().len();
-        let from = crate::locale::floor_char_boundary(doc.text, head_end - r.len());
+        let from = head_end.saturating_sub(r.len()).max(s.start);
+        let from = crate::locale::floor_char_boundary(doc.text, from);
         return Some((Mark::Rest, doc.text[from..qq.span.end].trim().to_string()));
     }
     let after = doc.after(q, s, 40);
@@ -506,5 +507,12 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_text_made_of_its_cues(text in "(the remaining|undecided|were undecided|racial makeup|\\(100%\\)|< |and|, |; |\\.|\\n|[0-9]{1,3}(\\.[0-9]{1,2})?%|of the|including|İ|ß| ){0,40}") {
+            let _ = run("breakdown", &text);
+        }
     }
 }

@@ -577,7 +577,8 @@ fn claim(doc: &Doc<'_>, p: usize, q: usize) -> Option<Claim> {
         };
         Some(format!(
             "the rest of {} is {mirror} {}%",
-            &doc.text[doc.quantities[p].hedge.as_ref()?.span.start..doc.quantities[p].span.end],
+            doc.text[doc.quantities[p].hedge.as_ref()?.span.start..doc.quantities[p].span.end]
+                .to_lowercase(),
             (hundred - pv).normalize()
         ))
     });
@@ -738,5 +739,12 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_text_made_of_its_cues(text in "(the remaining|the other|the rest,|So for|leaving|die restlichen|of the|half| |\\.|,|\\n|[0-9]{1,3}(\\.[0-9])?%|Twin Cities|own|rose|İ|ß){0,40}") {
+            let _ = run("complement", &text);
+        }
     }
 }

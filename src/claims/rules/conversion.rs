@@ -664,4 +664,11 @@ mod tests {
         // Bare degrees have no scale.
         assert!(run("conversion", "It was 30° (86 °F) at noon.").is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_text_made_of_its_cues(text in "(-?[0-9]{1,4}(\\.[0-9])? ?(km|miles|kg|lb|cm|inches|feet|m|°C|°F|tons|gallons|litres|oz|ml)|\\(|\\)|, or |by|to|rose| |\\.|1 1⁄2|İ){0,30}") {
+            let _ = run("conversion", &text);
+        }
+    }
 }

@@ -588,4 +588,11 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[1].0, Verdict::Unverifiable, "{v:?}");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_text_made_of_its_cues(text in "(Friday|Mi|So|Sun|the|and|, |\\(|\\)|den |\\.|\\n|January [0-9]{1,2}(, 20[0-9]{2})?|[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2}|[0-9]{1,2}\\. Februar|2000 GMT|İ| ){0,30}") {
+            let _ = run("weekday", &text);
+        }
+    }
 }
