@@ -439,8 +439,9 @@ pub(crate) fn same_whole(a: &str, b: &str) -> bool {
 /// before that (a third share nearby may make `q` the rest of two).
 fn the_one_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, Span)> {
     let lo = doc.sentences[si.saturating_sub(2)].start;
-    let cands: Vec<usize> = (0..q)
-        .filter(|&i| doc.quantities[i].span.start >= lo && is_share_like(doc.quantities[i].kind))
+    let first = doc.quantities.partition_point(|x| x.span.start < lo);
+    let cands: Vec<usize> = (first..q)
+        .filter(|&i| is_share_like(doc.quantities[i].kind))
         .collect();
     let [p] = cands[..] else {
         return None;

@@ -402,21 +402,19 @@ fn other_year_nearby(doc: &Doc<'_>, i: usize, dateline: Option<Date>) -> bool {
         .position(|s| s.start <= at && at < s.end)
         .unwrap_or(0);
     let lo = doc.sentences[si.saturating_sub(2)].start;
-    doc.quantities[..i]
-        .iter()
-        .filter(|q| q.span.start >= lo)
-        .any(|q| {
-            let year = match q.kind {
-                Kind::Year => q.value.and_then(|v| v.to_i16()),
-                Kind::Date => q
-                    .date
-                    .as_deref()
-                    .and_then(|d| d.parse::<Date>().ok())
-                    .map(|d| d.year()),
-                _ => None,
-            };
-            year.is_some_and(|y| y != line.year())
-        })
+    let first = doc.quantities.partition_point(|q| q.span.start < lo).min(i);
+    doc.quantities[first..i].iter().any(|q| {
+        let year = match q.kind {
+            Kind::Year => q.value.and_then(|v| v.to_i16()),
+            Kind::Date => q
+                .date
+                .as_deref()
+                .and_then(|d| d.parse::<Date>().ok())
+                .map(|d| d.year()),
+            _ => None,
+        };
+        year.is_some_and(|y| y != line.year())
+    })
 }
 
 /// The weekday word of the written phrase.
