@@ -235,7 +235,6 @@ const CHANGE_AFTER: &[&str] = &[
     "fewer",
     "from",
     "to",
-    "interest",
     "rate",
     "annually",
     "a year",
@@ -648,6 +647,12 @@ mod tests {
         let v = run(
             "complement",
             "Metallgesellschaft will hold 80 pct of the company, and the other 20 pct will be held by Dieter Worms.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // A holding "interest" is a share, not an interest rate.
+        let v = run(
+            "complement",
+            "It bought a 50 pct interest in Intercon, and the founders will hold the remaining 50 pct.",
         );
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
         // 54% is [53.5%, 54.5%]: 47% is just out of reach of the exact 46%, within rounding.
