@@ -189,10 +189,8 @@ fn weekday_before(doc: &Doc<'_>, i: usize) -> Option<(Weekday, Span, String)> {
     } else if let Some((_, w)) = ABBREVIATIONS.iter().find(|(n, _)| *n == word) {
         *w
     } else if let Some((_, w)) = GERMAN_SHORT.iter().find(|(n, _)| *n == word) {
-        // "Mi 04.02.2026", "Fr., 23. Januar": a date written day first.
-        if !doc.text_of(i).starts_with(|c: char| c.is_ascii_digit())
-            || has_english_month(doc.text_of(i))
-        {
+        // "Mi 04.02.2026", "Fr., 23. Januar": only before a date written the German way.
+        if !german_day_first(doc.text_of(i)) {
             return None;
         }
         *w
@@ -236,18 +234,12 @@ fn weekday_after(doc: &Doc<'_>, i: usize) -> Option<(Weekday, Span, String)> {
     ))
 }
 
-/// Whether a date's text names an English month ("So, January 23" is no Sonntag).
-fn has_english_month(s: &str) -> bool {
-    [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .any(|m| s.contains(m))
-        && ![
-            "Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember",
-        ]
-        .iter()
-        .any(|m| s.contains(m))
+/// Whether a date is written the German way, its day first and followed by a period:
+/// "04.02.2026", "4. Februar", "23. September" (but not "23 September": "So 23 September" may be
+/// an English "So").
+fn german_day_first(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=2).contains(&digits) && s[digits..].starts_with('.')
 }
 
 /// Whether the weekday starting at `start` is one end of a span or one item of a list:
@@ -518,6 +510,8 @@ mod tests {
         let v = run("weekday", "Do 04.02.2026\nIn the past months …");
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
         let v = run("weekday", "Am Mittwoch, den 4. Februar 2026 tagte der Rat.");
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run("weekday", "Am Di, 22. September 2026 tagte der Rat.");
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
         let v = run("weekday", "Am Freitag, 4. Februar 2026 tagte der Rat.");
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
