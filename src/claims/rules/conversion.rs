@@ -415,6 +415,10 @@ fn widen(t: &mut Target, q: &Quantity) {
 /// Lets a whole first figure ending in zeros stand for its rounding at its last non-zero digit
 /// ("3,600 km" is 3,550–3,650 km): it may be the rounded conversion of the figure in brackets.
 fn widen_input(o: &mut Operand, q: &Quantity) {
+    // A compound ("6 feet 10 inches") is not the figure of its last part.
+    if Some(o.value) != q.value {
+        return;
+    }
     let mut t = Target::closed(o.range);
     widen(&mut t, q);
     if let (Some((lo, _)), Some((hi, _))) = (t.lo, t.hi) {
@@ -645,6 +649,9 @@ mod tests {
     fn compounds_and_ambiguous_units() {
         let v = run("conversion", "He stands 6 feet 2 inches (1.88 m) tall.");
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // The inches' trailing zero widens nothing: 6 ft 10 in is 2.08 m.
+        let v = run("conversion", "He stands 6 feet 10 inches (1.5 m) tall.");
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
         // Imperial gallons fit where US gallons don't.
         let v = run("conversion", "The tank holds 10 litres (2.2 gallons).");
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
