@@ -242,7 +242,18 @@ impl Profile {
                 format!("--locale {} reads '{sep}' that way", self.setting),
             );
         }
-        if let Some(word) = cue.scale_word {
+        // A scale word after "4.151" in English or "1,5" in German makes the separator that
+        // language's decimal mark; "28,437 mln" in English stays a grouped number.
+        let german = match cue.sentence {
+            Some(l) => l == Language::De,
+            None => self.language == Language::De,
+        };
+        let decimal_here = if sep == '.' {
+            !german || self.decimal_point > 0
+        } else {
+            german || (self.decimal_comma > 0 && self.comma_grouping == 0)
+        };
+        if let Some(word) = cue.scale_word.filter(|_| decimal_here) {
             return (
                 false,
                 format!("the scale word \"{word}\" follows, so '{sep}' marks decimals"),
@@ -281,10 +292,6 @@ impl Profile {
                 ),
             );
         }
-        let german = match cue.sentence {
-            Some(l) => l == Language::De,
-            None => self.language == Language::De,
-        };
         let grouping = (sep == '.') == german;
         let lang = if german { "German" } else { "English" };
         (
@@ -495,6 +502,19 @@ mod tests {
             value(&Profile::infer("8.79", Setting::Auto), "2.357", count),
             dec("2357")
         );
+    }
+
+    #[test]
+    fn a_scale_word_makes_only_the_language_s_decimal_mark_a_decimal() {
+        let p = Profile::infer("the 28,437 mln dlrs of assets", Setting::Auto);
+        let scale = Cue {
+            scale_word: Some("mln"),
+            ..Cue::default()
+        };
+        assert_eq!(value(&p, "28,437", scale), dec("28437"));
+        assert_eq!(value(&p, "4.151", scale), dec("4.151"));
+        let de = Profile::infer("Die Stadt und der Fluss", Setting::Auto);
+        assert_eq!(value(&de, "1,234", scale), dec("1.234"));
     }
 
     #[test]

@@ -107,6 +107,9 @@ struct Inputs {
     /// Decode the inputs from this encoding (a WHATWG label such as windows-1252) instead of UTF-8.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<Encoding>,
+    /// Read the inputs as txt, md, html or docx instead of by their extension.
+    #[arg(long, value_parser = parse_from)]
+    from: Option<source::Format>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -114,8 +117,12 @@ enum Format {
     Human,
     Json,
     Jsonl,
-    /// SARIF 2.1.0 (check only).
+    /// SARIF 2.1.0 (check and verify).
     Sarif,
+    /// path:line:col:rule:verdict: message (check and verify).
+    Line,
+    /// GitHub Actions annotations (check and verify).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -130,6 +137,10 @@ fn parse_locale(s: &str) -> Result<Setting, String> {
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::for_label(s).map_err(|e| e.to_string())
+}
+
+fn parse_from(s: &str) -> Result<source::Format, String> {
+    s.parse().map_err(|e: source::SourceError| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -169,7 +180,9 @@ fn inputs(args: &Inputs) -> Vec<Input> {
     };
     paths
         .iter()
-        .map(|p| source::read(p, args.encoding).map_err(|e| (p.clone(), e.to_string())))
+        .map(|p| {
+            source::read_as(p, args.encoding, args.from).map_err(|e| (p.clone(), e.to_string()))
+        })
         .collect()
 }
 
@@ -203,10 +216,7 @@ fn jsonl_inputs() -> Vec<Input> {
             Some(other) => other.to_string(),
         };
         match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => out.push(Ok(source::Document {
-                path: id,
-                text: t.to_string(),
-            })),
+            Some(t) => out.push(Ok(source::Document::new(&id, t.to_string()))),
             None => {
                 let msg = format!("{path}: expected an object with a string \"text\"");
                 out.push(Err((path, msg)));
@@ -268,7 +278,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             }
         };
         count += 1;
-        let outcomes = recount::check_text(&doc.text, args.inputs.locale, selected);
+        let outcomes = recount::check_document(&doc, args.inputs.locale, selected);
         let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
         total.add(file.summary);
         match args.inputs.format {
@@ -279,6 +289,8 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 serde_json::to_writer(&mut out, &file)?;
                 out.write_all(b"\n")?;
             }
+            Format::Line => out.write_all(cr::line(&file).as_bytes())?,
+            Format::Github => out.write_all(cr::github(&file).as_bytes())?,
             Format::Json | Format::Sarif => files.push(file),
         }
     }
@@ -292,7 +304,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
             out.write_all(b"\n")?;
         }
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
     let bad = match args.fail_on {
@@ -354,6 +366,8 @@ fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
         total.add(file.summary);
         match args.format {
             Format::Human => out.write_all(vr::human(&v, shown, color).as_bytes())?,
+            Format::Line => out.write_all(vr::line(&file).as_bytes())?,
+            Format::Github => out.write_all(vr::github(&file).as_bytes())?,
             Format::Jsonl => {
                 serde_json::to_writer(&mut out, &file)?;
                 out.write_all(b"\n")?;
@@ -371,7 +385,7 @@ fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
             out.write_all(b"\n")?;
         }
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
     let bad = match args.fail_on {
@@ -401,7 +415,7 @@ fn draft(args: &DraftArgs) -> std::io::Result<ExitCode> {
         Some(o) => recount::claims::draft::relative_to(std::path::Path::new(o), &args.path),
         None => args.path.clone(),
     };
-    let yaml = recount::claims::draft::draft(&doc.text, &article_ref, args.locale);
+    let yaml = recount::claims::draft::draft(&doc, &article_ref, args.locale);
     match &args.output {
         None => {
             let mut out = std::io::stdout().lock();
@@ -455,9 +469,9 @@ fn rule(id: &str) -> std::io::Result<ExitCode> {
 
 /// `recount numbers`.
 fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
-    if args.format == Format::Sarif {
+    if matches!(args.format, Format::Sarif | Format::Line | Format::Github) {
         eprintln!(
-            "recount: --format sarif reports findings of check; numbers takes human, json or jsonl"
+            "recount: --format sarif, line and github report findings of check; numbers takes human, json or jsonl"
         );
         return Ok(ExitCode::from(2));
     }
@@ -477,9 +491,9 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &nr::file_out(&doc.path, &doc.text, &r))?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(
-                        nr::file_out(&doc.path, &doc.text, &r),
-                    )?),
+                    _ => files.push(serde_json::to_value(nr::file_out(
+                        &doc.path, &doc.text, &r,
+                    ))?),
                 }
             }
             Err((path, msg)) => {
@@ -495,7 +509,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &err)?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(err)?),
+                    _ => files.push(serde_json::to_value(err)?),
                 }
             }
         }

@@ -409,6 +409,38 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     Some(r)
 }
 
+/// Words before "A to B" that make it a change, not a range.
+const CHANGE_WORDS: &[&str] = &[
+    "from",
+    "rose",
+    "fell",
+    "up",
+    "down",
+    "by",
+    "increased",
+    "decreased",
+    "climbed",
+    "dropped",
+    "jumped",
+    "gained",
+    "lost",
+    "slipped",
+    "declined",
+    "grew",
+    "rising",
+    "falling",
+    "surged",
+    "slumped",
+    "plunged",
+    "eased",
+    "edged",
+    "cut",
+    "raised",
+    "lowered",
+    "risen",
+    "fallen",
+];
+
 /// The range that `a` and `b` form with the text between them, if they form one.
 fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     let ordinals = a.kind == Kind::Ordinal && b.kind == Kind::Ordinal;
@@ -453,9 +485,10 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
             }
             _ => (a.span.start, false),
         },
+        // Nor "rose 1.6 pct to 55.9 pct": a change and its new level.
         "to" => (
             a.span.start,
-            !lead_word.is_some_and(|w| w.eq_ignore_ascii_case("from")),
+            !lead_word.is_some_and(|w| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))),
         ),
         _ => (a.span.start, true),
     };

@@ -28,11 +28,23 @@ struct DraftFact {
     todo: Option<String>,
 }
 
-/// Writes a claim file for `text`, whose `article:` is `article_ref`.
-pub fn draft(text: &str, article_ref: &str, setting: Setting) -> String {
+/// Writes a claim file for the article `article` (read by [`crate::source::read`]), whose
+/// `article:` is `article_ref`: the findings of `check` with every rule, less those the
+/// article's `<!-- recount-disable -->` comments turn off.
+pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Setting) -> String {
+    let text = article.text.as_str();
     let r = crate::recognize(text, setting);
     let doc = Doc::new(text, &r);
-    let outcomes: Vec<Outcome> = find(&doc, |_| true).into_iter().map(check::check).collect();
+    let outcomes: Vec<Outcome> = find(&doc, |_| true)
+        .into_iter()
+        .filter(|c| {
+            !article
+                .suppressions
+                .iter()
+                .any(|s| s.covers(c.rule, c.stated.span.start))
+        })
+        .map(check::check)
+        .collect();
     let hay = Normalized::new(text);
     let mut facts: Vec<DraftFact> = Vec::new();
     let mut claims = String::new();
@@ -202,10 +214,10 @@ fn operand_ref(
             if hay.find(&t).len() == 1 {
                 t
             } else {
-                window(doc.text, hay, span, sentence_of(doc, span), 3)
+                window(doc.text, hay, span, sentence_of(doc, span), 4)
             }
         }
-        None => window(doc.text, hay, span, sentence_of(doc, span), 3),
+        None => window(doc.text, hay, span, sentence_of(doc, span), 4),
     };
     facts.push(DraftFact {
         name: name.clone(),
@@ -564,7 +576,8 @@ mod tests {
     #[test]
     fn draft_of_the_cities_sentence_verifies_alike() {
         let text = "Minneapolis (430.000) and St. Paul (310.000) together make up just under 20% of the Twin Cities population (3.76 million). Among participants, 38% refused to work. While 38% of 23% doesn’t sound like much (it’s 8.79% total), it is a lot.\n";
-        let y = draft(text, "a.txt", Setting::Auto);
+        let doc = crate::source::Document::new("a.txt", text.to_string());
+        let y = draft(&doc, "a.txt", Setting::Auto);
         assert!(
             y.contains("derive: (minneapolis + st_paul) / twin_cities_population"),
             "{y}"

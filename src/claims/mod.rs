@@ -122,7 +122,12 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// A form feed ends a sentence like a line break: the Markdown and HTML readers put one where
+/// two blocks (table cells, paragraphs) share a line (see [`crate::source`]).
+/// In hard-wrapped text (no line longer than [`WRAP_WIDTH`]), a line break inside a paragraph is
+/// a space: "the remaining\n8% were undecided" is one sentence.
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
+    let wrapped = is_wrapped(text);
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -136,8 +141,11 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let inside = qs
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
-        let end = if b == b'\n' {
-            line_break_ends(text, i).then_some(i + 1)
+        // A form feed stands where the Markdown and HTML readers close a block on one line.
+        let end = if b == b'\x0c' {
+            Some(i + 1)
+        } else if b == b'\n' {
+            (!(wrapped && soft_break(text, i))).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
         } else {
@@ -159,19 +167,44 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     out
 }
 
-/// Whether the line break at `i` ends a sentence. A blank line, a short line (a heading) and a
-/// line that starts a Markdown block (heading, list item, quote, table row) end one; a break
-/// inside wrapped prose does not.
-fn line_break_ends(text: &str, i: usize) -> bool {
-    let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-    let line = text[line_start..i].trim();
-    let next = text[i + 1..].trim_start_matches([' ', '\t']);
-    let block = next.starts_with(['\n', '#', '-', '*', '+', '>', '|']) || {
-        let digits = next.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && next[digits..].starts_with(". ")
-    };
-    line.chars().count() < 40 || block || next.is_empty()
+/// The longest line, in characters, of a text that is taken as hard-wrapped.
+pub const WRAP_WIDTH: usize = 100;
+
+/// Whether `text` is hard-wrapped: three lines or more, none longer than [`WRAP_WIDTH`].
+fn is_wrapped(text: &str) -> bool {
+    let mut lines = 0;
+    for l in text.lines() {
+        if l.chars().count() > WRAP_WIDTH {
+            return false;
+        }
+        lines += 1;
+    }
+    lines >= 2
 }
+
+/// Whether the line break at `i` only wraps a paragraph: the line goes on with words, and the
+/// next line is no blank, heading, list item, quote or table row.
+fn soft_break(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+    let line = text[line_start..i].trim_end_matches('\r');
+    let next = text[i + 1..].lines().next().unwrap_or("");
+    let first = next.trim_start();
+    let list_item = {
+        let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && first[digits..].starts_with([')', '.'])
+            && first[digits + 1..].starts_with(' ')
+    };
+    !line.trim().is_empty()
+        && !line.trim_start().starts_with(['#', '|'])
+        && !first.is_empty()
+        && !first.starts_with(['#', '-', '*', '+', '>', '|', '='])
+        && !list_item
+        && line.trim().chars().count() >= SHORT_LINE
+}
+
+/// A line shorter than this inside wrapped text is a heading, not a wrapped line.
+const SHORT_LINE: usize = 40;
 
 /// Where the sentence ends if the mark at `i` ends it (after closing brackets and quotes).
 fn ends_sentence(text: &str, i: usize) -> Option<usize> {
@@ -257,6 +290,31 @@ mod tests {
             split("Budget 2026\nSpending rose 5%.\n\nNext part."),
             ["Budget 2026", "Spending rose 5%.", "Next part."]
         );
+        assert_eq!(
+            split("Share 40 %\x0c60 % of it"),
+            ["Share 40 %", "60 % of it"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_within_a_paragraph() {
+        let text = "# Title\n\nIn a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided. Of those who approved,\n40% said so.\n\n- a list\n- of items\n";
+        assert_eq!(
+            split(text),
+            [
+                "# Title",
+                "In a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided.",
+                "Of those who approved,\n40% said so.",
+                "- a list",
+                "- of items"
+            ]
+        );
+        // One paragraph a line, some longer than a wrapped line could be: every break counts.
+        let long = format!(
+            "HEADLINE WITHOUT A STOP\nFirst {}.\nSecond.",
+            "word ".repeat(30)
+        );
+        assert_eq!(split(&long).len(), 3);
     }
 
     #[test]

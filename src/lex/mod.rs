@@ -912,7 +912,7 @@ fn keeps_continuation(rest: &str, sp: &Spelled) -> bool {
             let ratio = ["out of ", "in ", "of every ", "in every "]
                 .iter()
                 .find_map(|w| r.strip_prefix(w));
-            !ratio.is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+            !ratio.is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         }
         _ => true,
     }

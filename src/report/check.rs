@@ -329,3 +329,47 @@ pub fn summary_line(s: Summary, files: usize) -> String {
         s.ok
     )
 }
+
+/// One line a finding, `path:line:col:rule:verdict: message`, for editors that parse
+/// compiler-style errors.
+pub fn line(file: &FileOut) -> String {
+    file.findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}:{}:{}: {}\n",
+                file.path, f.line, f.column, f.rule, f.verdict, f.message
+            )
+        })
+        .collect()
+}
+
+/// GitHub Actions workflow commands, one a finding, so findings show on the changed lines of a
+/// pull request.
+pub fn github(file: &FileOut) -> String {
+    file.findings
+        .iter()
+        .map(|f| {
+            let level = match f.verdict {
+                Verdict::Mismatch => "error",
+                Verdict::Imprecise => "warning",
+                _ => "notice",
+            };
+            // Workflow commands escape '%', CR and LF in the message, and ',' ':' in properties.
+            let esc = |s: &str| {
+                s.replace('%', "%25")
+                    .replace('\r', "%0D")
+                    .replace('\n', "%0A")
+            };
+            let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+            format!(
+                "::{level} file={},line={},col={},title={}::{}\n",
+                prop(&file.path),
+                f.line,
+                f.column,
+                prop(&format!("recount {} ({})", f.rule, f.verdict)),
+                esc(&f.message)
+            )
+        })
+        .collect()
+}

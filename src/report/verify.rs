@@ -78,6 +78,42 @@ pub fn file_out(v: &Verified, shown: impl Fn(Verdict) -> bool) -> FileOut {
     }
 }
 
+/// The `line` format: the findings as `check` writes them, then one line a quote problem,
+/// `path:line:col:kind:level: message`.
+pub fn line(file: &FileOut) -> String {
+    let mut s = super::check::line(file);
+    for p in &file.problems {
+        s.push_str(&format!(
+            "{}:{}:{}:{}:{}: {}\n",
+            file.path, p.line, p.column, p.kind, p.level, p.message
+        ));
+    }
+    s
+}
+
+/// GitHub Actions annotations: the findings as `check` writes them, then the quote problems.
+pub fn github(file: &FileOut) -> String {
+    let mut s = super::check::github(file);
+    let esc = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+    for p in &file.problems {
+        s.push_str(&format!(
+            "::{} file={},line={},col={},title={}::{}\n",
+            p.level,
+            prop(&file.path),
+            p.line,
+            p.column,
+            prop(&format!("recount {}", p.kind)),
+            esc(&p.message)
+        ));
+    }
+    s
+}
+
 /// How many quotes are stale and how many stand more than once.
 pub fn quote_counts(v: &Verified) -> (usize, usize) {
     let stale = v.quotes.iter().filter(|q| q.is_error()).count();

@@ -2,11 +2,30 @@
 
 use super::Rule;
 
+pub mod average;
+pub mod breakdown;
+pub mod change;
+pub mod complement;
+pub mod conversion;
+pub mod multiple;
 pub mod part_of_whole;
 pub mod share_of_share;
+pub mod sum;
+pub mod weekday;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE];
+pub static RULES: &[Rule] = &[
+    share_of_share::RULE,
+    part_of_whole::RULE,
+    change::RULE,
+    sum::RULE,
+    average::RULE,
+    multiple::RULE,
+    complement::RULE,
+    breakdown::RULE,
+    weekday::RULE,
+    conversion::RULE,
+];
 
 #[cfg(test)]
 pub(crate) mod tests {

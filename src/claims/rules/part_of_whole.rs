@@ -88,6 +88,15 @@ fn is_amount(k: Kind) -> bool {
     matches!(k, Kind::Number | Kind::Money)
 }
 
+/// Whether quantity `i` can be a part or a whole: an amount written with digits, or a spelled
+/// one of at least ten ("One ADR represents 0.75 pct of one share" relates no counts).
+fn amount(doc: &Doc<'_>, i: usize) -> bool {
+    let q = &doc.quantities[i];
+    is_amount(q.kind)
+        && (doc.text_of(i).bytes().any(|b| b.is_ascii_digit())
+            || q.value.is_some_and(|v| v >= rust_decimal::Decimal::TEN))
+}
+
 fn find(doc: &Doc<'_>) -> Vec<Claim> {
     let mut out = Vec::new();
     for (si, &s) in doc.sentences.iter().enumerate() {
@@ -123,6 +132,20 @@ fn verb_share(
         .filter(|v| lower.ends_with(&format!(" {v}")))
         .max_by_key(|v| v.len())?;
     let verb_start = s.start + head.len() - verb.len();
+    // "or" links a part to its share only right after it: "637 mln dlrs, or 2.24 pct of …".
+    if *verb == "or" {
+        let before_or = doc.text[s.start..verb_start].trim_end();
+        let part_ends_here = range.clone().any(|i| {
+            i < p
+                && amount(doc, i)
+                && before_or
+                    .strip_suffix(',')
+                    .is_some_and(|b| b.trim_end().len() + s.start == doc.quantities[i].span.end)
+        });
+        if !part_ends_here {
+            return None;
+        }
+    }
     // The parts stand in the verb's own clause: "…, and Millbrook makes up 25%".
     let clause_start = clause_start(doc.text, s.start, verb_start);
     let rest = doc.after(p, s, 400);
@@ -130,9 +153,7 @@ fn verb_share(
         return None;
     }
     // The whole: the first amount after "of" in the sentence, or a fact named there.
-    let whole_idx = range
-        .clone()
-        .find(|&i| i > p && is_amount(doc.quantities[i].kind));
+    let whole_idx = range.clone().find(|&i| i > p && amount(doc, i));
     let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
     let of_phrase = &doc.text[q.span.end..of_phrase_end];
     let whole = match whole_idx {
@@ -151,7 +172,7 @@ fn verb_share(
         .clone()
         .filter(|&i| {
             let qs = doc.quantities[i].span;
-            qs.start >= clause_start && qs.end <= verb_start && is_amount(doc.quantities[i].kind)
+            qs.start >= clause_start && qs.end <= verb_start && amount(doc, i)
         })
         .collect();
     let head_lower = doc.text[clause_start..verb_start].to_lowercase();
@@ -163,7 +184,13 @@ fn verb_share(
             .last()
             .and_then(|&i| {
                 // The part must be the subject: nothing but words between it and the verb.
+                // ("…, or P%" has its comma.)
                 let gap = &doc.text[doc.quantities[i].span.end..verb_start];
+                let gap = if *verb == "or" {
+                    gap.trim().trim_start_matches(',')
+                } else {
+                    gap
+                };
                 (!gap.contains([',', ';', '%']))
                     .then(|| with_fact(doc, i))
                     .flatten()
@@ -355,15 +382,10 @@ fn previous_whole(
     let s = doc.sentences[si];
     let here = doc
         .in_sentence(s)
-        .filter(|&i| {
-            doc.quantities[i].span.end <= clause_start && is_amount(doc.quantities[i].kind)
-        })
-        .last();
+        .rfind(|&i| doc.quantities[i].span.end <= clause_start && amount(doc, i));
     let last = here.or_else(|| {
         let prev = *doc.sentences.get(si.checked_sub(1)?)?;
-        doc.in_sentence(prev)
-            .filter(|&i| is_amount(doc.quantities[i].kind))
-            .last()
+        doc.in_sentence(prev).rfind(|&i| amount(doc, i))
     })?;
     with_fact(doc, last)
 }
@@ -563,6 +585,24 @@ mod tests {
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Verdict::Unverifiable);
         assert!(v[0].1.contains("the cities' workforce; the claim implies it is about 422222 (half of 380.000 ÷ about 45%)"), "{}", v[0].1);
+    }
+
+    #[test]
+    fn or_links_only_the_figure_right_before_it() {
+        let v = run(
+            "part-of-whole",
+            "Bad loans were 637 mln dlrs, or 2.24 pct of the 28,437 mln dlrs of assets.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let text = "The repayment rate is 2.85 dlrs, the world price or 50 pct of the loan rate of 7.20 dlrs per cwt.";
+        assert!(run("part-of-whole", text).is_empty());
+        assert!(
+            run(
+                "part-of-whole",
+                "One ADR represents 0.75 pct of one B share."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
