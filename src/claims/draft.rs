@@ -23,6 +23,8 @@ struct DraftFact {
     /// Where its figure stands in the article (to recognize the same figure used twice).
     span: Option<Span>,
     value: String,
+    /// The interval the rule takes the value for, where its rounding is not it.
+    range: Option<String>,
     quote: Option<String>,
     source: Option<String>,
     todo: Option<String>,
@@ -72,10 +74,14 @@ pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Sett
         let quote = claim_quote(text, &hay, stated_span, sentence);
         claims.push_str(&format!("  - id: {id}\n"));
         claims.push_str(&format!("    quote: {}\n", yaml_str(&quote)));
-        let stated_text = stated_as_written(o, setting);
-        claims.push_str(&format!("    stated: {}\n", yaml_str(&stated_text.0)));
-        if let Some(t) = stated_text.1 {
-            claims.push_str(&format!("    # TODO: {t}\n"));
+        let (stated_text, allows) = stated_as_written(o, setting);
+        claims.push_str(&format!("    stated: {}\n", yaml_str(&stated_text)));
+        if let Some(a) = allows {
+            claims.push_str(&format!(
+                "    allows: {}  # as {} reads the statement\n",
+                yaml_str(&a),
+                c.rule
+            ));
         }
         let unverifiable = match (&c.missing, o.error) {
             (Some(m), _) => Some(m.clone()),
@@ -93,6 +99,12 @@ pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Sett
                 .iter()
                 .map(|op| operand_ref(op, &doc, &hay, setting, &mut facts))
                 .collect();
+            for op in c.inputs.iter().filter(|op| op.span.is_none()) {
+                let v = op.value.normalize().to_string();
+                if op.text != v {
+                    claims.push_str(&format!("    # {v}: {}\n", op.text.replace('\n', " ")));
+                }
+            }
             claims.push_str(&format!(
                 "    derive: {}\n",
                 yaml_str(&print_expr(&c.expr, &names))
@@ -123,6 +135,12 @@ pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Sett
         for f in &facts {
             out.push_str(&format!("  {}:\n", f.name));
             out.push_str(&format!("    value: {}\n", yaml_str(&f.value)));
+            if let Some(r) = &f.range {
+                out.push_str(&format!(
+                    "    range: {}  # as the rule reads the figure\n",
+                    yaml_str(r)
+                ));
+            }
             if let Some(t) = &f.todo {
                 out.push_str(&format!("    # TODO: {t}\n"));
             }
@@ -151,19 +169,36 @@ fn stated_span(o: &Outcome) -> Span {
     Span::new(s.span.end.saturating_sub(len), s.span.end)
 }
 
-/// The stated figure as the claim file writes it, and a TODO if it does not read back alike.
+/// The stated figure as the claim file writes it, and an `allows` interval when the rule
+/// reads the statement otherwise than the recognizer reads it alone.
 fn stated_as_written(o: &Outcome, setting: Setting) -> (String, Option<String>) {
     let s = &o.claim.stated;
     match read_stated(&s.text, setting) {
-        Ok(back) if back.target == s.target && back.value == s.value => (s.text.clone(), None),
-        _ => (
-            s.text.clone(),
-            Some(
-                "alone, this figure reads differently than in the article; set `locale`"
-                    .to_string(),
-            ),
-        ),
+        Ok(back) if back.target == s.target => (s.text.clone(), None),
+        _ => (s.text.clone(), Some(interval(&s.target, s.percent))),
     }
+}
+
+/// A value in the units the text writes it in, as a figure the recognizer reads back.
+fn figure(v: Decimal, percent: bool) -> String {
+    format!(
+        "{}{}",
+        check::in_text_units(v, percent),
+        if percent { "%" } else { "" }
+    )
+}
+
+/// An interval in the notation of claim files: "[19%, 20%)", "(2, )".
+fn interval(t: &check::interval::Target, percent: bool) -> String {
+    let (open, lo) = match t.lo {
+        Some((v, closed)) => (if closed { '[' } else { '(' }, figure(v, percent)),
+        None => ('(', String::new()),
+    };
+    let (close, hi) = match t.hi {
+        Some((v, closed)) => (if closed { ']' } else { ')' }, figure(v, percent)),
+        None => (')', String::new()),
+    };
+    format!("{open}{lo}, {hi}{close}")
 }
 
 /// The name a derivation uses for `op`, adding the fact to `facts` (or a literal for a constant).
@@ -196,7 +231,7 @@ fn operand_ref(
         name = format!("{base}_{k}");
         k += 1;
     }
-    let (value, todo) = value_as_written(op, setting);
+    let (value, range, todo) = value_as_written(op, doc, setting);
     let doc_fact = op
         .fact
         .as_ref()
@@ -223,6 +258,7 @@ fn operand_ref(
         name: name.clone(),
         span: Some(span),
         value,
+        range,
         quote: Some(quote),
         source: op
             .fact
@@ -241,31 +277,59 @@ fn sentence_of(doc: &Doc<'_>, s: Span) -> Span {
         .unwrap_or(Span::new(0, doc.text.len()))
 }
 
-/// The figure as the claim file writes it: as in the article when it reads back alike alone,
-/// else in English digits; and a TODO when neither does.
-fn value_as_written(op: &Operand, setting: Setting) -> (String, Option<String>) {
-    let same = |t: &str| {
-        read_operand(t, setting).is_ok_and(|b| b.value == op.value && b.range == op.range)
-    };
-    if same(&op.text) {
-        return (op.text.clone(), None);
-    }
+/// The figure as the claim file writes it — as in the article when it reads back alike
+/// alone, else with its hedge, as exact, or in English digits — with a `range` when the rule
+/// takes it for another interval than its rounding, and a TODO when no writing reads back.
+fn value_as_written(
+    op: &Operand,
+    doc: &Doc<'_>,
+    setting: Setting,
+) -> (String, Option<String>, Option<String>) {
+    let back = |t: &str| read_operand(t, setting).ok();
     let percent = op.text.contains('%');
+    let mut candidates = vec![op.text.clone()];
+    if let Some(q) = doc
+        .quantities
+        .iter()
+        .find(|q| Some(q.span) == op.span && q.hedge.is_some())
+        && let Some(h) = &q.hedge
+    {
+        let start = h.span.start.min(q.span.start);
+        candidates.push(fold_ws(&doc.text[start..q.span.end]));
+    }
+    if op.range.lo == op.range.hi {
+        candidates.push(format!("exactly {}", op.text));
+    }
     let v = if percent {
         op.value * Decimal::ONE_HUNDRED
     } else {
         op.value
     };
-    let en = format!(
+    candidates.push(format!(
         "{}{}",
         format_decimal(v.normalize(), Setting::En),
         if percent { "%" } else { "" }
+    ));
+    if let Some(t) = candidates
+        .iter()
+        .find(|t| back(t).is_some_and(|b| b.value == op.value && b.range == op.range))
+    {
+        return (t.clone(), None, None);
+    }
+    let range = format!(
+        "[{}, {}]",
+        figure(op.range.lo, percent),
+        figure(op.range.hi, percent)
     );
-    if same(&en) {
-        return (en, None);
+    if let Some(t) = candidates
+        .iter()
+        .find(|t| back(t).is_some_and(|b| b.value == op.value))
+    {
+        return (t.clone(), Some(range), None);
     }
     (
         op.text.clone(),
+        Some(range),
         Some(format!(
             "alone, \"{}\" does not read as the article's figure ({}); check it",
             op.text,

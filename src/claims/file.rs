@@ -22,6 +22,10 @@
 //!     note: "the article rounds to a tenth"          # optional; added to the message
 //!     source: "…"                     # optional, free text
 //!     tolerance: 0.1%                 # optional: widens what `stated` allows, either side
+//!   - id: turnout-tripled
+//!     stated: tripled                 # a statement the recognizer does not read alone …
+//!     allows: "[2.7, 3.3]"            # … says what it allows, as an interval
+//!     derive: ballots_2025 / ballots_2021
 //!   - id: workforce-share
 //!     stated: about 45%
 //!     unverifiable: the article never states the cities' workforce   # instead of derive
@@ -33,6 +37,12 @@
 //! a hedge shapes what the stated figure allows, so a claim's verdict is exactly the verdict
 //! `check` gives the same figures in an article. `tolerance` is in the stated figure's units
 //! (for a percentage, `0.5%` is half a percentage point).
+//!
+//! Where the usual reading does not fit, an interval says it outright: `allows` on a claim
+//! (what the statement allows, instead of the stated figure's rounding and hedge) and `range`
+//! on a fact (what the value may have been, instead of its rounding). An interval is
+//! `[lo, hi]` with figures read by the recognizer, a round bracket for an open end and an
+//! empty end for none: `"[19%, 20%)"`, `"(2, ]"`. Quote it: YAML reads `[` as a list.
 //!
 //! A CSV file of `facts_from` has one fact a row: `name,value[,unit,source]`; a first row
 //! `name,value,…` is a header; quote a value with commas ("1,234"). A unit is appended to the
@@ -114,6 +124,7 @@ struct RawFile {
 struct RawFact {
     value: Option<String>,
     derive: Option<String>,
+    range: Option<String>,
     unit: Option<String>,
     quote: Option<String>,
     source: Option<String>,
@@ -131,6 +142,7 @@ struct RawClaim {
     note: Option<String>,
     source: Option<String>,
     tolerance: Option<String>,
+    allows: Option<String>,
 }
 
 /// The facts in the order written, duplicates kept (serde's maps would keep only the last).
@@ -669,10 +681,33 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                     _ => v.clone(),
                 };
                 let at = y.field(block, "value").unwrap_or(key);
+                let range = match &rf.range {
+                    None => Ok(None),
+                    Some(r) => parse_interval(r, setting).and_then(|t| match (t.lo, t.hi) {
+                        (Some((lo, true)), Some((hi, true))) if lo <= hi => {
+                            Ok(Some(check::interval::Range { lo, hi }))
+                        }
+                        _ => Err(format!(
+                            "the range \"{}\" must be closed and bounded, like \"[39.5, 40.5]\"",
+                            r.trim()
+                        )),
+                    }),
+                };
+                let range = match range {
+                    Ok(r) => r,
+                    Err(m) => {
+                        let at = y.field(block, "range").unwrap_or(key);
+                        errs.push(at, format!("fact \"{name}\": {m}"));
+                        continue;
+                    }
+                };
                 match read_operand(&vt, setting) {
                     Ok(mut op) => {
                         op.span = op.span.map(|s| sub_span(text, at, &vt, s.start..s.end));
                         op.fact = Some(name.clone());
+                        if let Some(r) = range {
+                            op.range = r;
+                        }
                         FactDef::Value(op)
                     }
                     Err(m) => {
@@ -836,15 +871,32 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
         }
         seen.push((id.clone(), id_at));
         let stated_at = y.field(block, "stated").unwrap_or(id_at);
-        let stated = match read_stated(&rc.stated, setting) {
-            Ok(mut s) => {
+        let read = read_stated(&rc.stated, setting);
+        let stated = match (&rc.allows, read) {
+            (None, Ok(mut s)) => {
                 s.span = sub_span(text, stated_at, &rc.stated, s.span.start..s.span.end);
                 s
             }
-            Err(m) => {
-                errs.push(stated_at, format!("{who}: stated: {m}"));
+            (None, Err(m)) => {
+                errs.push(
+                    stated_at,
+                    format!(
+                        "{who}: stated: {m} (if the statement is no figure, say what it allows with `allows`)"
+                    ),
+                );
                 continue;
             }
+            (Some(a), read) => match stated_allowing(&rc.stated, a, read.ok(), setting) {
+                Ok(mut s) => {
+                    s.span = stated_at;
+                    s
+                }
+                Err(m) => {
+                    let at = y.field(block, "allows").unwrap_or(id_at);
+                    errs.push(at, format!("{who}: allows: {m}"));
+                    continue;
+                }
+            },
         };
         let stated = match &rc.tolerance {
             None => stated,
@@ -1058,7 +1110,93 @@ pub fn read_stated(t: &str, setting: Setting) -> Result<Stated, String> {
         .as_ref()
         .map_or(q.span.start, |h| h.span.start.min(q.span.start));
     s.span = crate::quantity::Span::new(start + lead, q.span.end + lead);
+    // The statement as written ("three times"), not only the figure the recognizer took.
+    s.text = trimmed.to_string();
     Ok(s)
+}
+
+/// An interval `[lo, hi]`, `(lo, hi)`, `[lo, ]`…, with figures read under `setting`, in natural
+/// units.
+pub fn parse_interval(t: &str, setting: Setting) -> Result<check::interval::Target, String> {
+    let bad = || {
+        format!(
+            "cannot read \"{}\" as an interval like \"[19%, 20%)\" (a bracket, a figure, \", \", a figure, a bracket)",
+            t.trim()
+        )
+    };
+    let s = t.trim();
+    let (open, rest) = match s.chars().next() {
+        Some('[') => (true, &s[1..]),
+        Some('(') => (false, &s[1..]),
+        _ => return Err(bad()),
+    };
+    let (body, close) = match rest.chars().last() {
+        Some(']') => (&rest[..rest.len() - 1], true),
+        Some(')') => (&rest[..rest.len() - 1], false),
+        _ => return Err(bad()),
+    };
+    let (lo, hi) = body.split_once(", ").ok_or_else(bad)?;
+    let end = |f: &str, closed: bool| -> Result<Option<(Decimal, bool)>, String> {
+        let f = f.trim();
+        if f.is_empty() || matches!(f, "∞" | "-∞" | "−∞" | "inf" | "-inf") {
+            return Ok(None);
+        }
+        read_operand(f, setting).map(|op| Some((op.value, closed)))
+    };
+    let target = check::interval::Target {
+        lo: end(lo, open)?,
+        hi: end(hi, close)?,
+    };
+    if let (Some((l, _)), Some((h, _))) = (target.lo, target.hi)
+        && l > h
+    {
+        return Err(format!(
+            "the interval \"{s}\" is empty: its low end is above its high end"
+        ));
+    }
+    Ok(target)
+}
+
+/// A stated result whose target is the interval `allows`; `read` is the stated text read as a
+/// figure, if it is one (for its value, units and places).
+fn stated_allowing(
+    text: &str,
+    allows: &str,
+    read: Option<Stated>,
+    setting: Setting,
+) -> Result<Stated, String> {
+    let target = parse_interval(allows, setting)?;
+    if let Some(mut s) = read {
+        s.text = text.trim().to_string();
+        s.target = target;
+        return Ok(s);
+    }
+    let percent = allows.contains('%');
+    let value = match (target.lo, target.hi) {
+        (Some((l, _)), Some((h, _))) => (l + h) / Decimal::TWO,
+        (Some((v, _)), None) | (None, Some((v, _))) => v,
+        (None, None) => Decimal::ZERO,
+    };
+    let places = allows
+        .split(", ")
+        .map(|f| {
+            f.trim_matches(['[', ']', '(', ')', ' ', '%'])
+                .split_once('.')
+                .map_or(0, |(_, d)| {
+                    d.chars().take_while(char::is_ascii_digit).count()
+                })
+        })
+        .max()
+        .unwrap_or(0);
+    Ok(Stated {
+        text: text.trim().to_string(),
+        span: crate::quantity::Span::new(0, text.len()),
+        value,
+        percent,
+        unit: percent.then(|| "%".to_string()),
+        target,
+        places: u32::try_from(places).unwrap_or(0),
+    })
 }
 
 /// The stated result, allowing `t` more either side.
@@ -1577,6 +1715,29 @@ claims:
         assert_eq!(verdicts(text)[0].1, check::Verdict::Ok);
         let text = "claims:\n  - id: x\n    stated: 8.79%\n    derive: exactly 38% * exactly 23%\n";
         assert_eq!(verdicts(text)[0].1, check::Verdict::Mismatch);
+    }
+
+    #[test]
+    fn intervals_say_what_a_statement_allows() {
+        let text = "claims:\n  - id: t\n    stated: tripled\n    allows: \"[2.7, 3.3]\"\n    derive: 6,900 / 2,100\n  - id: u\n    stated: just under 20%\n    allows: \"[19%, 20%)\"\n    derive: exactly 20%\n";
+        let v = verdicts(text);
+        assert_eq!(v[0].1, check::Verdict::Ok, "{v:?}");
+        assert_eq!(v[0].2, "6,900 ÷ 2,100 = 3.29, the text says tripled");
+        assert_eq!(v[1].1, check::Verdict::Mismatch, "{v:?}");
+        let text = "facts:\n  h: { value: 40 m, range: \"[35, 45]\" }\nclaims:\n  - id: c\n    stated: 148 ft\n    derive: h / exactly 0.3048\n";
+        assert_eq!(verdicts(text)[0].1, check::Verdict::Imprecise);
+        assert_eq!(
+            errors("facts:\n  h: { value: 40 m, range: \"[35, ]\" }\nclaims: []\n"),
+            [
+                "c.yaml:2:29: fact \"h\": the range \"[35, ]\" must be closed and bounded, like \"[39.5, 40.5]\""
+            ]
+        );
+        assert_eq!(
+            errors("claims:\n  - id: t\n    stated: tripled\n    derive: 3\n"),
+            [
+                "c.yaml:3:13: claim \"t\": stated: cannot read \"tripled\" as a figure (if the statement is no figure, say what it allows with `allows`)"
+            ]
+        );
     }
 
     #[test]
