@@ -1482,11 +1482,27 @@ pub fn verify(file: &ClaimFile) -> Result<Verified, Failed> {
             if found.len() == 1 {
                 let s = found[0];
                 c.quote = Some(s);
-                let inner = Normalized::new(&article.text[s.start..s.end]);
+                let inner_text = &article.text[s.start..s.end];
+                let inner = Normalized::new(inner_text);
+                // The stated figure as a whole token: "8%" is not the end of "48%".
+                let whole = |x: &Span| {
+                    let before = inner_text[..x.start].chars().next_back();
+                    let after = inner_text[x.end..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '.' | ',' | '-'))
+                        && after.is_none_or(|c| !c.is_alphanumeric())
+                };
                 c.stated = inner
                     .find(&e.claim.stated.text)
-                    .first()
+                    .iter()
+                    .find(|x| whole(x))
                     .map(|x| Span::new(s.start + x.start, s.start + x.end));
+                // Facts quoted near the claim's figure, to show with it.
+                let near = c.stated.unwrap_or(s);
+                let line_of = |p: usize| article.text[..p].matches('\n').count();
+                c.fact_quotes.retain(|(_, f)| {
+                    line_of(f.start) == line_of(near.start)
+                        && f.start.max(near.start) - f.end.min(near.start) <= 120
+                });
             } else {
                 quotes.push(QuoteIssue {
                     owner: format!("claim \"{}\"", e.id),
