@@ -181,14 +181,15 @@ pub fn human(v: &Verified, shown: impl Fn(Verdict) -> bool, color: bool) -> Stri
         };
         let mut group = level.no_name().primary_title("").element(yaml);
         if let (Some(a), Some(q)) = (&v.article, c.quote) {
-            let at = c.stated.unwrap_or(q);
+            // The stated figure inside the quote, or the whole quote when it is not there as
+            // written (a statement in other words).
+            let (at, label) = match c.stated {
+                Some(s) => (s, format!("the article says {}", o.claim.stated.text)),
+                None => (q, "the claim's quote".to_string()),
+            };
             let mut art = Snippet::source(a.text.as_str())
                 .path(a.path.as_str())
-                .annotation(
-                    AnnotationKind::Primary
-                        .span(at.start..at.end)
-                        .label(format!("the article says {}", o.claim.stated.text)),
-                );
+                .annotation(AnnotationKind::Primary.span(at.start..at.end).label(label));
             for (name, sp) in &c.fact_quotes {
                 art = art.annotation(
                     AnnotationKind::Context
