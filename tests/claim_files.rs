@@ -62,13 +62,11 @@ fn curated_claim_files() {
     });
 }
 
+/// Each claim's verdict and exact value.
+type Verdicts = Vec<(Verdict, Option<Decimal>)>;
+
 /// Each claim's verdict and exact value: of `check`, and of `verify` on the draft of `check`.
-fn round_trip(
-    path: &Path,
-) -> (
-    Vec<(Verdict, Option<Decimal>)>,
-    Vec<(Verdict, Option<Decimal>)>,
-) {
+fn round_trip(path: &Path) -> (Verdicts, Verdicts) {
     let doc = recount::source::read(&path.to_string_lossy(), None).expect("read the article");
     let checked: Vec<_> = recount::check_document(&doc, Setting::Auto, |_| true)
         .into_iter()

@@ -356,6 +356,12 @@ fn claim_quote(text: &str, hay: &Normalized, stated: Span, sentence: Span) -> St
 /// The shortest run of at least `min_words` words around `span`, within `sentence` when it can
 /// be, that stands once in the text.
 fn window(text: &str, hay: &Normalized, span: Span, sentence: Span, min_words: usize) -> String {
+    // The sentence without the white space around it.
+    let body = &text[sentence.start..sentence.end];
+    let sentence = Span::new(
+        sentence.start + (body.len() - body.trim_start().len()),
+        sentence.start + body.trim_end().len(),
+    );
     let mut start = word_start(text, span.start);
     let mut end = word_end(text, span.end);
     let mut grow_left = true;

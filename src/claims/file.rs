@@ -588,12 +588,22 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
         Ok(r) => r,
         Err(e) => {
             let msg = e.to_string();
-            let msg = without_location(&msg);
-            let at = e.location().map(|l| {
-                let start = line_col_offset(text, l.line(), l.column());
+            // "…, while scanning a quoted scalar at line 3 column 13": the place where the
+            // unfinished token starts is where a person fixes it.
+            let scanning = msg
+                .find("while scanning")
+                .and_then(|k| location_in(&msg[k..]));
+            let loc = scanning.or_else(|| e.location().map(|l| (l.line(), l.column())));
+            let msg = if scanning.is_some() {
+                strip_locations(&msg)
+            } else {
+                without_location(&msg)
+            };
+            let at = loc.map(|(line, column)| {
+                let start = line_col_offset(text, line, column);
                 At {
-                    line: l.line(),
-                    column: l.column(),
+                    line,
+                    column,
                     start,
                     end: start,
                 }
@@ -639,6 +649,8 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
         .map_or(Span::new(0, 0), |i| Span::new(y.lines[i].0, y.lines[i].1));
     let mut facts: Vec<Fact> = Vec::new();
     let mut derived: Vec<(usize, String, Span)> = Vec::new();
+    // Facts whose definition has an error: a claim that uses one is not reported again.
+    let mut broken: Vec<String> = Vec::new();
     for (k, (name, rf)) in raw.facts.0.iter().enumerate() {
         let key = match keys.get(k) {
             Some((kn, s)) if kn == name => *s,
@@ -712,6 +724,7 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                     }
                     Err(m) => {
                         errs.push(at, format!("fact \"{name}\": {m}"));
+                        broken.push(name.clone());
                         continue;
                     }
                 }
@@ -728,6 +741,7 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                             sub_span(text, at, d, e.span.clone()),
                             format!("fact \"{name}\": {}", e.message),
                         );
+                        broken.push(name.clone());
                         continue;
                     }
                 }
@@ -927,9 +941,13 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
                 match derive::compile(&ast, setting, &lookup, &names) {
                     Ok(c) => (c.expr, c.inputs, None),
                     Err(e) => {
-                        if !facts_ok
-                            && (e.message.starts_with("in fact")
-                                || e.message.contains("in a cycle"))
+                        let about_broken = broken
+                            .iter()
+                            .any(|b| e.message.starts_with(&format!("unknown fact \"{b}\"")));
+                        if about_broken
+                            || (!facts_ok
+                                && (e.message.starts_with("in fact")
+                                    || e.message.contains("in a cycle")))
                         {
                             continue;
                         }
@@ -1067,6 +1085,28 @@ fn without_location(msg: &str) -> String {
         })
         .unwrap_or(0);
     format!("{}{}", &msg[..k], &rest[skip..])
+}
+
+/// The line and column of the first " at line N column M" in `msg`.
+fn location_in(msg: &str) -> Option<(usize, usize)> {
+    let k = msg.find(" at line ")?;
+    let rest = &msg[k + " at line ".len()..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.parse().ok()?, col.parse().ok()?))
+}
+
+/// `msg` without any " at line N column M".
+fn strip_locations(msg: &str) -> String {
+    let mut m = msg.to_string();
+    while m.contains(" at line ") {
+        let next = without_location(&m);
+        if next == m {
+            break;
+        }
+        m = next;
+    }
+    m
 }
 
 /// The byte offset of a 1-based line and column (in characters).
@@ -1396,7 +1436,17 @@ fn zero_divisor(e: &Expr, ops: &[Operand]) -> Option<String> {
         Expr::Div(a, b) => zero_divisor(a, ops)
             .or_else(|| zero_divisor(b, ops))
             .or_else(|| {
-                let shown = b.show(ops);
+                let shown = match b.as_ref() {
+                    Expr::Input(i) => match ops.get(*i) {
+                        Some(Operand {
+                            fact: Some(f),
+                            text,
+                            ..
+                        }) => format!("{f} ({text})"),
+                        _ => b.show(ops),
+                    },
+                    _ => b.show(ops),
+                };
                 match (b.exact(ops), b.range(ops)) {
                     (Ok(v), _) if v.is_zero() => {
                         Some(format!("division by zero: the divisor {shown} is 0"))
@@ -1686,7 +1736,7 @@ claims:
             errors(
                 "facts:\n  zero: { value: 0 }\nclaims:\n  - id: x\n    stated: 5\n    derive: 10 / zero\n"
             ),
-            ["c.yaml:6:13: claim \"x\": division by zero: the divisor 0 is 0"]
+            ["c.yaml:6:13: claim \"x\": division by zero: the divisor zero (0) is 0"]
         );
         assert_eq!(
             errors(
@@ -1711,7 +1761,7 @@ claims:
         assert_eq!(
             errors("claims:\n  - id: x\n    stated: \"5\n"),
             [
-                "c.yaml:4:1: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar at line 3 column 13"
+                "c.yaml:3:13: YAML syntax error: found unexpected end of stream, while scanning a quoted scalar"
             ]
         );
         assert_eq!(
