@@ -226,7 +226,7 @@ fn frac(n: i64, d: i64) -> Option<Decimal> {
 
 /// The word (run of letters) that ends right before `end`, skipping spaces and one '.'.
 pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
-    let t = text[..end].trim_end_matches([' ', '\u{a0}']);
+    let t = text[..end].trim_end();
     let t = t.strip_suffix('.').unwrap_or(t);
     let start = t
         .char_indices()
