@@ -133,6 +133,18 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
     let hedges = Hedges::default();
     let r = match rounding_unit(value, q.precision) {
         Some(u) => Range::rounded(value, u)?,
+        // "half a meter", "a third of them": a spelled fraction is a round figure, taken as
+        // "about" unless a hedge says otherwise.
+        None if q.kind == Kind::Fraction => {
+            let w = value
+                .abs()
+                .checked_mul(hedges.about)
+                .ok_or(ArithError::Overflow)?;
+            Range {
+                lo: value - w,
+                hi: value + w,
+            }
+        }
         None => Range::point(value),
     };
     let Some(h) = &q.hedge else {
