@@ -135,7 +135,7 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
         Some(u) => Range::rounded(value, u)?,
         // "half a meter", "a third of them": a spelled fraction is a round figure, taken as
         // "about" unless a hedge says otherwise.
-        None if q.kind == Kind::Fraction => {
+        None if q.kind == Kind::Fraction || !value.fract().is_zero() => {
             let w = value
                 .abs()
                 .checked_mul(hedges.about)
