@@ -83,6 +83,14 @@ impl<'a> Doc<'a> {
         &self.text[s.start..s.end]
     }
 
+    /// The text of sentence `s` from at most `max` bytes before `end` up to `end`: the words
+    /// that lead to a figure, without scanning the whole sentence for every figure in it.
+    pub fn lead(&self, s: Span, end: usize, max: usize) -> &'a str {
+        let start =
+            crate::locale::floor_char_boundary(self.text, end.saturating_sub(max)).max(s.start);
+        &self.text[start.min(end)..end]
+    }
+
     /// Up to `n` bytes of text before quantity `i`, within its sentence.
     pub fn before(&self, i: usize, sentence: Span, n: usize) -> &'a str {
         let end = self.quantities[i].span.start;
