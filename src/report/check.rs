@@ -300,7 +300,6 @@ fn window(text: &str, idx: &LineIndex, c: &crate::check::Claim) -> (usize, usize
         }
     }
     let lo = crate::locale::floor_char_boundary(text, lo);
-    let mut hi = hi;
     while !text.is_char_boundary(hi) {
         hi += 1;
     }
