@@ -245,7 +245,7 @@ const HEDGES: &[(&str, HedgeKind)] = &[
 
 /// The hedge that ends right before `start` in `text`, if any.
 pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let before = text[..start].trim_end();
     for (phrase, kind) in HEDGES {
         let n = phrase.len();
         if before.len() < n || !before.is_char_boundary(before.len() - n) {

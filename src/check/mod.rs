@@ -3,8 +3,10 @@
 //!
 //! Every input is an interval from its rounding: a figure written to place value `p` stands for
 //! `[v - p/2, v + p/2]` ("38%" is [37.5%, 38.5%]) unless the text says "exactly". A whole number
-//! ending in zeros may have been rounded to its last non-zero digit ("380.000" is read as
-//! [375,000, 385,000]): the widest reading is taken, so that rounding is never called an error.
+//! ending in three zeros or more may have been rounded to its last non-zero digit ("380.000" is
+//! read as [375,000, 385,000]): the widest reading is taken, so that rounding is never called an
+//! error. Any other whole count in digits ("29,120 voters") is exact; a spelled fraction
+//! ("half") is taken as "about".
 //! The stated result becomes a [`Target`]: its own rounding interval, or what its hedge allows
 //! (see [`Hedges`]). The verdict is
 //!
@@ -132,7 +134,23 @@ pub fn rounding_unit(value: Decimal, precision: Option<Decimal>) -> Option<Decim
 fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError> {
     let hedges = Hedges::default();
     let r = match rounding_unit(value, q.precision) {
+        // A whole count written out in digits ("29,120 voters", "2 + 2") is exact.
+        Some(u) if u == Decimal::ONE && q.kind == Kind::Number && q.scale.is_none() => {
+            Range::point(value)
+        }
         Some(u) => Range::rounded(value, u)?,
+        // "half a meter", "a third of them": a spelled fraction is a round figure, taken as
+        // "about" unless a hedge says otherwise.
+        None if q.kind == Kind::Fraction || !value.fract().is_zero() => {
+            let w = value
+                .abs()
+                .checked_mul(hedges.about)
+                .ok_or(ArithError::Overflow)?;
+            Range {
+                lo: value - w,
+                hi: value + w,
+            }
+        }
         None => Range::point(value),
     };
     let Some(h) = &q.hedge else {

@@ -86,6 +86,14 @@ impl<'a> Doc<'a> {
         &self.text[s.start..s.end]
     }
 
+    /// The text of sentence `s` from at most `max` bytes before `end` up to `end`: the words
+    /// that lead to a figure, without scanning the whole sentence for every figure in it.
+    pub fn lead(&self, s: Span, end: usize, max: usize) -> &'a str {
+        let start =
+            crate::locale::floor_char_boundary(self.text, end.saturating_sub(max)).max(s.start);
+        &self.text[start.min(end)..end]
+    }
+
     /// Up to `n` bytes of text before quantity `i`, within its sentence.
     pub fn before(&self, i: usize, sentence: Span, n: usize) -> &'a str {
         let end = self.quantities[i].span.start;
@@ -127,7 +135,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// In hard-wrapped text (no line longer than [`WRAP_WIDTH`]), a line break inside a paragraph is
 /// a space: "the remaining\n8% were undecided" is one sentence.
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
-    let wrapped = is_wrapped(text);
+    // Whether the block (lines between blank lines) around a position is hard-wrapped, found
+    // once a block.
+    let mut block: Option<(usize, usize, bool)> = None;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -145,6 +155,10 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let end = if b == b'\x0c' {
             Some(i + 1)
         } else if b == b'\n' {
+            let (_, _, wrapped) = *block.get_or_insert_with(|| wrapped_block(text, i));
+            if block.is_some_and(|(_, end, _)| i + 1 >= end) {
+                block = None;
+            }
             (!(wrapped && soft_break(text, i))).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
@@ -170,16 +184,22 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
 /// The longest line, in characters, of a text that is taken as hard-wrapped.
 pub const WRAP_WIDTH: usize = 100;
 
-/// Whether `text` is hard-wrapped: three lines or more, none longer than [`WRAP_WIDTH`].
-fn is_wrapped(text: &str) -> bool {
+/// The block (lines between blank lines) that holds byte `i`, and whether it is hard-wrapped:
+/// two lines or more, none longer than [`WRAP_WIDTH`]. One long line makes only its own block
+/// one-paragraph-a-line.
+fn wrapped_block(text: &str, i: usize) -> (usize, usize, bool) {
+    let start = text[..i].rfind("\n\n").map_or(0, |k| k + 2);
+    let end = text[i..].find("\n\n").map_or(text.len(), |k| i + k + 1);
     let mut lines = 0;
-    for l in text.lines() {
+    let mut wrapped = true;
+    for l in text[start..end].lines() {
         if l.chars().count() > WRAP_WIDTH {
-            return false;
+            wrapped = false;
+            break;
         }
         lines += 1;
     }
-    lines >= 2
+    (start, end, wrapped && lines >= 2)
 }
 
 /// Whether the line break at `i` only wraps a paragraph: the line goes on with words, and the

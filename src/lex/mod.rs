@@ -226,7 +226,7 @@ fn frac(n: i64, d: i64) -> Option<Decimal> {
 
 /// The word (run of letters) that ends right before `end`, skipping spaces and one '.'.
 pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
-    let t = text[..end].trim_end_matches([' ', '\u{a0}']);
+    let t = text[..end].trim_end();
     let t = t.strip_suffix('.').unwrap_or(t);
     let start = t
         .char_indices()
@@ -417,10 +417,31 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // "1/16 of an inch" is no inch.
+        if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
+            return None;
+        }
         let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
         q.precision = Some(Decimal::ONE);
+        // "half a meter": the fraction before the article is the amount.
+        let fraction = self
+            .out
+            .last()
+            .filter(|p| p.kind == Kind::Fraction && self.text[p.span.end..ws].trim().is_empty());
+        let start = match fraction {
+            Some(p) => {
+                q.value = p.value;
+                q.precision = None;
+                q.span.start = p.span.start;
+                Some(p.span.start)
+            }
+            None => None,
+        };
         let end = self.unit_suffix(&mut q, we)?;
-        Some(self.finish(q, end, ws))
+        if start.is_some() {
+            self.out.pop();
+        }
+        Some(self.finish(q, end, start.unwrap_or(ws)))
     }
 
     fn skip_nonspace(&self, mut i: usize) -> usize {
@@ -1227,6 +1248,19 @@ mod tests {
         let v = scan_str("nrs. 22,24,26,31.");
         let values: Vec<_> = v.iter().map(|x| x.2.clone().unwrap_or_default()).collect();
         assert_eq!(values, ["22", "24", "26", "31"]);
+    }
+
+    #[test]
+    fn an_article_before_a_unit_is_one_of_it() {
+        assert_eq!(
+            one("it cost a dollar"),
+            t("a dollar", Kind::Money, Some("1"))
+        );
+        assert_eq!(
+            one("a crater half a meter deep"),
+            t("half a meter", Kind::Measure, Some("0.5"))
+        );
+        assert!(scan_str("within a fraction of an inch").is_empty());
     }
 
     #[test]

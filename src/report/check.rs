@@ -284,19 +284,25 @@ pub fn human(
             "{path}:{line}:{column}: {}[{}] {}\n",
             o.verdict, c.rule, o.message
         ));
-        let mut snippet = Snippet::source(text).path(path).annotation(
-            AnnotationKind::Primary
-                .span(c.stated.span.start..c.stated.span.end)
-                .label(format!("the text says {}", c.stated.text)),
-        );
+        // Only the lines around the claim go to the renderer, so that a long document (or a
+        // very long line) costs each finding a window, not the whole text.
+        let (ws, we, first_line) = window(text, &idx, c);
+        let local = |sp: crate::quantity::Span| sp.start - ws..sp.end - ws;
+        let mut snippet = Snippet::source(&text[ws..we])
+            .line_start(first_line)
+            .path(path)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(local(c.stated.span))
+                    .label(format!("the text says {}", c.stated.text)),
+            );
         for op in &c.inputs {
-            if let Some(sp) = op.span {
+            if let Some(sp) = op.span.filter(|sp| sp.start >= ws && sp.end <= we) {
                 let label = match &op.fact {
                     Some(f) => format!("{f}: {}", op.text),
                     None => String::new(),
                 };
-                snippet =
-                    snippet.annotation(AnnotationKind::Context.span(sp.start..sp.end).label(label));
+                snippet = snippet.annotation(AnnotationKind::Context.span(local(sp)).label(label));
             }
         }
         let level = match o.verdict {
@@ -312,6 +318,46 @@ pub fn human(
         s.push_str("\n\n");
     }
     s
+}
+
+/// Lines of context shown around a claim, and the most bytes of one long line.
+const CONTEXT_LINES: usize = 3;
+const WINDOW_BYTES: usize = 1000;
+
+/// The byte range of text shown for claim `c`: the lines from its stated value to the inputs
+/// within a few lines of it, cut to a window around the stated value when a line is very long.
+/// Returns the range and the 1-based number of its first line.
+fn window(text: &str, idx: &LineIndex, c: &crate::check::Claim) -> (usize, usize, usize) {
+    let stated = c.stated.span;
+    let (line, _) = idx.line_col(text, stated.start);
+    let mut first = line;
+    let mut last = idx.line_col(text, stated.end).0;
+    for sp in c.inputs.iter().filter_map(|o| o.span) {
+        let (l1, l2) = (idx.line_col(text, sp.start).0, idx.line_col(text, sp.end).0);
+        if l1 + CONTEXT_LINES >= line && l2 <= last + CONTEXT_LINES {
+            first = first.min(l1);
+            last = last.max(l2);
+        }
+    }
+    let start = idx.line_start(first);
+    let end = idx.line_end(text, last);
+    if end - start <= 4 * WINDOW_BYTES {
+        return (start, end, first);
+    }
+    // A very long line: a window around the stated value, widened to the inputs near it.
+    let mut lo = stated.start.saturating_sub(WINDOW_BYTES).max(start);
+    let mut hi = (stated.end + WINDOW_BYTES).min(end);
+    for sp in c.inputs.iter().filter_map(|o| o.span) {
+        if sp.start + 2 * WINDOW_BYTES >= stated.start && sp.end <= stated.end + 2 * WINDOW_BYTES {
+            lo = lo.min(sp.start.max(start));
+            hi = hi.max(sp.end.min(end));
+        }
+    }
+    let lo = crate::locale::floor_char_boundary(text, lo);
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo, hi, idx.line_col(text, lo).0)
 }
 
 /// The summary line: "3 findings: 1 mismatch, 1 imprecise, 1 unverifiable, 4 ok".

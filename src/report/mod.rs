@@ -28,6 +28,16 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The byte offset where the 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.clamp(1, self.starts.len()) - 1]
+    }
+
+    /// The byte offset where the 1-based `line` ends (before its line break).
+    pub fn line_end(&self, text: &str, line: usize) -> usize {
+        self.starts.get(line).map_or(text.len(), |&e| e - 1)
+    }
+
     /// The text of the 1-based `line`, without its line break.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let start = self.starts[line - 1];

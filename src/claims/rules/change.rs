@@ -475,7 +475,7 @@ fn start_of(doc: &Doc<'_>, i: usize) -> usize {
 /// "rose P% to B from A", "rose P% from A to B", "up P% to B from A", "an increase of P% from A
 /// to B", "um P% von A auf B".
 fn verb_first(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, p: usize) -> Option<Found> {
-    let lead = &doc.text[s.start..start_of(doc, p)];
+    let lead = doc.lead(s, start_of(doc, p), 160);
     let dir = dir_of_lead(lead);
     let german_um = words(lead).last().is_some_and(|w| w == "um");
     if dir.is_none() && !german_um {

@@ -125,6 +125,9 @@ fn verb_share(
 ) -> Option<Claim> {
     let q = &doc.quantities[p];
     let head_end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
+    // The verb stands right before the share; 200 bytes hold any of them and the part.
+    let s = Span::new(head_end.saturating_sub(200).max(s.start), s.end);
+    let s = Span::new(crate::locale::floor_char_boundary(doc.text, s.start), s.end);
     let head = doc.text[s.start..head_end].trim_end();
     let lower = head.to_lowercase();
     let verb = VERBS

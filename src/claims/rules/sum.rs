@@ -355,6 +355,15 @@ fn equation(
     if parts.len() < 2 || !parts.iter().all(|&i| alike(doc, i, c)) {
         return None;
     }
+    // One-digit sums ("2+2=5" on a poster) are rhetoric, not reported figures.
+    let one_digit = |i: usize| {
+        doc.quantities[i]
+            .value
+            .is_some_and(|v| v.abs() < Decimal::TEN && v.fract().is_zero())
+    };
+    if parts.iter().all(|&i| one_digit(i)) && one_digit(c) {
+        return None;
+    }
     claim(doc, &parts, c).map(|cl| (parts, cl))
 }
 
@@ -517,7 +526,9 @@ mod tests {
 
     #[test]
     fn equations() {
-        verdicts("That makes 3 + 4 = 7.", &[Verdict::Ok]);
+        verdicts("That makes 30 + 40 = 70.", &[Verdict::Ok]);
+        // A one-digit slogan is rhetoric.
+        assert!(run("sum", "They held a blackboard reading 2+2=5.").is_empty());
         verdicts(
             "As 1,250 + 3,400 + 800 = 5,550, the sum is wrong.",
             &[Verdict::Mismatch],
