@@ -101,3 +101,51 @@ proptest! {
         }
     }
 }
+
+/// Pieces of claim files, good and broken, to put together at random.
+const PIECES: &[&str] = &[
+    "facts:\n",
+    "claims:\n",
+    "  a: { value: 430.000 }\n",
+    "  b: { derive: a / 2 }\n",
+    "  c: { derive: b + c }\n",
+    "  a: { value: lots }\n",
+    "  - id: x\n",
+    "    stated: just under 20%\n",
+    "    derive: (a + b) / 3.76 million\n",
+    "    derive: sum(a, \n",
+    "    allows: \"[19%, 20%)\"\n",
+    "    quote: \"it’s 8.79% total\n",
+    "    unverifiable: no\n",
+    "article: nowhere.md\n",
+    "facts_from: [nowhere.csv]\n",
+    "locale: de\n",
+    "\t- id: y\n",
+    "  - { id: z, stated: 5, derive: 10 / 0 }\n",
+    "    tolerance: 0.1%\n",
+    "é",
+    "- \n",
+    ": ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever a person writes, loading, verifying and rendering report errors rather than
+    /// panicking, and a file that fails says why.
+    #[test]
+    fn any_claim_file_loads_or_fails_without_panicking(
+        parts in prop::collection::vec(prop::sample::select(PIECES), 0..14)
+    ) {
+        let text: String = parts.concat();
+        match recount::claims::file::verify_text("x.yaml", &text, std::path::Path::new(".")) {
+            Ok(v) => {
+                let _ = recount::report::verify::human(&v, |_| true, false);
+            }
+            Err(f) => {
+                prop_assert!(!f.errors.is_empty());
+                let _ = recount::report::verify::failed_human(&f, false, "");
+            }
+        }
+    }
+}
