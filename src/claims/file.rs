@@ -11,7 +11,8 @@
 //!     value: $412 million             # read by the recognizer, as in an article
 //!     quote: "a budget of $412 million"   # optional; must stand in the article once
 //!     source: "council minutes, 12 March 2026"  # optional, free text
-//!   budget_2025: { value: $380 million }
+//!   budget_2025: { value: 380, unit: million USD }  # a unit is appended before reading
+//!   # Every fact also takes `note:` (free text) and `range:` (see below).
 //!   budget_rise: { derive: budget_2026 - budget_2025 }  # a fact may be derived from others
 //! facts_from: [data/budget.csv]       # optional: CSV rows name,value[,unit,source]
 //! claims:
