@@ -390,6 +390,21 @@ pub struct Claim {
     pub id: Option<String>,
 }
 
+impl Claim {
+    /// A claim of `rule` that `stated` is what `expr` gives from `inputs`.
+    pub fn new(rule: &'static str, stated: Stated, expr: Expr, inputs: Vec<Operand>) -> Claim {
+        Claim {
+            rule,
+            stated,
+            expr,
+            inputs,
+            missing: None,
+            note: None,
+            id: None,
+        }
+    }
+}
+
 /// How a claim fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

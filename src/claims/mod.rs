@@ -114,6 +114,19 @@ impl<'a> Doc<'a> {
         Operand::from_quantity(self.text, &self.quantities[i])
     }
 
+    /// The operand quantity `i` gives, named after the document fact it states, if it states
+    /// one ("Minneapolis (430.000)").
+    pub fn operand_with_fact(&self, i: usize) -> Option<Operand> {
+        let mut o = self.operand(i)?;
+        o.fact = self
+            .facts
+            .facts
+            .iter()
+            .find(|f| f.quantity == i)
+            .map(|f| f.name.clone());
+        Some(o)
+    }
+
     /// The stated result quantity `i` gives.
     pub fn stated(&self, i: usize) -> Option<Stated> {
         Stated::from_quantity(self.text, &self.quantities[i])

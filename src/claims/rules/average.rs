@@ -296,15 +296,12 @@ fn average(doc: &Doc<'_>, range: &std::ops::Range<usize>, c: usize, per: &Per) -
     if !plausible(derived, stated.value, Decimal::TWO) {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::Input(0) / Expr::Input(1),
-        inputs: vec![x, y],
-        missing: None,
-        note: None,
-        id: None,
-    })
+        Expr::Input(0) / Expr::Input(1),
+        vec![x, y],
+    ))
 }
 
 /// Whether `derived` lies within a factor `f` of `stated`.
@@ -363,15 +360,12 @@ fn rate(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, c: usize) -> Opt
         return None;
     }
     let base_text = doc.text_of(base_i).to_string();
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::Input(0) / Expr::Input(1) * Expr::Input(2),
-        inputs: vec![x, y, Operand::constant(base, &base_text)],
-        missing: None,
-        note: None,
-        id: None,
-    })
+        Expr::Input(0) / Expr::Input(1) * Expr::Input(2),
+        vec![x, y, Operand::constant(base, &base_text)],
+    ))
 }
 
 #[cfg(test)]
@@ -381,9 +375,7 @@ mod tests {
 
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
-        let got = run("average", text);
-        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
-        assert_eq!(v, want, "{text}: {got:?}");
+        crate::claims::rules::tests::verdicts_of("average", text, want);
     }
 
     #[test]

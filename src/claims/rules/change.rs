@@ -904,9 +904,7 @@ mod tests {
 
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
-        let got = run("change", text);
-        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
-        assert_eq!(v, want, "{text}: {got:?}");
+        crate::claims::rules::tests::verdicts_of("change", text, want);
     }
 
     #[test]

@@ -45,6 +45,13 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// Asserts the verdicts of rule `id` on `text`, showing its messages if they differ.
+    pub fn verdicts_of(id: &str, text: &str, want: &[Verdict]) {
+        let got = run(id, text);
+        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
+        assert_eq!(v, want, "{text}: {got:?}");
+    }
+
     #[test]
     fn ids_are_unique_and_documented() {
         let mut ids: Vec<_> = super::RULES.iter().map(|r| r.id).collect();

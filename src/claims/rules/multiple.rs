@@ -273,15 +273,12 @@ fn multiple(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, m: usize) ->
     if !plausible(derived, &stated) {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::Input(0) / Expr::Input(1),
-        inputs: vec![xo, y],
-        missing: None,
-        note: None,
-        id: None,
-    })
+        Expr::Input(0) / Expr::Input(1),
+        vec![xo, y],
+    ))
 }
 
 /// The claim when the text gives only X: a document fact named by the comparison, or an
@@ -314,15 +311,12 @@ fn unstated(doc: &Doc<'_>, x: usize, xo: Operand, stated: Stated, phrase: &str) 
         if y.value <= Decimal::ZERO || !plausible(xo.value.checked_div(y.value)?, &stated) {
             return None;
         }
-        return Some(Claim {
-            rule: RULE.id,
+        return Some(Claim::new(
+            RULE.id,
             stated,
-            expr: Expr::Input(0) / Expr::Input(1),
-            inputs: vec![xo, y],
-            missing: None,
-            note: None,
-            id: None,
-        });
+            Expr::Input(0) / Expr::Input(1),
+            vec![xo, y],
+        ));
     }
     if stated.value.is_zero() {
         return None;
@@ -439,15 +433,12 @@ fn ratio_claim(doc: &Doc<'_>, x: usize, y: usize, f: usize) -> Option<Claim> {
     if !plausible(xo.value.checked_div(yo.value)?, &stated) {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::Input(0) / Expr::Input(1),
-        inputs: vec![xo, yo],
-        missing: None,
-        note: None,
-        id: None,
-    })
+        Expr::Input(0) / Expr::Input(1),
+        vec![xo, yo],
+    ))
 }
 
 #[cfg(test)]
@@ -457,9 +448,7 @@ mod tests {
 
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
-        let got = run("multiple", text);
-        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
-        assert_eq!(v, want, "{text}: {got:?}");
+        crate::claims::rules::tests::verdicts_of("multiple", text, want);
     }
 
     #[test]

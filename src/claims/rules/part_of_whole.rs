@@ -160,7 +160,7 @@ fn verb_share(
     let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
     let of_phrase = &doc.text[q.span.end..of_phrase_end];
     let whole = match whole_idx {
-        Some(w) if names_whole(of_phrase) => with_fact(doc, w),
+        Some(w) if names_whole(of_phrase) => doc.operand_with_fact(w),
         _ => fact_operand(
             doc,
             of_phrase
@@ -181,7 +181,10 @@ fn verb_share(
     let head_lower = doc.text[clause_start..verb_start].to_lowercase();
     let together = TOGETHER.iter().any(|t| has_word(&head_lower, t));
     let mut parts: Vec<Operand> = if together {
-        before.iter().filter_map(|&i| with_fact(doc, i)).collect()
+        before
+            .iter()
+            .filter_map(|&i| doc.operand_with_fact(i))
+            .collect()
     } else {
         before
             .last()
@@ -195,7 +198,7 @@ fn verb_share(
                     gap
                 };
                 (!gap.contains([',', ';', '%']))
-                    .then(|| with_fact(doc, i))
+                    .then(|| doc.operand_with_fact(i))
                     .flatten()
             })
             .into_iter()
@@ -247,15 +250,12 @@ fn verb_share(
     let n = parts.len();
     let mut inputs = parts;
     inputs.push(whole);
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::sum(0..n) / Expr::Input(n),
+        Expr::sum(0..n) / Expr::Input(n),
         inputs,
-        missing: None,
-        note: None,
-        id: None,
-    })
+    ))
 }
 
 /// Words that end an "of" phrase before a whole could follow: "2.5 pct of GNP from 1.79
@@ -333,19 +333,16 @@ fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -
     } else {
         return None;
     };
-    let (x, y) = (with_fact(doc, part)?, with_fact(doc, whole)?);
+    let (x, y) = (doc.operand_with_fact(part)?, doc.operand_with_fact(whole)?);
     if x.value > y.value || y.value.is_zero() {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
-        stated: doc.stated(p)?,
-        expr: Expr::Input(0) / Expr::Input(1),
-        inputs: vec![x, y],
-        missing: None,
-        note: None,
-        id: None,
-    })
+    Some(Claim::new(
+        RULE.id,
+        doc.stated(p)?,
+        Expr::Input(0) / Expr::Input(1),
+        vec![x, y],
+    ))
 }
 
 /// Where the clause that ends at `verb_start` begins: after the last ", and", ", but", "; "
@@ -390,7 +387,7 @@ fn previous_whole(
         let prev = *doc.sentences.get(si.checked_sub(1)?)?;
         doc.in_sentence(prev).rfind(|&i| amount(doc, i))
     })?;
-    with_fact(doc, last)
+    doc.operand_with_fact(last)
 }
 
 /// The span of the sentence that holds the quantities `range`.
@@ -410,18 +407,6 @@ fn sentence_starts_with_of(doc: &Doc<'_>, range: &std::ops::Range<usize>, a: usi
     let s = range_span(doc, range);
     let head = doc.text[s.start..doc.quantities[a].span.start].trim_start();
     matches!(head.trim_end(), "Of the" | "Of" | "Of all" | "Von den")
-}
-
-/// The operand of quantity `i`, named after the fact it states, if it states one.
-fn with_fact(doc: &Doc<'_>, i: usize) -> Option<Operand> {
-    let mut o = doc.operand(i)?;
-    o.fact = doc
-        .facts
-        .facts
-        .iter()
-        .find(|f| f.quantity == i)
-        .map(|f| f.name.clone());
-    Some(o)
 }
 
 /// The operand of the fact whose name ends `fragment`.

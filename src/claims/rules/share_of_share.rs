@@ -106,15 +106,12 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
             if stated.value >= x.value || stated.value >= y.value {
                 continue;
             }
-            out.push(Claim {
-                rule: RULE.id,
+            out.push(Claim::new(
+                RULE.id,
                 stated,
-                expr: Expr::Input(0) * Expr::Input(1),
-                inputs: vec![x, y],
-                missing: None,
-                note: None,
-                id: None,
-            });
+                Expr::Input(0) * Expr::Input(1),
+                vec![x, y],
+            ));
         }
     }
     out

@@ -375,18 +375,6 @@ fn start_of(doc: &Doc<'_>, i: usize) -> usize {
         .map_or(q.span.start, |h| h.span.start.min(q.span.start))
 }
 
-/// The operand of quantity `i`, named after the fact it states, if it states one.
-fn with_fact(doc: &Doc<'_>, i: usize) -> Option<Operand> {
-    let mut o = doc.operand(i)?;
-    o.fact = doc
-        .facts
-        .facts
-        .iter()
-        .find(|f| f.quantity == i)
-        .map(|f| f.name.clone());
-    Some(o)
-}
-
 /// The stated total of quantity `c`. In "add up to 2.7 million" the "up to" is the verb's,
 /// not a hedge of the total.
 fn stated_total(doc: &Doc<'_>, c: usize) -> Option<Stated> {
@@ -416,7 +404,7 @@ fn claim(doc: &Doc<'_>, parts: &[usize], c: usize) -> Option<Claim> {
     }
     let inputs: Vec<Operand> = parts
         .iter()
-        .map(|&i| with_fact(doc, i))
+        .map(|&i| doc.operand_with_fact(i))
         .collect::<Option<_>>()?;
     let stated = stated_total(doc, c)?;
     let total = stated.value;
@@ -444,15 +432,12 @@ fn claim(doc: &Doc<'_>, parts: &[usize], c: usize) -> Option<Claim> {
     if sum * Decimal::TWO < total || sum > total * Decimal::TWO {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::sum(0..inputs.len()),
+        Expr::sum(0..inputs.len()),
         inputs,
-        missing: None,
-        note: None,
-        id: None,
-    })
+    ))
 }
 
 #[cfg(test)]
@@ -462,9 +447,7 @@ mod tests {
 
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
-        let got = run("sum", text);
-        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
-        assert_eq!(v, want, "{text}: {got:?}");
+        crate::claims::rules::tests::verdicts_of("sum", text, want);
     }
 
     #[test]
