@@ -307,18 +307,29 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
         Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
-    let bad = match args.fail_on {
-        FailOn::Mismatch => total.mismatch > 0,
-        FailOn::Imprecise => total.mismatch + total.imprecise > 0,
+    Ok(exit_code(failed, args.fail_on, total, 0))
+}
+
+/// 2 when an input could not be read, 1 when a finding (or `stale` quote) reaches `fail_on`,
+/// else 0.
+fn exit_code(
+    failed: bool,
+    fail_on: FailOn,
+    total: recount::report::check::Summary,
+    stale: usize,
+) -> ExitCode {
+    let bad = match fail_on {
+        FailOn::Mismatch => total.mismatch + stale > 0,
+        FailOn::Imprecise => total.mismatch + total.imprecise + stale > 0,
         FailOn::Never => false,
     };
-    Ok(if failed {
+    if failed {
         ExitCode::from(2)
     } else if bad {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// `recount verify`.
@@ -388,18 +399,7 @@ fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
         Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
-    let bad = match args.fail_on {
-        FailOn::Mismatch => total.mismatch + stale > 0,
-        FailOn::Imprecise => total.mismatch + total.imprecise + stale > 0,
-        FailOn::Never => false,
-    };
-    Ok(if failed {
-        ExitCode::from(2)
-    } else if bad {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed, args.fail_on, total, stale))
 }
 
 /// `recount draft`.
