@@ -2,7 +2,8 @@
 //! prints findings per rule and verdict per MB, the throughput on one core, and a fixed
 //! random sample of `mismatch` findings with their context for a person to judge.
 //!
-//! `cargo bench --bench corpus_check` (add `-- --sample N` for another sample size).
+//! `cargo bench --bench corpus_check` (add `-- --sample N` for another sample size, and
+//! `-- --verdict imprecise` to sample another verdict).
 
 use recount::check::Verdict;
 use recount::locale::Setting;
@@ -23,6 +24,17 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(40usize);
+    let sampled = match args
+        .iter()
+        .position(|a| a == "--verdict")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+    {
+        Some("imprecise") => Verdict::Imprecise,
+        Some("unverifiable") => Verdict::Unverifiable,
+        Some("ok") => Verdict::Ok,
+        _ => Verdict::Mismatch,
+    };
     let mut files: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
@@ -46,7 +58,7 @@ fn main() {
         for doc in text.split("\n\n") {
             for o in recount::check_text(doc, Setting::Auto, |_| true) {
                 *counts.entry((o.claim.rule, o.verdict)).or_default() += 1;
-                if o.verdict == Verdict::Mismatch {
+                if o.verdict == sampled {
                     let s = o.claim.stated.span;
                     let lo = doc[..s.start].rfind('\n').map_or(0, |i| i + 1);
                     let hi = doc[s.end..].find('\n').map_or(doc.len(), |i| s.end + i);
@@ -90,7 +102,7 @@ fn main() {
     }
     pick.sort_unstable();
     println!(
-        "\nsample of {} of {} mismatches:",
+        "\nsample of {} of {} {sampled} findings:",
         pick.len(),
         mismatches.len()
     );

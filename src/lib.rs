@@ -25,3 +25,18 @@ pub fn check_text(
         .map(check::check)
         .collect()
 }
+
+/// Checks a document read by [`source::read`], leaving out the findings its
+/// `<!-- recount-disable -->` comments turn off.
+pub fn check_document(
+    doc: &source::Document,
+    setting: locale::Setting,
+    selected: impl Fn(&str) -> bool,
+) -> Vec<check::Outcome> {
+    let mut outcomes = check_text(&doc.text, setting, selected);
+    outcomes.retain(|o| {
+        let at = o.claim.stated.span.start;
+        !doc.suppressions.iter().any(|s| s.covers(o.claim.rule, at))
+    });
+    outcomes
+}

@@ -213,8 +213,9 @@ impl Profile {
         self.resolve_in(sh, cue, || cue.sentence)
     }
 
-    /// [`Profile::resolve`] where the language of the sentence is found by `sentence`, which
-    /// is called only if nothing before it decides (its answer stands for `cue.sentence`).
+    /// [`Profile::resolve`] where the language of the sentence at the last step is found by
+    /// `sentence`, which is called only if nothing before it decides (its answer stands for
+    /// `cue.sentence` there; the scale-word step still reads `cue.sentence`).
     pub fn resolve_in(
         &self,
         sh: &Shape<'_>,
@@ -274,7 +275,18 @@ impl Profile {
                 format!("--locale {} reads '{sep}' that way", self.setting),
             );
         }
-        if let Some(word) = cue.scale_word {
+        // A scale word after "4.151" in English or "1,5" in German makes the separator that
+        // language's decimal mark; "28,437 mln" in English stays a grouped number.
+        let german_cue = match cue.sentence {
+            Some(l) => l == Language::De,
+            None => self.language == Language::De,
+        };
+        let decimal_here = if sep == '.' {
+            !german_cue || self.decimal_point > 0
+        } else {
+            german_cue || (self.decimal_comma > 0 && self.comma_grouping == 0)
+        };
+        if let Some(word) = cue.scale_word.filter(|_| decimal_here) {
             return (
                 false,
                 format!("the scale word \"{word}\" follows, so '{sep}' marks decimals"),
@@ -313,6 +325,7 @@ impl Profile {
                 ),
             );
         }
+        // The last step: the language of the sentence.
         let german = match sentence() {
             Some(l) => l == Language::De,
             None => self.language == Language::De,
@@ -527,6 +540,19 @@ mod tests {
             value(&Profile::infer("8.79", Setting::Auto), "2.357", count),
             dec("2357")
         );
+    }
+
+    #[test]
+    fn a_scale_word_makes_only_the_language_s_decimal_mark_a_decimal() {
+        let p = Profile::infer("the 28,437 mln dlrs of assets", Setting::Auto);
+        let scale = Cue {
+            scale_word: Some("mln"),
+            ..Cue::default()
+        };
+        assert_eq!(value(&p, "28,437", scale), dec("28437"));
+        assert_eq!(value(&p, "4.151", scale), dec("4.151"));
+        let de = Profile::infer("Die Stadt und der Fluss", Setting::Auto);
+        assert_eq!(value(&de, "1,234", scale), dec("1.234"));
     }
 
     #[test]

@@ -21,6 +21,10 @@ enum Command {
     Numbers(Inputs),
     /// Find the numeric claims in the inputs, re-derive each, and report what doesn't add up.
     Check(CheckArgs),
+    /// Check the claims of claim files (YAML), and that their quotes still stand in the article.
+    Verify(VerifyArgs),
+    /// Write a claim file from what check finds in an article (to standard output or --output).
+    Draft(DraftArgs),
     /// List the rules.
     Rules,
     /// Explain one rule.
@@ -48,6 +52,38 @@ struct CheckArgs {
     fail_on: FailOn,
 }
 
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// Claim files to check (see the schema in src/claims/file.rs).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Also show `ok` and `unverifiable` claims.
+    #[arg(long)]
+    all: bool,
+    /// Exit with 1 when a claim is at least this bad (a stale quote counts as a mismatch).
+    #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
+    fail_on: FailOn,
+}
+
+#[derive(clap::Args)]
+struct DraftArgs {
+    /// The article to draft claims for.
+    path: String,
+    /// Write the claim file here (refusing to replace one) instead of to standard output; its
+    /// `article:` is then relative to it.
+    #[arg(long, short)]
+    output: Option<String>,
+    /// How to read digit grouping and decimal marks.
+    #[arg(long, default_value = "auto", value_parser = parse_locale)]
+    locale: Setting,
+    /// Decode the article from this encoding instead of UTF-8.
+    #[arg(long, value_parser = parse_encoding)]
+    encoding: Option<Encoding>,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum FailOn {
     Mismatch,
@@ -71,6 +107,9 @@ struct Inputs {
     /// Decode the inputs from this encoding (a WHATWG label such as windows-1252) instead of UTF-8.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<Encoding>,
+    /// Read the inputs as txt, md, html or docx instead of by their extension.
+    #[arg(long, value_parser = parse_from)]
+    from: Option<source::Format>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -78,8 +117,12 @@ enum Format {
     Human,
     Json,
     Jsonl,
-    /// SARIF 2.1.0 (check only).
+    /// SARIF 2.1.0 (check and verify).
     Sarif,
+    /// path:line:col:rule:verdict: message (check and verify).
+    Line,
+    /// GitHub Actions annotations (check and verify).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -96,11 +139,17 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::for_label(s).map_err(|e| e.to_string())
 }
 
+fn parse_from(s: &str) -> Result<source::Format, String> {
+    s.parse().map_err(|e: source::SourceError| e.to_string())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Numbers(args) => numbers(&args),
         Command::Check(args) => check(&args),
+        Command::Verify(args) => verify(&args),
+        Command::Draft(args) => draft(&args),
         Command::Rules => rules(),
         Command::Rule { id } => rule(&id),
     };
@@ -131,7 +180,9 @@ fn inputs(args: &Inputs) -> Vec<Input> {
     };
     paths
         .iter()
-        .map(|p| source::read(p, args.encoding).map_err(|e| (p.clone(), e.to_string())))
+        .map(|p| {
+            source::read_as(p, args.encoding, args.from).map_err(|e| (p.clone(), e.to_string()))
+        })
         .collect()
 }
 
@@ -165,10 +216,7 @@ fn jsonl_inputs() -> Vec<Input> {
             Some(other) => other.to_string(),
         };
         match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => out.push(Ok(source::Document {
-                path: id,
-                text: t.to_string(),
-            })),
+            Some(t) => out.push(Ok(source::Document::new(&id, t.to_string()))),
             None => {
                 let msg = format!("{path}: expected an object with a string \"text\"");
                 out.push(Err((path, msg)));
@@ -230,7 +278,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             }
         };
         count += 1;
-        let outcomes = recount::check_text(&doc.text, args.inputs.locale, selected);
+        let outcomes = recount::check_document(&doc, args.inputs.locale, selected);
         let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
         total.add(file.summary);
         match args.inputs.format {
@@ -241,6 +289,8 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 serde_json::to_writer(&mut out, &file)?;
                 out.write_all(b"\n")?;
             }
+            Format::Line => out.write_all(cr::line(&file).as_bytes())?,
+            Format::Github => out.write_all(cr::github(&file).as_bytes())?,
             Format::Json | Format::Sarif => files.push(file),
         }
     }
@@ -254,21 +304,139 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
             out.write_all(b"\n")?;
         }
-        Format::Jsonl => {}
+        Format::Jsonl | Format::Line | Format::Github => {}
     }
     out.flush()?;
-    let bad = match args.fail_on {
-        FailOn::Mismatch => total.mismatch > 0,
-        FailOn::Imprecise => total.mismatch + total.imprecise > 0,
+    Ok(exit_code(failed, args.fail_on, total, 0))
+}
+
+/// 2 when an input could not be read, 1 when a finding (or `stale` quote) reaches `fail_on`,
+/// else 0.
+fn exit_code(
+    failed: bool,
+    fail_on: FailOn,
+    total: recount::report::check::Summary,
+    stale: usize,
+) -> ExitCode {
+    let bad = match fail_on {
+        FailOn::Mismatch => total.mismatch + stale > 0,
+        FailOn::Imprecise => total.mismatch + total.imprecise + stale > 0,
         FailOn::Never => false,
     };
-    Ok(if failed {
+    if failed {
         ExitCode::from(2)
     } else if bad {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
+}
+
+/// `recount verify`.
+fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
+    use recount::check::Verdict;
+    use recount::report::check as cr;
+    use recount::report::verify as vr;
+    let shown = |v: Verdict| args.all || matches!(v, Verdict::Mismatch | Verdict::Imprecise);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut total = cr::Summary::default();
+    let (mut stale, mut twice) = (0, 0);
+    let mut files = Vec::new();
+    let mut count = 0;
+    let color = color();
+    for path in &args.paths {
+        let v = match recount::claims::file::verify_path(path) {
+            Ok(v) => v,
+            Err(f) => {
+                failed = true;
+                // Errors go to standard error, rendered for a person in every format.
+                out.flush()?;
+                eprint!("{}", vr::failed_human(&f, false, "recount: "));
+                if args.format == Format::Jsonl {
+                    for e in &f.errors {
+                        serde_json::to_writer(
+                            &mut out,
+                            &nr::FileError {
+                                path,
+                                error: e.to_string(),
+                            },
+                        )?;
+                        out.write_all(b"\n")?;
+                    }
+                }
+                continue;
+            }
+        };
+        count += 1;
+        let (s, t) = vr::quote_counts(&v);
+        stale += s;
+        twice += t;
+        let file = vr::file_out(&v, shown);
+        total.add(file.summary);
+        match args.format {
+            Format::Human => out.write_all(vr::human(&v, shown, color).as_bytes())?,
+            Format::Line => out.write_all(vr::line(&file).as_bytes())?,
+            Format::Github => out.write_all(vr::github(&file).as_bytes())?,
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &file)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Json | Format::Sarif => files.push(file),
+        }
+    }
+    match args.format {
+        Format::Human => writeln!(out, "{}", vr::summary_line(total, count, stale, twice))?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Jsonl | Format::Line | Format::Github => {}
+    }
+    out.flush()?;
+    Ok(exit_code(failed, args.fail_on, total, stale))
+}
+
+/// `recount draft`.
+fn draft(args: &DraftArgs) -> std::io::Result<ExitCode> {
+    let doc = match source::read(&args.path, args.encoding) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("recount: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let article_ref = match &args.output {
+        Some(o) => recount::claims::draft::relative_to(std::path::Path::new(o), &args.path),
+        None => args.path.clone(),
+    };
+    let yaml = recount::claims::draft::draft(&doc, &article_ref, args.locale);
+    match &args.output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(yaml.as_bytes())?;
+            out.flush()?;
+        }
+        Some(o) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(o);
+            match file {
+                Ok(mut f) => f.write_all(yaml.as_bytes())?,
+                Err(e) => {
+                    eprintln!("recount: {o}: cannot write: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `recount rules`.
@@ -301,9 +469,9 @@ fn rule(id: &str) -> std::io::Result<ExitCode> {
 
 /// `recount numbers`.
 fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
-    if args.format == Format::Sarif {
+    if matches!(args.format, Format::Sarif | Format::Line | Format::Github) {
         eprintln!(
-            "recount: --format sarif reports findings of check; numbers takes human, json or jsonl"
+            "recount: --format sarif, line and github report findings of check; numbers takes human, json or jsonl"
         );
         return Ok(ExitCode::from(2));
     }
@@ -323,9 +491,9 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &nr::file_out(&doc.path, &doc.text, &r))?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(
-                        nr::file_out(&doc.path, &doc.text, &r),
-                    )?),
+                    _ => files.push(serde_json::to_value(nr::file_out(
+                        &doc.path, &doc.text, &r,
+                    ))?),
                 }
             }
             Err((path, msg)) => {
@@ -341,7 +509,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
                         serde_json::to_writer(&mut out, &err)?;
                         out.write_all(b"\n")?;
                     }
-                    Format::Json | Format::Sarif => files.push(serde_json::to_value(err)?),
+                    _ => files.push(serde_json::to_value(err)?),
                 }
             }
         }

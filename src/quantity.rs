@@ -250,7 +250,7 @@ static HEDGE_SIEVE: LazyLock<Sieve> =
 
 /// The hedge that ends right before `start` in `text`, if any.
 pub fn hedge_before(text: &str, start: usize) -> Option<Hedge> {
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let before = text[..start].trim_end();
     for (phrase, kind) in HEDGE_SIEVE.candidates(before).map(|k| &HEDGES[k]) {
         let n = phrase.len();
         if before.len() < n || !before.is_char_boundary(before.len() - n) {
@@ -424,6 +424,38 @@ fn without_the(mut s: &str) -> &str {
     s
 }
 
+/// Words before "A to B" that make it a change, not a range.
+const CHANGE_WORDS: &[&str] = &[
+    "from",
+    "rose",
+    "fell",
+    "up",
+    "down",
+    "by",
+    "increased",
+    "decreased",
+    "climbed",
+    "dropped",
+    "jumped",
+    "gained",
+    "lost",
+    "slipped",
+    "declined",
+    "grew",
+    "rising",
+    "falling",
+    "surged",
+    "slumped",
+    "plunged",
+    "eased",
+    "edged",
+    "cut",
+    "raised",
+    "lowered",
+    "risen",
+    "fallen",
+];
+
 /// The range that `a` and `b` form with the text between them, if they form one.
 fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     let ordinals = a.kind == Kind::Ordinal && b.kind == Kind::Ordinal;
@@ -468,9 +500,10 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
             }
             _ => (a.span.start, false),
         },
+        // Nor "rose 1.6 pct to 55.9 pct": a change and its new level.
         "to" => (
             a.span.start,
-            !lead_word.is_some_and(|w| w.eq_ignore_ascii_case("from")),
+            !lead_word.is_some_and(|w| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))),
         ),
         _ => (a.span.start, true),
     };

@@ -39,11 +39,38 @@ fn minneapolis_numbers() {
 #[test]
 fn shipped_articles_numbers() {
     insta::glob!("../claims/articles", "*.md", |path| {
-        let text = std::fs::read_to_string(path).expect("read article");
+        let doc = recount::source::read(&path.to_string_lossy(), None).expect("read article");
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        insta::assert_snapshot!(numbers(name, &text));
+        insta::assert_snapshot!(numbers(name, &doc.text));
+    });
+}
+
+/// The findings of every rule, `ok` and `unverifiable` included, as `check --all --format json`
+/// reports them.
+fn findings(path: &str, text: &str) -> recount::report::check::FileOut {
+    let outcomes = recount::check_text(text, Setting::Auto, |_| true);
+    recount::report::check::file_out(path, text, &outcomes, |_| true)
+}
+
+#[test]
+fn minneapolis_findings() {
+    let Some(text) = shared("examples/minneapolis-2026.txt") else {
+        return;
+    };
+    insta::assert_json_snapshot!(findings("minneapolis-2026.txt", &text));
+}
+
+#[test]
+fn shipped_articles_findings() {
+    insta::glob!("../claims/articles", "*.md", |path| {
+        let doc = recount::source::read(&path.to_string_lossy(), None).expect("read article");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        insta::assert_json_snapshot!(findings(name, &doc.text));
     });
 }

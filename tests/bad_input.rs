@@ -92,3 +92,50 @@ proptest! {
         spans_are_valid(&text, &r.quantities);
     }
 }
+
+#[test]
+fn check_survives_long_sentences_and_many_numbers() {
+    // One sentence of 2,000 figures and shares, and a paragraph of 200 sentences.
+    let sentence: String = (1..=2000)
+        .map(|i| format!("{i}% of {}% or {}% total, ", i % 97 + 1, i % 13 + 1))
+        .collect();
+    let outcomes = recount::check_text(&sentence, Setting::Auto, |_| true);
+    assert!(!outcomes.is_empty());
+    let paragraph = "Minneapolis (430.000) and St. Paul (310.000) together make up just under 20% of the Twin Cities population (3.76 million). ".repeat(200);
+    let outcomes = recount::check_text(&paragraph, Setting::Auto, |_| true);
+    assert_eq!(outcomes.len(), 200);
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| o.verdict == recount::check::Verdict::Ok)
+    );
+}
+
+#[test]
+fn a_base_of_zero_is_a_finding_not_a_panic() {
+    let text = "Of the 0 members, 5 voted, or 50%. The 5 votes make up 50% of the 0 seats.";
+    let outcomes = recount::check_text(text, Setting::Auto, |_| true);
+    let zero: Vec<_> = outcomes
+        .iter()
+        .filter(|o| o.error == Some(recount::check::interval::ArithError::DivisionByZero))
+        .collect();
+    assert_eq!(zero.len(), 1, "{outcomes:?}");
+    assert_eq!(zero[0].verdict, recount::check::Verdict::Unverifiable);
+    assert!(
+        zero[0].message.contains("division by zero"),
+        "{}",
+        zero[0].message
+    );
+}
+
+#[test]
+fn overflow_during_derivation_is_too_large_to_check() {
+    let text = "While 79228162514264337593543950335% of 79228162514264337593543950335% is a lot (it's 1% total), fine.";
+    let outcomes = recount::check_text(text, Setting::En, |_| true);
+    assert_eq!(outcomes.len(), 1, "{outcomes:?}");
+    assert!(
+        outcomes[0].message.contains("too large to check"),
+        "{}",
+        outcomes[0].message
+    );
+}

@@ -3,8 +3,10 @@
 //!
 //! Every input is an interval from its rounding: a figure written to place value `p` stands for
 //! `[v - p/2, v + p/2]` ("38%" is [37.5%, 38.5%]) unless the text says "exactly". A whole number
-//! ending in zeros may have been rounded to its last non-zero digit ("380.000" is read as
-//! [375,000, 385,000]): the widest reading is taken, so that rounding is never called an error.
+//! ending in three zeros or more may have been rounded to its last non-zero digit ("380.000" is
+//! read as [375,000, 385,000]): the widest reading is taken, so that rounding is never called an
+//! error. Any other whole count in digits ("29,120 voters") is exact; a spelled fraction
+//! ("half") is taken as "about".
 //! The stated result becomes a [`Target`]: its own rounding interval, or what its hedge allows
 //! (see [`Hedges`]). The verdict is
 //!
@@ -65,10 +67,16 @@ impl Operand {
             Decimal::ONE
         };
         let natural = value.checked_div(scale)?;
-        let range = input_range(value, q).ok()?.map(|r| Range {
-            lo: r.lo / scale,
-            hi: r.hi / scale,
-        })?;
+        // A rounding interval beyond the decimal range leaves the point itself: the derivation
+        // then reports the overflow where it happens.
+        let range = match input_range(value, q) {
+            Ok(r) => r?,
+            Err(_) => Range::point(value),
+        };
+        let range = Range {
+            lo: range.lo.checked_div(scale)?,
+            hi: range.hi.checked_div(scale)?,
+        };
         Some(Operand {
             text: quantity_text(text, q),
             value: natural,
@@ -126,7 +134,23 @@ pub fn rounding_unit(value: Decimal, precision: Option<Decimal>) -> Option<Decim
 fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError> {
     let hedges = Hedges::default();
     let r = match rounding_unit(value, q.precision) {
+        // A whole count written out in digits ("29,120 voters", "2 + 2") is exact.
+        Some(u) if u == Decimal::ONE && q.kind == Kind::Number && q.scale.is_none() => {
+            Range::point(value)
+        }
         Some(u) => Range::rounded(value, u)?,
+        // "half a meter", "a third of them": a spelled fraction is a round figure, taken as
+        // "about" unless a hedge says otherwise.
+        None if q.kind == Kind::Fraction || !value.fract().is_zero() => {
+            let w = value
+                .abs()
+                .checked_mul(hedges.about)
+                .ok_or(ArithError::Overflow)?;
+            Range {
+                lo: value - w,
+                hi: value + w,
+            }
+        }
         None => Range::point(value),
     };
     let Some(h) = &q.hedge else {
@@ -168,6 +192,9 @@ pub enum Expr {
     Mul(Box<Expr>, Box<Expr>),
     Div(Box<Expr>, Box<Expr>),
     Neg(Box<Expr>),
+    /// Rounded to this many decimal places (half away from zero), as a text may round a figure
+    /// before using it.
+    Round(Box<Expr>, u32),
 }
 
 macro_rules! expr_op {
@@ -216,6 +243,7 @@ impl Expr {
                 ov(a.exact(ops)?.checked_div(d))?
             }
             Expr::Neg(a) => -a.exact(ops)?,
+            Expr::Round(a, dp) => round(a.exact(ops)?, *dp),
         })
     }
 
@@ -228,6 +256,13 @@ impl Expr {
             Expr::Mul(a, b) => a.range(ops)?.checked_mul(b.range(ops)?)?,
             Expr::Div(a, b) => a.range(ops)?.checked_div(b.range(ops)?)?,
             Expr::Neg(a) => a.range(ops)?.negated(),
+            Expr::Round(a, dp) => {
+                let r = a.range(ops)?;
+                Range {
+                    lo: round(r.lo, *dp),
+                    hi: round(r.hi, *dp),
+                }
+            }
         })
     }
 
@@ -242,10 +277,16 @@ impl Expr {
                 Expr::Mul(a, b) => format!("{} × {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Div(a, b) => format!("{} ÷ {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Neg(a) => format!("−{}", go(a, ops, false)),
+                Expr::Round(a, dp) => format!("round({}, {dp})", go(a, ops, true)),
             }
         }
         go(self, ops, true)
     }
+}
+
+/// `v` rounded to `dp` decimal places, half away from zero.
+fn round(v: Decimal, dp: u32) -> Decimal {
+    v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The result a text states.
@@ -347,6 +388,21 @@ pub struct Claim {
     pub note: Option<String>,
     /// An identifier given by a claim file.
     pub id: Option<String>,
+}
+
+impl Claim {
+    /// A claim of `rule` that `stated` is what `expr` gives from `inputs`.
+    pub fn new(rule: &'static str, stated: Stated, expr: Expr, inputs: Vec<Operand>) -> Claim {
+        Claim {
+            rule,
+            stated,
+            expr,
+            inputs,
+            missing: None,
+            note: None,
+            id: None,
+        }
+    }
 }
 
 /// How a claim fares.

@@ -150,6 +150,8 @@ fn is_name(s: &str) -> bool {
 /// The name that ends at byte `end`: up to four words back, stopping at punctuation or a
 /// stop word; it must contain a capitalised word.
 fn name_before(text: &str, end: usize) -> Option<(String, Span)> {
+    // An appositive name keeps its comma: "Its neighbour, Millbrook, has 62,000".
+    let end = text[..end].trim_end().trim_end_matches(',').len();
     let head = &text[..end];
     let mut start = end;
     for w in head.rsplit(' ').take(4) {
@@ -222,6 +224,14 @@ mod tests {
                 ("St. Paul".to_string(), "310000".to_string()),
                 ("Twin Cities population".to_string(), "3760000".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn appositive_names() {
+        assert_eq!(
+            facts("Its neighbour, Millbrook, has 62,000 inhabitants."),
+            [("Millbrook".to_string(), "62000".to_string())]
         );
     }
 

@@ -7,7 +7,10 @@
 //!
 //! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
 
+pub mod derive;
+pub mod draft;
 pub mod facts;
+pub mod file;
 pub mod rules;
 
 use crate::check::{Claim, Operand, Stated};
@@ -83,6 +86,14 @@ impl<'a> Doc<'a> {
         &self.text[s.start..s.end]
     }
 
+    /// The text of sentence `s` from at most `max` bytes before `end` up to `end`: the words
+    /// that lead to a figure, without scanning the whole sentence for every figure in it.
+    pub fn lead(&self, s: Span, end: usize, max: usize) -> &'a str {
+        let start =
+            crate::locale::floor_char_boundary(self.text, end.saturating_sub(max)).max(s.start);
+        &self.text[start.min(end)..end]
+    }
+
     /// Up to `n` bytes of text before quantity `i`, within its sentence.
     pub fn before(&self, i: usize, sentence: Span, n: usize) -> &'a str {
         let end = self.quantities[i].span.start;
@@ -103,6 +114,19 @@ impl<'a> Doc<'a> {
         Operand::from_quantity(self.text, &self.quantities[i])
     }
 
+    /// The operand quantity `i` gives, named after the document fact it states, if it states
+    /// one ("Minneapolis (430.000)").
+    pub fn operand_with_fact(&self, i: usize) -> Option<Operand> {
+        let mut o = self.operand(i)?;
+        o.fact = self
+            .facts
+            .facts
+            .iter()
+            .find(|f| f.quantity == i)
+            .map(|f| f.name.clone());
+        Some(o)
+    }
+
     /// The stated result quantity `i` gives.
     pub fn stated(&self, i: usize) -> Option<Stated> {
         Stated::from_quantity(self.text, &self.quantities[i])
@@ -119,7 +143,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Splits `text` into sentences: after '.', '!' or '?' followed by white space and a capital,
 /// digit or quote, and at line breaks. A period inside a number, date or abbreviation ends none.
+/// A form feed ends a sentence like a line break: the Markdown and HTML readers put one where
+/// two blocks (table cells, paragraphs) share a line (see [`crate::source`]).
+/// In hard-wrapped text (no line longer than [`WRAP_WIDTH`]), a line break inside a paragraph is
+/// a space: "the remaining\n8% were undecided" is one sentence.
 pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
+    // Whether the block (lines between blank lines) around a position is hard-wrapped, found
+    // once a block.
+    let mut block: Option<(usize, usize, bool)> = None;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -133,8 +164,15 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
         let inside = qs
             .get(qi)
             .is_some_and(|q| q.span.start <= i && i < q.span.end);
-        let end = if b == b'\n' {
+        // A form feed stands where the Markdown and HTML readers close a block on one line.
+        let end = if b == b'\x0c' {
             Some(i + 1)
+        } else if b == b'\n' {
+            let (_, _, wrapped) = *block.get_or_insert_with(|| wrapped_block(text, i));
+            if block.is_some_and(|(_, end, _)| i + 1 >= end) {
+                block = None;
+            }
+            (!(wrapped && soft_break(text, i))).then_some(i + 1)
         } else if matches!(b, b'.' | b'!' | b'?') && !inside {
             ends_sentence(text, i)
         } else {
@@ -155,6 +193,51 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     }
     out
 }
+
+/// The longest line, in characters, of a text that is taken as hard-wrapped.
+pub const WRAP_WIDTH: usize = 100;
+
+/// The block (lines between blank lines) that holds byte `i`, and whether it is hard-wrapped:
+/// two lines or more, none longer than [`WRAP_WIDTH`]. One long line makes only its own block
+/// one-paragraph-a-line.
+fn wrapped_block(text: &str, i: usize) -> (usize, usize, bool) {
+    let start = text[..i].rfind("\n\n").map_or(0, |k| k + 2);
+    let end = text[i..].find("\n\n").map_or(text.len(), |k| i + k + 1);
+    let mut lines = 0;
+    let mut wrapped = true;
+    for l in text[start..end].lines() {
+        if l.chars().count() > WRAP_WIDTH {
+            wrapped = false;
+            break;
+        }
+        lines += 1;
+    }
+    (start, end, wrapped && lines >= 2)
+}
+
+/// Whether the line break at `i` only wraps a paragraph: the line goes on with words, and the
+/// next line is no blank, heading, list item, quote or table row.
+fn soft_break(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+    let line = text[line_start..i].trim_end_matches('\r');
+    let next = text[i + 1..].lines().next().unwrap_or("");
+    let first = next.trim_start();
+    let list_item = {
+        let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0
+            && first[digits..].starts_with([')', '.'])
+            && first[digits + 1..].starts_with(' ')
+    };
+    !line.trim().is_empty()
+        && !line.trim_start().starts_with(['#', '|'])
+        && !first.is_empty()
+        && !first.starts_with(['#', '-', '*', '+', '>', '|', '='])
+        && !list_item
+        && line.trim().chars().count() >= SHORT_LINE
+}
+
+/// A line shorter than this inside wrapped text is a heading, not a wrapped line.
+const SHORT_LINE: usize = 40;
 
 /// Where the sentence ends if the mark at `i` ends it (after closing brackets and quotes).
 fn ends_sentence(text: &str, i: usize) -> Option<usize> {
@@ -232,6 +315,39 @@ mod tests {
             split("One.\nTwo!  Three? (Four.)"),
             ["One.", "Two!", "Three?", "(Four.)"]
         );
+        // Wrapped prose goes on across a line break; a heading or a blank line ends a sentence.
+        let wrapped =
+            "Among postal voters, 70% of 60% of all of them were under\nforty, or 42% of them.";
+        assert_eq!(split(wrapped).len(), 1);
+        assert_eq!(
+            split("Budget 2026\nSpending rose 5%.\n\nNext part."),
+            ["Budget 2026", "Spending rose 5%.", "Next part."]
+        );
+        assert_eq!(
+            split("Share 40 %\x0c60 % of it"),
+            ["Share 40 %", "60 % of it"]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_within_a_paragraph() {
+        let text = "# Title\n\nIn a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided. Of those who approved,\n40% said so.\n\n- a list\n- of items\n";
+        assert_eq!(
+            split(text),
+            [
+                "# Title",
+                "In a survey, 54% approved, 38% disapproved and the remaining\n8% were undecided.",
+                "Of those who approved,\n40% said so.",
+                "- a list",
+                "- of items"
+            ]
+        );
+        // One paragraph a line, some longer than a wrapped line could be: every break counts.
+        let long = format!(
+            "HEADLINE WITHOUT A STOP\nFirst {}.\nSecond.",
+            "word ".repeat(30)
+        );
+        assert_eq!(split(&long).len(), 3);
     }
 
     #[test]

@@ -314,8 +314,16 @@ fn day_month(text: &str, pos: usize) -> Option<Found> {
 
 /// `[[","] " " YYYY]` after a day and month.
 fn year_after(rest: &str) -> (&str, Option<i16>) {
+    let comma = rest.starts_with(',');
     let t = rest.strip_prefix(',').unwrap_or(rest);
-    if let Some(t) = t.strip_prefix(' ')
+    // One space, or after a comma the line break of wrapped text: "November 2,\n2025" (but
+    // "1 March\n2000 GMT" is a date and a time).
+    let sep: &[char] = if comma {
+        &[' ', '\n', '\u{a0}']
+    } else {
+        &[' ', '\u{a0}']
+    };
+    if let Some(t) = t.strip_prefix(sep)
         && let Ok((r, y)) = digits(4, 4)(t)
         && boundary(r)
     {
@@ -403,6 +411,9 @@ mod tests {
             (&t[f.start..f.end], f.iso.as_str()),
             ("January 23rd", "--01-23")
         );
+        let t = "on November 2,\n2025, and";
+        let f = month_day(t, t.find('2').unwrap()).unwrap();
+        assert_eq!(f.iso, "2025-11-02");
         let t = "on Jan. 23, 2026 the";
         let f = month_day(t, t.find("23").unwrap()).unwrap();
         assert_eq!(&t[f.start..f.end], "Jan. 23, 2026");

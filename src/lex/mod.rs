@@ -270,7 +270,7 @@ fn frac(n: i64, d: i64) -> Option<Decimal> {
 
 /// The word (run of letters) that ends right before `end`, skipping spaces and one '.'.
 pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
-    let t = text[..end].trim_end_matches([' ', '\u{a0}']);
+    let t = text[..end].trim_end();
     let t = t.strip_suffix('.').unwrap_or(t);
     // ASCII letters byte by byte; letters of more bytes before them char by char.
     let ascii = t.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
@@ -483,10 +483,31 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // "1/16 of an inch" is no inch.
+        if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
+            return None;
+        }
         let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
         q.precision = Some(Decimal::ONE);
+        // "half a meter": the fraction before the article is the amount.
+        let fraction = self
+            .out
+            .last()
+            .filter(|p| p.kind == Kind::Fraction && self.text[p.span.end..ws].trim().is_empty());
+        let start = match fraction {
+            Some(p) => {
+                q.value = p.value;
+                q.precision = None;
+                q.span.start = p.span.start;
+                Some(p.span.start)
+            }
+            None => None,
+        };
         let end = self.unit_suffix(&mut q, we, next)?;
-        Some(self.finish(q, end, ws))
+        if start.is_some() {
+            self.out.pop();
+        }
+        Some(self.finish(q, end, start.unwrap_or(ws)))
     }
 
     fn skip_nonspace(&self, mut i: usize) -> usize {
@@ -528,10 +549,15 @@ impl<'a> Scanner<'a> {
         }
         let next = Next::new(&text[sh.end()..]);
         let cue = self.cue(&sh, next);
-        // The sentence's language is read only when nothing else decides.
-        let res = self
-            .profile
-            .resolve_in(&sh, cue, || language_of(self.around(pos)));
+        // The sentence's language is read only when nothing else decides, and only when no
+        // scale word or count noun follows (those readings keep the document's language).
+        let res = self.profile.resolve_in(&sh, cue, || {
+            if cue.scale_word.is_none() && cue.count_noun.is_none() {
+                language_of(self.around(pos))
+            } else {
+                None
+            }
+        });
         let (value, reading) = match res {
             Resolution::Plain(v) => (v, None),
             Resolution::Ambiguous {
@@ -1019,7 +1045,7 @@ fn keeps_continuation(rest: &str, sp: &Spelled) -> bool {
             let ratio = ["out of ", "in ", "of every ", "in every "]
                 .iter()
                 .find_map(|w| r.strip_prefix(w));
-            !ratio.is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()))
+            !ratio.is_some_and(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()))
         }
         _ => true,
     }
@@ -1352,6 +1378,19 @@ mod tests {
         let v = scan_str("nrs. 22,24,26,31.");
         let values: Vec<_> = v.iter().map(|x| x.2.clone().unwrap_or_default()).collect();
         assert_eq!(values, ["22", "24", "26", "31"]);
+    }
+
+    #[test]
+    fn an_article_before_a_unit_is_one_of_it() {
+        assert_eq!(
+            one("it cost a dollar"),
+            t("a dollar", Kind::Money, Some("1"))
+        );
+        assert_eq!(
+            one("a crater half a meter deep"),
+            t("half a meter", Kind::Measure, Some("0.5"))
+        );
+        assert!(scan_str("within a fraction of an inch").is_empty());
     }
 
     #[test]

@@ -24,6 +24,24 @@
 //! figure ("8.74"). `derived` is null for `unverifiable` findings, whose message says what is
 //! missing. `facts` lists the document facts a finding used, with where they stand. `id` is set
 //! for findings of a claim file.
+//!
+//! # Claim files (`recount verify`)
+//!
+//! The same shape, with `path` the claim file. A finding's `rule` is `claim`, its `id` the
+//! claim's id, and `start`, `end`, `line`, `column` the claim's `id` value in the claim file;
+//! inputs and facts point at their values in the claim file. Where the claim's quote stands
+//! once in the article, `article` gives its place there:
+//!
+//! ```json
+//! {"id": "strike-share", "rule": "claim", "verdict": "imprecise", "…": "…",
+//!  "start": 412, "end": 424, "line": 19, "column": 9,
+//!  "article": {"path": "../shared/examples/minneapolis-2026.txt",
+//!              "start": 2295, "end": 2320, "line": 13, "column": 502}}
+//! ```
+//!
+//! `problems` lists the quotes that no longer fit the article: `{"kind": "stale-quote",
+//! "level": "error", "id": "…", "message": "…", "start", "end", "line", "column"}` at the quote
+//! in the claim file, and `quote-twice` warnings with `found`, the places in the article.
 
 use super::LineIndex;
 use crate::check::{Outcome, Verdict, in_text_units};
@@ -82,6 +100,37 @@ pub struct FindingOut {
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    /// For a claim file's finding: where its quote stands in the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<PlaceOut>,
+}
+
+/// A place in another file (the article of a claim file).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceOut {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A problem of a claim file's quote: `stale-quote` (an error: the quote no longer stands in
+/// the article) or `quote-twice` (a warning: it stands there more than once).
+#[derive(Debug, Serialize)]
+pub struct ProblemOut {
+    pub kind: &'static str,
+    pub level: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Where the quote stands in the article, for a quote found more than once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub found: Vec<PlaceOut>,
 }
 
 /// How many findings of each verdict.
@@ -116,6 +165,9 @@ impl Summary {
 pub struct FileOut {
     pub path: String,
     pub findings: Vec<FindingOut>,
+    /// A claim file's quote problems (absent for articles).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<ProblemOut>,
     pub summary: Summary,
 }
 
@@ -139,11 +191,12 @@ pub fn file_out(
     FileOut {
         path: path.to_string(),
         findings,
+        problems: Vec::new(),
         summary,
     }
 }
 
-fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
+pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
     let c = &o.claim;
     let pct = c.stated.percent;
     let span = c.stated.span;
@@ -203,6 +256,7 @@ fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
         end: span.end,
         line,
         column,
+        article: None,
     }
 }
 
@@ -230,19 +284,25 @@ pub fn human(
             "{path}:{line}:{column}: {}[{}] {}\n",
             o.verdict, c.rule, o.message
         ));
-        let mut snippet = Snippet::source(text).path(path).annotation(
-            AnnotationKind::Primary
-                .span(c.stated.span.start..c.stated.span.end)
-                .label(format!("the text says {}", c.stated.text)),
-        );
+        // Only the lines around the claim go to the renderer, so that a long document (or a
+        // very long line) costs each finding a window, not the whole text.
+        let (ws, we, first_line) = window(text, &idx, c);
+        let local = |sp: crate::quantity::Span| sp.start - ws..sp.end - ws;
+        let mut snippet = Snippet::source(&text[ws..we])
+            .line_start(first_line)
+            .path(path)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(local(c.stated.span))
+                    .label(format!("the text says {}", c.stated.text)),
+            );
         for op in &c.inputs {
-            if let Some(sp) = op.span {
+            if let Some(sp) = op.span.filter(|sp| sp.start >= ws && sp.end <= we) {
                 let label = match &op.fact {
                     Some(f) => format!("{f}: {}", op.text),
                     None => String::new(),
                 };
-                snippet =
-                    snippet.annotation(AnnotationKind::Context.span(sp.start..sp.end).label(label));
+                snippet = snippet.annotation(AnnotationKind::Context.span(local(sp)).label(label));
             }
         }
         let level = match o.verdict {
@@ -260,6 +320,46 @@ pub fn human(
     s
 }
 
+/// Lines of context shown around a claim, and the most bytes of one long line.
+const CONTEXT_LINES: usize = 3;
+const WINDOW_BYTES: usize = 1000;
+
+/// The byte range of text shown for claim `c`: the lines from its stated value to the inputs
+/// within a few lines of it, cut to a window around the stated value when a line is very long.
+/// Returns the range and the 1-based number of its first line.
+fn window(text: &str, idx: &LineIndex, c: &crate::check::Claim) -> (usize, usize, usize) {
+    let stated = c.stated.span;
+    let (line, _) = idx.line_col(text, stated.start);
+    let mut first = line;
+    let mut last = idx.line_col(text, stated.end).0;
+    for sp in c.inputs.iter().filter_map(|o| o.span) {
+        let (l1, l2) = (idx.line_col(text, sp.start).0, idx.line_col(text, sp.end).0);
+        if l1 + CONTEXT_LINES >= line && l2 <= last + CONTEXT_LINES {
+            first = first.min(l1);
+            last = last.max(l2);
+        }
+    }
+    let start = idx.line_start(first);
+    let end = idx.line_end(text, last);
+    if end - start <= 4 * WINDOW_BYTES {
+        return (start, end, first);
+    }
+    // A very long line: a window around the stated value, widened to the inputs near it.
+    let mut lo = stated.start.saturating_sub(WINDOW_BYTES).max(start);
+    let mut hi = (stated.end + WINDOW_BYTES).min(end);
+    for sp in c.inputs.iter().filter_map(|o| o.span) {
+        if sp.start + 2 * WINDOW_BYTES >= stated.start && sp.end <= stated.end + 2 * WINDOW_BYTES {
+            lo = lo.min(sp.start.max(start));
+            hi = hi.max(sp.end.min(end));
+        }
+    }
+    let lo = crate::locale::floor_char_boundary(text, lo);
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo, hi, idx.line_col(text, lo).0)
+}
+
 /// The summary line: "3 findings: 1 mismatch, 1 imprecise, 1 unverifiable, 4 ok".
 pub fn summary_line(s: Summary, files: usize) -> String {
     let total = s.mismatch + s.imprecise + s.unverifiable + s.ok;
@@ -274,4 +374,48 @@ pub fn summary_line(s: Summary, files: usize) -> String {
         s.unverifiable,
         s.ok
     )
+}
+
+/// One line a finding, `path:line:col:rule:verdict: message`, for editors that parse
+/// compiler-style errors.
+pub fn line(file: &FileOut) -> String {
+    file.findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}:{}:{}: {}\n",
+                file.path, f.line, f.column, f.rule, f.verdict, f.message
+            )
+        })
+        .collect()
+}
+
+/// GitHub Actions workflow commands, one a finding, so findings show on the changed lines of a
+/// pull request.
+pub fn github(file: &FileOut) -> String {
+    file.findings
+        .iter()
+        .map(|f| {
+            let level = match f.verdict {
+                Verdict::Mismatch => "error",
+                Verdict::Imprecise => "warning",
+                _ => "notice",
+            };
+            // Workflow commands escape '%', CR and LF in the message, and ',' ':' in properties.
+            let esc = |s: &str| {
+                s.replace('%', "%25")
+                    .replace('\r', "%0D")
+                    .replace('\n', "%0A")
+            };
+            let prop = |s: &str| esc(s).replace(':', "%3A").replace(',', "%2C");
+            format!(
+                "::{level} file={},line={},col={},title={}::{}\n",
+                prop(&file.path),
+                f.line,
+                f.column,
+                prop(&format!("recount {} ({})", f.rule, f.verdict)),
+                esc(&f.message)
+            )
+        })
+        .collect()
 }

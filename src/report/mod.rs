@@ -4,6 +4,7 @@
 pub mod check;
 pub mod numbers;
 pub mod sarif;
+pub mod verify;
 
 /// Maps byte offsets to 1-based lines and columns (columns count characters).
 #[derive(Debug, Clone)]
@@ -25,6 +26,16 @@ impl LineIndex {
         let offset = crate::locale::floor_char_boundary(text, offset);
         let column = text[start.min(offset)..offset].chars().count() + 1;
         (line, column)
+    }
+
+    /// The byte offset where the 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.clamp(1, self.starts.len()) - 1]
+    }
+
+    /// The byte offset where the 1-based `line` ends (before its line break).
+    pub fn line_end(&self, text: &str, line: usize) -> usize {
+        self.starts.get(line).map_or(text.len(), |&e| e - 1)
     }
 
     /// The text of the 1-based `line`, without its line break.

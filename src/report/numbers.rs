@@ -146,7 +146,10 @@ pub fn human(path: &str, text: &str, r: &Recognition) -> String {
         let kind = kind.as_ref().and_then(|k| k.as_str()).unwrap_or("number");
         s.push_str(&format!(
             "{path}:{}:{}: {kind} {value}{unit}{hedge} \"{}\"\n",
-            n.line, n.column, n.text
+            n.line,
+            n.column,
+            // One number a line: a line break inside a number's text shows as a space.
+            n.text.replace(['\n', '\r'], " ")
         ));
         if let Some(r) = n.reading {
             s.push_str(&format!(

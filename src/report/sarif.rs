@@ -6,9 +6,39 @@ use crate::check::Verdict;
 use crate::claims::RULES;
 use serde_json::{Value, json};
 
+/// The rules of claim files (`recount verify`), listed after the article rules when used.
+const CLAIM_FILE_RULES: &[(&str, &str)] = &[
+    (
+        "claim",
+        "a claim of a claim file must follow from its facts as derived",
+    ),
+    (
+        "stale-quote",
+        "a claim file's quote must still stand in the article",
+    ),
+    (
+        "quote-twice",
+        "a claim file's quote should stand in the article only once",
+    ),
+];
+
+fn region(path: &str, line: usize, column: usize, start: usize, end: usize) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": {"uri": path},
+            "region": {
+                "startLine": line,
+                "startColumn": column,
+                "charOffset": start,
+                "charLength": end.saturating_sub(start),
+            }
+        }
+    })
+}
+
 /// The SARIF log of the findings of `files`.
 pub fn log(files: &[FileOut]) -> Value {
-    let rules: Vec<Value> = RULES
+    let mut rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
             json!({
@@ -19,6 +49,20 @@ pub fn log(files: &[FileOut]) -> Value {
             })
         })
         .collect();
+    let claim_files = files
+        .iter()
+        .any(|f| !f.problems.is_empty() || f.findings.iter().any(|x| x.id.is_some()));
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    if claim_files {
+        for (id, summary) in CLAIM_FILE_RULES {
+            ids.push(id);
+            rules.push(json!({
+                "id": id,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary},
+            }));
+        }
+    }
     let mut results = Vec::new();
     for f in files {
         for x in &f.findings {
@@ -27,26 +71,50 @@ pub fn log(files: &[FileOut]) -> Value {
                 Verdict::Imprecise => "warning",
                 Verdict::Unverifiable | Verdict::Ok => "note",
             };
-            let rule_index = RULES.iter().position(|r| r.id == x.rule);
-            results.push(json!({
+            let rule_index = ids.iter().position(|r| *r == x.rule);
+            let mut result = json!({
                 "ruleId": x.rule,
                 "ruleIndex": rule_index,
                 "level": level,
                 "kind": if x.verdict == Verdict::Ok { "pass" } else { "fail" },
                 "message": {"text": x.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": f.path},
-                        "region": {
-                            "startLine": x.line,
-                            "startColumn": x.column,
-                            "charOffset": x.start,
-                            "charLength": x.end - x.start,
-                        }
-                    }
-                }],
+                "locations": [region(&f.path, x.line, x.column, x.start, x.end)],
                 "properties": {"verdict": x.verdict, "id": x.id},
-            }));
+            });
+            if let Some(a) = &x.article {
+                result["relatedLocations"] = json!([{
+                    "id": 1,
+                    "message": {"text": "the quote in the article"},
+                    "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
+                }]);
+            }
+            results.push(result);
+        }
+        for p in &f.problems {
+            let mut result = json!({
+                "ruleId": p.kind,
+                "ruleIndex": ids.iter().position(|r| *r == p.kind),
+                "level": p.level,
+                "kind": "fail",
+                "message": {"text": p.message},
+                "locations": [region(&f.path, p.line, p.column, p.start, p.end)],
+                "properties": {"id": p.id},
+            });
+            if !p.found.is_empty() {
+                result["relatedLocations"] = p
+                    .found
+                    .iter()
+                    .enumerate()
+                    .map(|(k, a)| {
+                        json!({
+                            "id": k + 1,
+                            "message": {"text": "the quote in the article"},
+                            "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
+                        })
+                    })
+                    .collect();
+            }
+            results.push(result);
         }
     }
     json!({

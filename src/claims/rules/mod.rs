@@ -2,11 +2,30 @@
 
 use super::Rule;
 
+pub mod average;
+pub mod breakdown;
+pub mod change;
+pub mod complement;
+pub mod conversion;
+pub mod multiple;
 pub mod part_of_whole;
 pub mod share_of_share;
+pub mod sum;
+pub mod weekday;
 
 /// Every rule, in the order `recount rules` lists them.
-pub static RULES: &[Rule] = &[share_of_share::RULE, part_of_whole::RULE];
+pub static RULES: &[Rule] = &[
+    share_of_share::RULE,
+    part_of_whole::RULE,
+    change::RULE,
+    sum::RULE,
+    average::RULE,
+    multiple::RULE,
+    complement::RULE,
+    breakdown::RULE,
+    weekday::RULE,
+    conversion::RULE,
+];
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -24,6 +43,13 @@ pub(crate) mod tests {
             .map(check::check)
             .map(|o| (o.verdict, o.message))
             .collect()
+    }
+
+    /// Asserts the verdicts of rule `id` on `text`, showing its messages if they differ.
+    pub fn verdicts_of(id: &str, text: &str, want: &[Verdict]) {
+        let got = run(id, text);
+        let v: Vec<Verdict> = got.iter().map(|(v, _)| *v).collect();
+        assert_eq!(v, want, "{text}: {got:?}");
     }
 
     #[test]

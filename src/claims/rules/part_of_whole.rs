@@ -88,6 +88,15 @@ fn is_amount(k: Kind) -> bool {
     matches!(k, Kind::Number | Kind::Money)
 }
 
+/// Whether quantity `i` can be a part or a whole: an amount written with digits, or a spelled
+/// one of at least ten ("One ADR represents 0.75 pct of one share" relates no counts).
+fn amount(doc: &Doc<'_>, i: usize) -> bool {
+    let q = &doc.quantities[i];
+    is_amount(q.kind)
+        && (doc.text_of(i).bytes().any(|b| b.is_ascii_digit())
+            || q.value.is_some_and(|v| v >= rust_decimal::Decimal::TEN))
+}
+
 fn find(doc: &Doc<'_>) -> Vec<Claim> {
     let mut out = Vec::new();
     for (si, &s) in doc.sentences.iter().enumerate() {
@@ -116,6 +125,9 @@ fn verb_share(
 ) -> Option<Claim> {
     let q = &doc.quantities[p];
     let head_end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
+    // The verb stands right before the share; 200 bytes hold any of them and the part.
+    let s = Span::new(head_end.saturating_sub(200).max(s.start), s.end);
+    let s = Span::new(crate::locale::floor_char_boundary(doc.text, s.start), s.end);
     let head = doc.text[s.start..head_end].trim_end();
     let lower = head.to_lowercase();
     let verb = VERBS
@@ -123,43 +135,70 @@ fn verb_share(
         .filter(|v| lower.ends_with(&format!(" {v}")))
         .max_by_key(|v| v.len())?;
     let verb_start = s.start + head.len() - verb.len();
+    // "or" links a part to its share only right after it: "637 mln dlrs, or 2.24 pct of …".
+    if *verb == "or" {
+        let before_or = doc.text[s.start..verb_start].trim_end();
+        let part_ends_here = range.clone().any(|i| {
+            i < p
+                && amount(doc, i)
+                && before_or
+                    .strip_suffix(',')
+                    .is_some_and(|b| b.trim_end().len() + s.start == doc.quantities[i].span.end)
+        });
+        if !part_ends_here {
+            return None;
+        }
+    }
+    // The parts stand in the verb's own clause: "…, and Millbrook makes up 25%".
+    let clause_start = clause_start(doc.text, s.start, verb_start);
     let rest = doc.after(p, s, 400);
     if !rest.starts_with(" of ") && !rest.starts_with(" der ") && !rest.starts_with(" von ") {
         return None;
     }
     // The whole: the first amount after "of" in the sentence, or a fact named there.
-    let whole_idx = range
-        .clone()
-        .find(|&i| i > p && is_amount(doc.quantities[i].kind));
+    let whole_idx = range.clone().find(|&i| i > p && amount(doc, i));
     let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
     let of_phrase = &doc.text[q.span.end..of_phrase_end];
     let whole = match whole_idx {
-        Some(w) if names_whole(of_phrase) => with_fact(doc, w),
+        Some(w) if names_whole(of_phrase) => doc.operand_with_fact(w),
         _ => fact_operand(
             doc,
             of_phrase
                 .trim_end()
                 .trim_end_matches(['(', '.', ',', ';', ')'])
                 .trim_end(),
-        ),
+        )
+        .or_else(|| previous_whole(doc, si, of_phrase, clause_start)),
     };
     // The parts: amounts before the verb in the sentence, all of them if "together".
     let before: Vec<usize> = range
         .clone()
-        .filter(|&i| doc.quantities[i].span.end <= verb_start && is_amount(doc.quantities[i].kind))
+        .filter(|&i| {
+            let qs = doc.quantities[i].span;
+            qs.start >= clause_start && qs.end <= verb_start && amount(doc, i)
+        })
         .collect();
-    let head_lower = lower[..lower.len() - verb.len()].to_string();
+    let head_lower = doc.text[clause_start..verb_start].to_lowercase();
     let together = TOGETHER.iter().any(|t| has_word(&head_lower, t));
     let mut parts: Vec<Operand> = if together {
-        before.iter().filter_map(|&i| with_fact(doc, i)).collect()
+        before
+            .iter()
+            .filter_map(|&i| doc.operand_with_fact(i))
+            .collect()
     } else {
         before
             .last()
             .and_then(|&i| {
                 // The part must be the subject: nothing but words between it and the verb.
+                // ("…, or P%" has its comma.)
                 let gap = &doc.text[doc.quantities[i].span.end..verb_start];
+                let gap = if *verb == "or" {
+                    gap.trim().trim_start_matches(',')
+                } else {
+                    gap
+                };
                 (!gap.contains([',', ';', '%']))
-                    .then(|| with_fact(doc, i))
+                    .then(|| doc.operand_with_fact(i))
                     .flatten()
             })
             .into_iter()
@@ -167,7 +206,7 @@ fn verb_share(
     };
     if parts.is_empty() {
         // A named part: "Minneapolis makes up 11% of the Twin Cities population".
-        if let Some(f) = fact_operand(doc, &head[..head.len() - verb.len()]) {
+        if let Some(f) = fact_operand(doc, &doc.text[clause_start..verb_start]) {
             parts.push(f);
         } else if let Some(fr) = fraction_of_previous(doc, si) {
             parts.push(fr);
@@ -204,21 +243,19 @@ fn verb_share(
     }
     let wk = whole.value;
     let sum: rust_decimal::Decimal = parts.iter().map(|o| o.value).sum();
-    if sum > wk || wk.is_zero() {
+    // A whole of zero goes on to the checker, which reports the division by zero.
+    if !wk.is_zero() && sum > wk {
         return None;
     }
     let n = parts.len();
     let mut inputs = parts;
     inputs.push(whole);
-    Some(Claim {
-        rule: RULE.id,
+    Some(Claim::new(
+        RULE.id,
         stated,
-        expr: Expr::sum(0..n) / Expr::Input(n),
+        Expr::sum(0..n) / Expr::Input(n),
         inputs,
-        missing: None,
-        note: None,
-        id: None,
-    })
+    ))
 }
 
 /// Words that end an "of" phrase before a whole could follow: "2.5 pct of GNP from 1.79
@@ -260,46 +297,116 @@ fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -
         return None;
     }
     let link = doc.between(a, b).trim();
-    let link_ok = matches!(link, "of" | "out of" | "of the" | "von" | "aus");
-    // The whole may carry its noun: "30 out of 120 seats, or 25%".
-    let tail = doc.between(b, p).trim();
-    let tail_ok = ["(", ", or", ", i.e.", " —", " –", ", that is"]
-        .iter()
-        .any(|c| {
-            let t = format!(" {tail}");
-            t.strip_suffix(c).is_some_and(|noun| {
-                noun.chars()
-                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'')
-            })
-        });
-    if !link_ok || !tail_ok {
+    // A noun may follow the second figure: "30 out of 120 seats, or 25%".
+    let words_then = |gap: &str, ends: &[&str]| {
+        ends.iter().any(|c| {
+            format!(" {}", gap.trim())
+                .strip_suffix(c)
+                .is_some_and(|noun| {
+                    noun.chars()
+                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'' || ch == '’')
+                })
+        })
+    };
+    // An appositive share stands between commas or before a full stop: "4,400 of the 29,120
+    // voters, 15.1%, were".
+    let appositive = matches!(
+        doc.after(p, range_span(doc, &range), 2).chars().next(),
+        Some(',' | ')' | '.' | ';')
+    );
+    let connectors: &[&str] = if appositive {
+        &["(", ", or", ", i.e.", " —", " –", ", that is", ","]
+    } else {
+        &["(", ", or", ", i.e.", " —", " –", ", that is"]
+    };
+    let (part, whole) = if matches!(link, "of" | "out of" | "of the" | "von" | "aus")
+        && words_then(doc.between(b, p), connectors)
+    {
+        // "A of B (P%)", "A out of B, or P%".
+        (a, b)
+    } else if sentence_starts_with_of(doc, &range, a)
+        && words_then(link, &[","])
+        && words_then(doc.between(b, p), connectors)
+    {
+        // "Of the B voters, A cast a ballot, or P%."
+        (b, a)
+    } else {
         return None;
-    }
-    let (x, y) = (with_fact(doc, a)?, with_fact(doc, b)?);
+    };
+    let (x, y) = (doc.operand_with_fact(part)?, doc.operand_with_fact(whole)?);
     if x.value > y.value || y.value.is_zero() {
         return None;
     }
-    Some(Claim {
-        rule: RULE.id,
-        stated: doc.stated(p)?,
-        expr: Expr::Input(0) / Expr::Input(1),
-        inputs: vec![x, y],
-        missing: None,
-        note: None,
-        id: None,
-    })
+    Some(Claim::new(
+        RULE.id,
+        doc.stated(p)?,
+        Expr::Input(0) / Expr::Input(1),
+        vec![x, y],
+    ))
 }
 
-/// The operand of quantity `i`, named after the fact it states, if it states one.
-fn with_fact(doc: &Doc<'_>, i: usize) -> Option<Operand> {
-    let mut o = doc.operand(i)?;
-    o.fact = doc
-        .facts
-        .facts
+/// Where the clause that ends at `verb_start` begins: after the last ", and", ", but", "; "
+/// or ", while" of the sentence before it.
+fn clause_start(text: &str, sentence_start: usize, verb_start: usize) -> usize {
+    let head = &text[sentence_start..verb_start];
+    [
+        ", and ",
+        ", but ",
+        "; ",
+        ", while ",
+        ", whereas ",
+        ", und ",
+        ", aber ",
+    ]
+    .iter()
+    .filter_map(|c| head.rfind(c).map(|i| i + c.len()))
+    .max()
+    .map_or(sentence_start, |i| sentence_start + i)
+}
+
+/// "… of that population": the whole a demonstrative points back to: the last amount before
+/// the part's clause in the same sentence, or else in the sentence before.
+fn previous_whole(
+    doc: &Doc<'_>,
+    si: usize,
+    of_phrase: &str,
+    clause_start: usize,
+) -> Option<Operand> {
+    let p = of_phrase.trim();
+    let demonstrative = ["of that ", "of this ", "of these ", "of those "]
         .iter()
-        .find(|f| f.quantity == i)
-        .map(|f| f.name.clone());
-    Some(o)
+        .any(|d| p.starts_with(d));
+    if !demonstrative || p.split_whitespace().count() > 4 {
+        return None;
+    }
+    let s = doc.sentences[si];
+    let here = doc
+        .in_sentence(s)
+        .rfind(|&i| doc.quantities[i].span.end <= clause_start && amount(doc, i));
+    let last = here.or_else(|| {
+        let prev = *doc.sentences.get(si.checked_sub(1)?)?;
+        doc.in_sentence(prev).rfind(|&i| amount(doc, i))
+    })?;
+    doc.operand_with_fact(last)
+}
+
+/// The span of the sentence that holds the quantities `range`.
+fn range_span(doc: &Doc<'_>, range: &std::ops::Range<usize>) -> Span {
+    doc.sentences
+        .iter()
+        .copied()
+        .find(|s| {
+            s.start <= doc.quantities[range.start].span.start
+                && doc.quantities[range.start].span.start < s.end
+        })
+        .unwrap_or(Span::new(0, doc.text.len()))
+}
+
+/// Whether the sentence opens with "Of [the]" right before quantity `a`: "Of the 52,000 …".
+fn sentence_starts_with_of(doc: &Doc<'_>, range: &std::ops::Range<usize>, a: usize) -> bool {
+    let s = range_span(doc, range);
+    let head = doc.text[s.start..doc.quantities[a].span.start].trim_start();
+    matches!(head.trim_end(), "Of the" | "Of" | "Of all" | "Von den")
 }
 
 /// The operand of the fact whose name ends `fragment`.
@@ -383,6 +490,54 @@ mod tests {
     }
 
     #[test]
+    fn a_demonstrative_points_to_the_last_whole() {
+        let text = "Millbrook has 62,000 inhabitants. Together the two towns are home to 248,000 people, and Millbrook makes up 25% of that population.";
+        let v = run("part-of-whole", text);
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "62,000 ÷ 248,000 = 25%, the text says 25%".to_string()
+            )]
+        );
+        let text = "Millbrook has 62,000 inhabitants. The two towns have 248,000 people. Millbrook makes up 35% of that population.";
+        assert_eq!(run("part-of-whole", text)[0].0, Verdict::Mismatch);
+    }
+
+    #[test]
+    fn whole_first_and_appositive_shares() {
+        let v = run(
+            "part-of-whole",
+            "Of the 52,000 registered voters, 29,120 cast a ballot, or 56%.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "29,120 ÷ 52,000 = 56%, the text says 56%".to_string()
+            )]
+        );
+        let v = run(
+            "part-of-whole",
+            "Some 4,400 of the 29,120 voters, 15.1%, were new.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "Some 4,400 of the 29,120 voters, 25.1%, were new.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+        // A comma alone does not make the next share the part's: here 15% is another figure.
+        assert!(
+            run(
+                "part-of-whole",
+                "Some 4,400 of the 29,120 voters, 15% more than in 2019 said so."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn named_facts_from_elsewhere() {
         let v = run(
             "part-of-whole",
@@ -418,6 +573,24 @@ mod tests {
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Verdict::Unverifiable);
         assert!(v[0].1.contains("the cities' workforce; the claim implies it is about 422222 (half of 380.000 ÷ about 45%)"), "{}", v[0].1);
+    }
+
+    #[test]
+    fn or_links_only_the_figure_right_before_it() {
+        let v = run(
+            "part-of-whole",
+            "Bad loans were 637 mln dlrs, or 2.24 pct of the 28,437 mln dlrs of assets.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let text = "The repayment rate is 2.85 dlrs, the world price or 50 pct of the loan rate of 7.20 dlrs per cwt.";
+        assert!(run("part-of-whole", text).is_empty());
+        assert!(
+            run(
+                "part-of-whole",
+                "One ADR represents 0.75 pct of one B share."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

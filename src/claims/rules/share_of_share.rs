@@ -80,14 +80,14 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
             .in_sentence(s)
             .filter(|&i| doc.quantities[i].kind == Kind::Percent)
             .collect();
-        for w in idx.windows(2) {
+        for (k, w) in idx.windows(2).enumerate() {
             let (a, b) = (w[0], w[1]);
             let of = doc.between(a, b).trim();
             if of != "of" && of != "von" {
                 continue;
             }
             // The first share after the pair that the text presents as their product.
-            let Some(&c) = idx.iter().find(|&&c| c > b) else {
+            let Some(&c) = idx.get(k + 2) else {
                 continue;
             };
             let gap = doc.between(b, c).to_lowercase();
@@ -106,15 +106,12 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
             if stated.value >= x.value || stated.value >= y.value {
                 continue;
             }
-            out.push(Claim {
-                rule: RULE.id,
+            out.push(Claim::new(
+                RULE.id,
                 stated,
-                expr: Expr::Input(0) * Expr::Input(1),
-                inputs: vec![x, y],
-                missing: None,
-                note: None,
-                id: None,
-            });
+                Expr::Input(0) * Expr::Input(1),
+                vec![x, y],
+            ));
         }
     }
     out

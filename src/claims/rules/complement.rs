@@ -1,0 +1,756 @@
+//! `complement`: a share and "the remaining/other/rest" share of the same whole must add up to
+//! 100%.
+
+use crate::check::interval::{Range, Target};
+use crate::check::{Claim, Expr, Operand};
+use crate::claims::{Doc, Rule, has_word};
+use crate::quantity::{HedgeKind, Kind, Span};
+use rust_decimal::Decimal;
+
+macro_rules! doc {
+    () => {
+        "## What it checks
+A share and the rest of the same whole: \"P% … the remaining/other/rest Q%\", and a later
+\"so for Q% of X\" (\"leaving\", \"that means\", \"in other words\") after \"P% of X\" with the
+same X. P stands in Q's sentence or the one before, and is the only share in Q's sentence
+before Q and the two sentences before that. Q must be 100 − P.
+
+## Why it matters
+The rest of a whole is the one figure a writer computes rather than copies, and a slip there
+is a plain arithmetic error: \"38% approved, the remaining 72% did not\".
+
+## Example
+\"… together make up just under 20% of the Twin Cities population (3.76 million). So for 80% of
+the Twin Cities, …\" → 100% − 20% = 80%: `ok`. The complement of \"just under 20%\" is \"just over
+80%\", and exactly 80% lies within it.
+
+## Verdicts
+`ok` when 100 − P rounds to Q at Q's precision (or lies in Q's hedge), `imprecise` when only
+P's rounding or hedge reaches Q, `mismatch` otherwise.
+
+## Tolerance
+P stands for its rounding interval or hedge (\"54%\" is [53.5%, 54.5%], \"just under 20%\" is
+[19%, 20%]), so Q may differ from 100 − P by that much. A hedge on Q that mirrors P's (\"just
+under 20%\" … \"just over 80%\") is read as the same boundary.
+
+## When it does not fire
+With another share nearby (two shares before \"the remaining\" are a `breakdown`, and one
+sentence away may be a third part), when the earlier share is a change (\"rose 5%\"), when
+the two are of different wholes (\"20% of A … the remaining 80% of B\") or only the rest names
+its whole, after a possessive (\"its remaining 31.7% stake\": the rest of a holding), and for
+\"the other Q%\" without a word of ownership or an \"of\" (\"one poll gave him 45%, the other
+40%\")."
+    };
+}
+
+#[doc = doc!()]
+pub const RULE: Rule = Rule {
+    id: "complement",
+    summary: "a share and the remaining share of the same whole must add up to 100%",
+    doc: doc!(),
+    find,
+};
+
+/// Words right before the second share that call it the rest of the whole.
+pub(crate) const REST: &[&str] = &[
+    "the remaining",
+    "the rest",
+    "the rest,",
+    "the rest:",
+    "the rest —",
+    "the rest –",
+    "the rest (",
+    "the remainder",
+    "the remainder,",
+    "the remainder:",
+    "the remainder (",
+    "die restlichen",
+    "den restlichen",
+    "der restlichen",
+    "die übrigen",
+    "den übrigen",
+    "der übrigen",
+    "der rest,",
+    "der rest (",
+];
+
+/// "the other Q%", which needs an ownership word or an "of" to be a share of a whole.
+const OTHER: &[&str] = &["the other", "die anderen", "den anderen"];
+
+/// Words that make "the other Q%" the rest of a holding.
+const OWNERSHIP: &[&str] = &[
+    "own",
+    "owns",
+    "owned",
+    "owner",
+    "owners",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "retain",
+    "retains",
+    "retained",
+    "keep",
+    "keeps",
+    "kept",
+    "buy",
+    "buys",
+    "bought",
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "sell",
+    "sells",
+    "sold",
+    "control",
+    "controls",
+    "controlled",
+    "stake",
+    "interest",
+    "shares",
+    "share",
+    "gehören",
+    "gehört",
+    "hält",
+    "halten",
+    "besitzt",
+    "besitzen",
+    "Anteil",
+    "Anteile",
+];
+
+/// Words that, ending the head of a later "Q% of X", make it the rest of an earlier "P% of X".
+const SO: &[&str] = &[
+    "so for",
+    "so",
+    "thus",
+    "thus for",
+    "hence",
+    "hence for",
+    "that means",
+    "this means",
+    "which means",
+    "meaning",
+    "that leaves",
+    "this leaves",
+    "which leaves",
+    "leaving",
+    "in other words",
+    "in other words, for",
+    "so that leaves",
+    "so that means",
+];
+
+/// Shares written in words, which make a third part as much as a figure does.
+const SHARE_WORDS: &[&str] = &[
+    "half",
+    "a third",
+    "one third",
+    "one-third",
+    "two thirds",
+    "two-thirds",
+    "a quarter of",
+    "one quarter of",
+    "three quarters",
+    "three-quarters",
+    "majority",
+    "minority",
+    "hälfte",
+    "drittel",
+    "viertel",
+    "mehrheit",
+];
+
+/// Words right before a share that make it a change, not a share of a whole.
+const CHANGE_BEFORE: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "up",
+    "down",
+    "by",
+    "increased",
+    "increase",
+    "decreased",
+    "grew",
+    "grow",
+    "jumped",
+    "jump",
+    "dropped",
+    "drop",
+    "declined",
+    "climbed",
+    "slipped",
+    "gained",
+    "lost",
+    "plunged",
+    "soared",
+    "surged",
+    "slumped",
+    "tumbled",
+    "advanced",
+    "eased",
+    "added",
+    "shed",
+    "to",
+    "from",
+    "at",
+    "than",
+    "um",
+    "auf",
+    "von",
+    "stieg",
+    "sank",
+    "fiel",
+    "wuchs",
+];
+
+/// Words right after a share that make it a change or a rate.
+const CHANGE_AFTER: &[&str] = &[
+    "rise",
+    "increase",
+    "gain",
+    "drop",
+    "decline",
+    "fall",
+    "jump",
+    "growth",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "fewer",
+    "from",
+    "to",
+    "rate",
+    "annually",
+    "a year",
+    "per year",
+    "mehr",
+    "weniger",
+    "höher",
+    "niedriger",
+];
+
+/// Words that end the noun phrase of an "of" phrase: prepositions, relative pronouns,
+/// conjunctions and the verbs that most often follow a share.
+const PHRASE_END: &[&str] = &[
+    "who",
+    "that",
+    "which",
+    "whom",
+    "with",
+    "without",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "from",
+    "by",
+    "and",
+    "or",
+    "but",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "own",
+    "owns",
+    "said",
+    "say",
+    "says",
+    "will",
+    "would",
+    "can",
+    "could",
+    "do",
+    "does",
+    "did",
+    "voted",
+    "vote",
+    "back",
+    "backed",
+    "support",
+    "supported",
+    "live",
+    "lives",
+    "went",
+    "go",
+    "get",
+    "got",
+    "the",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "while",
+    "whereas",
+    "than",
+    "die",
+    "der",
+    "das",
+    "und",
+    "oder",
+    "sind",
+    "ist",
+    "waren",
+    "war",
+    "haben",
+    "hat",
+    "mit",
+    "ohne",
+    "für",
+    "im",
+    "in",
+];
+
+/// Determiners dropped from the front of an "of" phrase before comparing wholes.
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "all", "die", "der", "des", "den", "aller",
+];
+
+fn find(doc: &Doc<'_>) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (si, &s) in doc.sentences.iter().enumerate() {
+        for q in doc.in_sentence(s) {
+            if doc.quantities[q].kind != Kind::Percent {
+                continue;
+            }
+            if let Some(c) = rest_share(doc, si, q).or_else(|| so_share(doc, si, q)) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The text before quantity `i` in sentence `s`, up to its hedge, lower-cased and trimmed.
+pub(crate) fn head(doc: &Doc<'_>, i: usize, s: Span) -> String {
+    let q = &doc.quantities[i];
+    let end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
+    doc.text[s.start.min(end)..end].trim_end().to_lowercase()
+}
+
+/// Whether quantity `i` reads as a change or a rate rather than a share of a whole.
+pub(crate) fn is_change(doc: &Doc<'_>, i: usize, s: Span) -> bool {
+    let h = head(doc, i, s);
+    // Only the word right before counts; "a", "an" may stand between ("a 5% rise").
+    let mut words = h.rsplit(' ');
+    let w = words.next().unwrap_or("");
+    let phrasal = w == "up"
+        && words
+            .next()
+            .is_some_and(|v| ["make", "makes", "made", "making", "take", "took"].contains(&v));
+    if CHANGE_BEFORE.contains(&w) && !phrasal {
+        return true;
+    }
+    let after = doc.after(i, s, 24).trim_start().to_lowercase();
+    let after = after.trim_start_matches(['-', ' ']);
+    CHANGE_AFTER.iter().any(|c| {
+        after.starts_with(c)
+            && after[c.len()..]
+                .chars()
+                .next()
+                .is_none_or(|ch| !ch.is_alphanumeric())
+    })
+}
+
+/// The whole an "of" phrase after quantity `i` names: "of the Twin Cities population (3.76
+/// million)" → "twin cities population". `None` when no "of" follows.
+pub(crate) fn of_phrase(doc: &Doc<'_>, i: usize, s: Span) -> Option<String> {
+    let after = doc.after(i, s, 120).trim_start();
+    // "a 50% stake in X", "the remaining 50 pct interest of X": the holding's whole.
+    let holding = [
+        "stake ",
+        "interest ",
+        "holding ",
+        "shareholding ",
+        "Anteil ",
+    ]
+    .iter()
+    .find_map(|n| after.strip_prefix(n));
+    let after = holding.unwrap_or(after).trim_start();
+    let of = ["of ", "der ", "des ", "von "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p));
+    let rest = match (of, holding) {
+        (Some(r), _) => r,
+        (None, Some(_)) => after
+            .strip_prefix("in ")
+            .or_else(|| after.strip_prefix("an "))?,
+        (None, None) => return None,
+    };
+    let end = rest
+        .find(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | '.' | '(' | ')' | ':' | '—' | '–' | '"' | '“' | '”'
+            ) || c.is_ascii_digit()
+        })
+        .unwrap_or(rest.len());
+    let words: Vec<String> = rest[..end]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .skip_while(|w| DETERMINERS.contains(&w.as_str()))
+        .take_while(|w| !PHRASE_END.contains(&w.as_str()))
+        .take(6)
+        .collect();
+    // Possessives name the same whole with or without the 's.
+    let p = words
+        .iter()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!p.is_empty()).then_some(p)
+}
+
+/// Whether two "of" phrases name the same whole: one starts the other, word by word, and
+/// they share at least one word.
+pub(crate) fn same_whole(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<_>, Vec<_>) = (a.split(' ').collect(), b.split(' ').collect());
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
+}
+
+/// The one share before `q` that it can be the rest of, in `q`'s sentence or the one before:
+/// `None` unless it is the only share in `q`'s sentence before `q` and the two sentences
+/// before that (a third share nearby may make `q` the rest of two).
+fn the_one_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, Span)> {
+    let lo = doc.sentences[si.saturating_sub(2)].start;
+    let first = doc.quantities.partition_point(|x| x.span.start < lo);
+    let cands: Vec<usize> = (first..q)
+        .filter(|&i| is_share_like(doc.quantities[i].kind))
+        .collect();
+    let [p] = cands[..] else {
+        return None;
+    };
+    if doc.quantities[p].kind != Kind::Percent {
+        return None;
+    }
+    // Shares in words ("half of those questioned") count too, recognized or not.
+    let window = doc.text[lo..doc.quantities[q].span.start].to_lowercase();
+    if SHARE_WORDS.iter().any(|w| has_word(&window, w)) {
+        return None;
+    }
+    let near = doc.sentences[si.saturating_sub(1)].start;
+    if doc.quantities[p].span.start < near {
+        return None;
+    }
+    let ps = *doc.sentences.iter().find(|x| {
+        x.start <= doc.quantities[p].span.start && doc.quantities[p].span.start < x.end
+    })?;
+    Some((p, ps))
+}
+
+fn is_share_like(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Percent | Kind::PercentagePoints | Kind::Fraction | Kind::PerMille
+    ) || k == Kind::Range
+}
+
+/// "P% … the remaining Q%".
+fn rest_share(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
+    let s = doc.sentences[si];
+    let h = head(doc, q, s);
+    let rest = REST.iter().any(|r| ends_with_phrase(&h, r));
+    let other = !rest && OTHER.iter().any(|r| ends_with_phrase(&h, r));
+    if !rest && !other {
+        return None;
+    }
+    let (p, ps) = the_one_before(doc, si, q)?;
+    if other {
+        let sentence = doc.text[s.start..s.end].to_lowercase();
+        let owned = OWNERSHIP
+            .iter()
+            .any(|w| has_word(&sentence, &w.to_lowercase()));
+        if !owned && of_phrase(doc, q, s).is_none() {
+            return None;
+        }
+    }
+    if is_change(doc, p, ps) {
+        return None;
+    }
+    // A rest "of X" needs a share of the same X; a share of an unnamed whole won't do.
+    match (of_phrase(doc, p, ps), of_phrase(doc, q, s)) {
+        (Some(a), Some(b)) if !same_whole(&a, &b) => return None,
+        (None, Some(_)) => return None,
+        _ => {}
+    }
+    claim(doc, p, q)
+}
+
+/// "P% of X. So for Q% of X, …".
+fn so_share(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
+    let s = doc.sentences[si];
+    let h = head(doc, q, s);
+    // The head is a cue, perhaps after "and"/"but", and nothing else but a preposition.
+    let h = h.trim_start_matches(['"', '“', '(', ' ']);
+    let cued = SO.iter().any(|c| {
+        let stripped = h
+            .strip_prefix("and ")
+            .or_else(|| h.strip_prefix("but "))
+            .unwrap_or(h);
+        stripped == *c
+            || stripped.strip_prefix(c).is_some_and(|r| {
+                matches!(
+                    r.trim_start_matches(',').trim(),
+                    "" | "for" | "of" | "among" | "to"
+                )
+            })
+            || ([
+                "leaving",
+                "meaning",
+                "which means",
+                "that leaves",
+                "which leaves",
+            ]
+            .contains(c)
+                && ends_with_phrase(h, c))
+    });
+    if !cued {
+        return None;
+    }
+    let whole_q = of_phrase(doc, q, s)?;
+    let (p, ps) = the_one_before(doc, si, q)?;
+    let whole_p = of_phrase(doc, p, ps)?;
+    if !same_whole(&whole_p, &whole_q) || is_change(doc, p, ps) {
+        return None;
+    }
+    claim(doc, p, q)
+}
+
+/// Whether `h` ends with the phrase `p` as whole words.
+pub(crate) fn ends_with_phrase(h: &str, p: &str) -> bool {
+    h.strip_suffix(p)
+        .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The claim Q = 100% − P.
+fn claim(doc: &Doc<'_>, p: usize, q: usize) -> Option<Claim> {
+    let x = doc.operand(p)?;
+    let mut stated = doc.stated(q)?;
+    let hundred = Decimal::ONE_HUNDRED;
+    let (pv, qv) = (doc.quantities[p].value?, doc.quantities[q].value?);
+    if pv <= Decimal::ZERO || qv <= Decimal::ZERO || pv >= hundred || qv >= hundred {
+        return None;
+    }
+    let ph = doc.quantities[p].hedge.as_ref().map(|h| h.kind);
+    let qh = doc.quantities[q].hedge.as_ref().map(|h| h.kind);
+    let mirrored = matches!(
+        (ph, qh),
+        (Some(HedgeKind::JustUnder), Some(HedgeKind::JustOver))
+            | (Some(HedgeKind::JustOver), Some(HedgeKind::JustUnder))
+            | (Some(HedgeKind::LessThan), Some(HedgeKind::MoreThan))
+            | (Some(HedgeKind::MoreThan), Some(HedgeKind::LessThan))
+    );
+    if mirrored {
+        stated.target = Target::closed(Range::point(stated.value));
+    }
+    let note = ph.filter(|_| !mirrored).and_then(|k| {
+        let mirror = match k {
+            HedgeKind::JustUnder => "just over",
+            HedgeKind::JustOver => "just under",
+            HedgeKind::About => "about",
+            _ => return None,
+        };
+        Some(format!(
+            "the rest of {} is {mirror} {}%",
+            doc.text[doc.quantities[p].hedge.as_ref()?.span.start..doc.quantities[p].span.end]
+                .to_lowercase(),
+            (hundred - pv).normalize()
+        ))
+    });
+    Some(Claim {
+        rule: RULE.id,
+        stated,
+        expr: Expr::Input(0) - Expr::Input(1),
+        inputs: vec![Operand::constant(Decimal::ONE, "100%"), x],
+        missing: None,
+        note,
+        id: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Verdict;
+    use crate::claims::rules::tests::run;
+
+    #[test]
+    fn so_for_the_rest_of_the_same_whole() {
+        let v = run(
+            "complement",
+            "Minneapolis (430.000) and St. Paul (310.000) together make up just under 20% of the Twin Cities population (3.76 million). So for 80% of the Twin Cities, the protests were a thing you saw on the news.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "100% − 20% = 80%, the text says 80%; the rest of just under 20% is just over 80%"
+                    .to_string()
+            )]
+        );
+        let v = run(
+            "complement",
+            "About 30% of the residents own a car. That leaves 60% of the residents without one.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn the_remaining_share() {
+        let v = run(
+            "complement",
+            "Japanese films took 37.5% of the box office, with foreign films taking the remaining 62.5%.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "100% − 37.5% = 62.5%, the text says 62.5%".to_string()
+            )]
+        );
+        let v = run(
+            "complement",
+            "Shell owns 72 pct of Shell Canada. Public shareholders own the remaining 38 pct.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Mismatch,
+                "100% − 72 pct = 28%, the text says 38 pct".to_string()
+            )]
+        );
+        let v = run(
+            "complement",
+            "Metallgesellschaft will hold 80 pct of the company, and the other 20 pct will be held by Dieter Worms.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // A holding "interest" is a share, not an interest rate.
+        let v = run(
+            "complement",
+            "It bought a 50 pct interest in Intercon, and the founders will hold the remaining 50 pct.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // 54% is [53.5%, 54.5%]: 47% is just out of reach of the exact 46%, within rounding.
+        let v = run("complement", "54% said yes; the remaining 47% said no.");
+        assert_eq!(v[0].0, Verdict::Imprecise, "{v:?}");
+    }
+
+    #[test]
+    fn mirrored_hedges_are_the_same_boundary() {
+        let v = run(
+            "complement",
+            "Just under 20% voted, and the remaining just over 80% stayed home.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+    }
+
+    #[test]
+    fn does_not_fire_without_a_single_share_of_the_same_whole() {
+        // A breakdown of three is the `breakdown` rule's.
+        assert!(
+            run(
+                "complement",
+                "54% approved, 38% disapproved and the remaining 8% were undecided."
+            )
+            .is_empty()
+        );
+        // A change is no share.
+        assert!(
+            run(
+                "complement",
+                "Sales rose 20%. The remaining 60% of stock was sold."
+            )
+            .is_empty()
+        );
+        // "the other" of two polls is no rest of a whole.
+        assert!(run("complement", "One poll gave him 45%, the other 40%.").is_empty());
+        // A possessive: the rest of a holding.
+        assert!(
+            run(
+                "complement",
+                "It sold 5 pct last year and will sell its remaining 31.7 pct stake."
+            )
+            .is_empty()
+        );
+        // Different wholes.
+        assert!(
+            run(
+                "complement",
+                "It holds 20 pct of the common stock and the remaining 40 pct of the Jones Group stock."
+            )
+            .is_empty()
+        );
+        // "So" and "of X" with a different X.
+        assert!(
+            run(
+                "complement",
+                "45% of voters back the plan. So for 30% of the farmers, it is a loss."
+            )
+            .is_empty()
+        );
+        // Without a cue, a later share of the same whole is just another share.
+        assert!(
+            run(
+                "complement",
+                "45% of voters back the plan. For 30% of voters, it is the main issue."
+            )
+            .is_empty()
+        );
+        // A share in words two sentences back is a third part.
+        assert!(
+            run(
+                "complement",
+                "Half of them use one engine. Some 17% use none. The remaining 33% use several."
+            )
+            .is_empty()
+        );
+        // The rest names its whole ("stake of X"), the share names none.
+        assert!(
+            run(
+                "complement",
+                "It holds a 45 pct stake in the new firm. It also bought the remaining 50 pct stake of Acme Inc."
+            )
+            .is_empty()
+        );
+        // A third share before makes the three add up.
+        assert!(
+            run(
+                "complement",
+                "Forest took 30% of the land. Fields took 50%, and the remaining 20% is water."
+            )
+            .is_empty()
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_text_made_of_its_cues(text in "(the remaining|the other|the rest,|So for|leaving|die restlichen|of the|half| |\\.|,|\\n|[0-9]{1,3}(\\.[0-9])?%|Twin Cities|own|rose|İ|ß){0,40}") {
+            let _ = run("complement", &text);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Inline control in documents, as markdownlint and Vale have it:
+//!
+//! ```text
+//! <!-- recount-disable -->                 every rule off from here
+//! <!-- recount-disable change, sum -->     these rules off from here
+//! <!-- recount-enable -->                  every rule back on (or: recount-enable change)
+//! <!-- recount-disable-next-line -->       every rule (or the named ones) off on the next line
+//! ```
+//!
+//! The comments are found in the decoded file before a Markdown or HTML reader blanks them;
+//! since those readers keep byte offsets, the ranges apply to the document's text as they are.
+
+use crate::quantity::Span;
+
+/// A stretch of the text where some rules, or all, are off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// `None`: every rule.
+    pub rules: Option<Vec<String>>,
+    pub span: Span,
+}
+
+impl Suppression {
+    /// Whether rule `id` is off at byte `at`.
+    pub fn covers(&self, id: &str, at: usize) -> bool {
+        self.span.start <= at
+            && at < self.span.end
+            && self
+                .rules
+                .as_ref()
+                .is_none_or(|r| r.iter().any(|x| x == id))
+    }
+}
+
+/// The suppressions the comments in `raw` ask for.
+pub fn suppressions(raw: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    // Open "disable" regions: where each starts and which rules it names.
+    let mut open: Vec<(usize, Option<Vec<String>>)> = Vec::new();
+    let mut from = 0;
+    while let Some(k) = raw[from..].find("<!--") {
+        let start = from + k;
+        let Some(len) = raw[start..].find("-->") else {
+            break;
+        };
+        let end = start + len + 3;
+        from = end;
+        let body = raw[start + 4..start + len].trim();
+        let Some(cmd) = body.strip_prefix("recount-") else {
+            continue;
+        };
+        let (verb, rest) = cmd.split_once(char::is_whitespace).unwrap_or((cmd, ""));
+        let names: Vec<String> = rest
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let rules = (!names.is_empty()).then_some(names);
+        match verb {
+            "disable" => open.push((end, rules)),
+            "enable" => {
+                open.retain(|(s, r)| {
+                    let closes = match (&rules, r) {
+                        (None, _) => true,
+                        (Some(want), Some(have)) => have.iter().all(|h| want.contains(h)),
+                        (Some(_), None) => false,
+                    };
+                    if closes {
+                        out.push(Suppression {
+                            rules: r.clone(),
+                            span: Span::new(*s, start),
+                        });
+                    }
+                    !closes
+                });
+            }
+            "disable-next-line" => {
+                let line_start = raw[end..].find('\n').map_or(raw.len(), |i| end + i + 1);
+                let line_end = raw[line_start..]
+                    .find('\n')
+                    .map_or(raw.len(), |i| line_start + i);
+                out.push(Suppression {
+                    rules,
+                    span: Span::new(line_start, line_end),
+                });
+            }
+            _ => {}
+        }
+    }
+    for (s, r) in open {
+        out.push(Suppression {
+            rules: r,
+            span: Span::new(s, raw.len()),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_and_next_lines() {
+        let raw = "a 1\n<!-- recount-disable change -->\nb 2\n<!-- recount-enable -->\nc 3\n<!-- recount-disable-next-line -->\nd 4\ne 5";
+        let s = suppressions(raw);
+        let at = |t: &str| raw.find(t).unwrap();
+        let off = |id: &str, t: &str| s.iter().any(|x| x.covers(id, at(t)));
+        assert!(!off("change", "a 1"));
+        assert!(off("change", "b 2"));
+        assert!(!off("sum", "b 2"));
+        assert!(!off("change", "c 3"));
+        assert!(off("sum", "d 4") && off("change", "d 4"));
+        assert!(!off("sum", "e 5"));
+    }
+
+    #[test]
+    fn an_unclosed_region_runs_to_the_end_and_other_comments_are_ignored() {
+        let raw = "<!-- a note --> x <!-- recount-disable --> y <!-- unterminated";
+        let s = suppressions(raw);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].covers("sum", raw.find('y').unwrap()));
+        assert!(!s[0].covers("sum", raw.find('x').unwrap()));
+    }
+}

@@ -1,0 +1,125 @@
+//! Markdown and HTML inputs end to end: read through `recount::source`, recognized and checked
+//! on the blanked text, and every reported span and line:column still points at the bytes of
+//! the original file.
+
+use recount::locale::Setting;
+use recount::report::LineIndex;
+
+fn fixture(name: &str) -> (String, recount::source::Document) {
+    let path = format!(
+        "{}/tests/fixtures/formats/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file = std::fs::read_to_string(&path).unwrap();
+    let doc = recount::source::read(&path, None).unwrap();
+    (file, doc)
+}
+
+/// Each number recount finds: its line:column as reported (counted on the text), its
+/// line:column counted on the original file, and the bytes of the file at its span.
+fn found(file: &str, text: &str) -> Vec<String> {
+    let on_text = LineIndex::new(text);
+    let on_file = LineIndex::new(file);
+    recount::recognize(text, Setting::Auto)
+        .quantities
+        .iter()
+        .map(|q| {
+            let (line, col) = on_text.line_col(text, q.span.start);
+            let (file_line, file_col) = on_file.line_col(file, q.span.start);
+            assert_eq!(line, file_line, "lines are the file's");
+            let at = if col == file_col {
+                String::new()
+            } else {
+                format!(" (file column {file_col})")
+            };
+            format!("{line}:{col} {}{at}", &file[q.span.start..q.span.end])
+        })
+        .collect()
+}
+
+/// Where and what each mismatch is, as reported (line:column on the text, bytes of the file).
+fn mismatches(file: &str, text: &str) -> Vec<String> {
+    let idx = LineIndex::new(text);
+    recount::check_text(text, Setting::Auto, |_| true)
+        .iter()
+        .filter(|o| o.verdict == recount::check::Verdict::Mismatch)
+        .map(|o| {
+            let span = o.claim.stated.span;
+            let (line, col) = idx.line_col(text, span.start);
+            format!("{line}:{col} {}", &file[span.start..span.end])
+        })
+        .collect()
+}
+
+#[test]
+fn markdown_spans_point_into_the_file() {
+    let (file, doc) = fixture("council.md");
+    assert_eq!(doc.text.len(), file.len());
+    assert_eq!(doc.text.lines().count(), file.lines().count());
+    // Front matter, code, link targets, image alt text and comments give no numbers;
+    // table cells are numbers of their own.
+    assert_eq!(
+        found(&file, &doc.text),
+        [
+            "6:30 3",
+            "8:27 50",
+            "8:40 200",
+            "8:82 40 %",
+            "9:14 120",
+            "9:21 400",
+            "9:26 30 %",
+            "13:14 12",
+            "13:22 64 %",
+            "14:14 9",
+            "14:22 58 %",
+            // "&nbsp;" and "&mdash;" before it on the line are fewer characters decoded.
+            "20:48 8 % (file column 51)",
+        ]
+    );
+    assert_eq!(mismatches(&file, &doc.text), ["8:82 40 %"]);
+}
+
+#[test]
+fn html_spans_point_into_the_file() {
+    let (file, doc) = fixture("council.html");
+    assert_eq!(doc.text.len(), file.len());
+    assert_eq!(doc.text.lines().count(), file.lines().count());
+    let found = found(&file, &doc.text);
+    // Styles, scripts, attributes, comments and code give no numbers; the title does.
+    assert_eq!(
+        found,
+        [
+            "4:22 2024",
+            "9:39 3",
+            "10:31 50",
+            "10:80 200",
+            "10:92 40&nbsp;%",
+            // After a decoded "&nbsp;" (six characters in the file, five in the text),
+            // columns on the same line are one less than the file's.
+            "10:132 120 (file column 133)",
+            "10:139 400 (file column 140)",
+            "10:144 30 % (file column 145)",
+            "11:30 12",
+            "11:41 64 %",
+            "11:77 9",
+            "11:87 58 %",
+            // "&euro;" decodes to three spaces and "€" so that the sign stays on its
+            // number: the amount's span starts at the "€", three bytes into "&euro;".
+            "14:19 ro;5&nbsp;million",
+            "14:46 8 % (file column 51)",
+        ]
+    );
+    assert_eq!(mismatches(&file, &doc.text), ["10:92 40&nbsp;%"]);
+}
+
+#[test]
+fn an_explicit_format_overrides_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    std::fs::write(&path, "<p>5 <b>%</b></p>").unwrap();
+    let path = path.to_str().unwrap();
+    let plain = recount::source::read(path, None).unwrap();
+    assert_eq!(plain.text, "<p>5 <b>%</b></p>");
+    let html = recount::source::read_as(path, None, Some(recount::source::Format::Html)).unwrap();
+    assert_eq!(html.text, "   5    %        ");
+}
