@@ -161,6 +161,10 @@ fn colon_time(i: &str) -> IResult<&str, (i16, i16)> {
 fn am_pm(s: &str) -> Option<(usize, bool)> {
     let ws = s.len() - s.trim_start_matches(' ').len();
     let t = &s[ws..];
+    // Every marker begins with 'a' or 'p', in either case.
+    if !t.starts_with(['a', 'p', 'A', 'P']) {
+        return None;
+    }
     for (w, pm) in [
         ("a.m.", false),
         ("p.m.", true),

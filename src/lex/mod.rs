@@ -974,11 +974,11 @@ impl<'a> Scanner<'a> {
             return;
         }
         let Some(v) = q.value else { return };
-        let likely = v >= Decimal::from(1800) && v <= Decimal::from(2100);
         let possible = v >= Decimal::from(1000) && v <= Decimal::from(2100);
         if !possible || self.next_at(q.span.end, next).count_noun().is_some() {
             return;
         }
+        let likely = v >= Decimal::from(1800);
         // The cue word is read only for the years that need one.
         let cue =
             || word_before(self.text, q.span.start).is_some_and(|(_, w)| YEAR_CUE_SET.contains(w));
