@@ -461,6 +461,22 @@ impl Next<'_> {
     }
 }
 
+/// The first three bytes (0 past the end) of every currency or unit word that
+/// [`Next::currency`] and [`Next::unit`] know, and of an ISO code after "M" ("MEUR").
+pub fn unit_word_heads() -> impl Iterator<Item = [u8; 3]> {
+    let head = |w: &str| [0, 1, 2].map(|i| w.as_bytes().get(i).copied().unwrap_or(0));
+    let words = CURRENCY_AFTER
+        .iter()
+        .map(|c| c.0)
+        .chain(UNITS.iter().map(|u| u.0));
+    let millions = CURRENCY_AFTER
+        .iter()
+        .map(|c| c.0.as_bytes())
+        .filter(|w| w.len() == 3 && w.iter().all(u8::is_ascii_uppercase))
+        .map(|w| [b'M', w[0], w[1]]);
+    words.map(head).chain(millions)
+}
+
 /// Currency symbols and codes that stand before a number, longest first.
 const CURRENCY_BEFORE: &[(&str, &str)] = &[
     ("US$", "USD"),

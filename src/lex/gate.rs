@@ -50,6 +50,7 @@ pub struct Gate {
 static EN: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::En));
 static DE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::De));
 static OTHER_LANGUAGE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::Other));
+static AFTER_ARTICLE: LazyLock<Gate> = LazyLock::new(Gate::new_after_article);
 
 impl Gate {
     /// The gate for text in `language`.
@@ -59,6 +60,35 @@ impl Gate {
             Language::De => &DE,
             Language::Other => &OTHER_LANGUAGE,
         }
+    }
+
+    /// The gate for the word after "a" or "an": it may make a number with the article ("a
+    /// hundred") or be a currency or unit word ("a dollar"), else the article is no number.
+    pub fn after_article() -> &'static Gate {
+        &AFTER_ARTICLE
+    }
+
+    fn new_after_article() -> Gate {
+        let mut gate = Gate { bits: [0; 27 * 27] };
+        let letter = |c: u8| (c > 0).then(|| b'a' + c - 1);
+        for c0 in 1..=26 {
+            for c1 in 0..=26 {
+                for c2 in 0..=if c1 > 0 { 26 } else { 0 } {
+                    if words_en::may_follow_a_prefix(b'a' + c0 - 1, letter(c1), letter(c2)) {
+                        gate.admit([c0, c1, c2]);
+                    }
+                }
+            }
+        }
+        // A word that begins otherwise than with an ASCII letter, or has a byte of several
+        // bytes among its first three, is admitted whatever the table says.
+        for head in super::affix::unit_word_heads() {
+            let codes = head.map(|b| CODE[usize::from(b)]);
+            if codes[0] != 0 && codes.iter().all(|&c| c & OTHER == 0) {
+                gate.admit(codes);
+            }
+        }
+        gate
     }
 
     fn new(language: Language) -> Gate {
@@ -92,6 +122,14 @@ impl Gate {
     #[inline]
     pub fn admits(&self, word: &[u8]) -> bool {
         self.admits_at(word, 0)
+    }
+
+    /// Whether the first word in `rest`, past any ASCII bytes that are no letters, may need
+    /// the exact tests (a byte of several bytes before it admits it).
+    pub fn admits_next_word(&self, rest: &[u8]) -> bool {
+        rest.iter()
+            .position(|&b| b >= 0x80 || b.is_ascii_alphabetic())
+            .is_some_and(|i| self.admits_at(rest, i))
     }
 
     /// [`Gate::admits`] for the word that starts at byte `i` of `text`.
@@ -177,6 +215,33 @@ mod tests {
         }
         for w in ["der", "und", "Haus"] {
             assert!(!de.admits(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn after_an_article_admits_number_and_unit_words() {
+        let gate = Gate::after_article();
+        for rest in [
+            " hundred",
+            " Third",
+            " dozen eggs",
+            " twentyfifth",
+            " tenfold",
+            " dollar",
+            " km",
+            " MEUR",
+            " pounds sterling",
+            " US dollars",
+            "\u{a0}Euro",
+            " -thousand",
+            " m²",
+            " Kilometer",
+            " ½",
+        ] {
+            assert!(gate.admits_next_word(rest.as_bytes()), "{rest:?}");
+        }
+        for rest in [" cat", " the", " 5 apples", "", ". Then"] {
+            assert!(!gate.admits_next_word(rest.as_bytes()), "{rest:?}");
         }
     }
 }

@@ -412,6 +412,13 @@ impl<'a> Scanner<'a> {
     /// article or starts a URL. Kept out of line so that the test for every word stays small.
     #[inline(never)]
     fn at_candidate_word(&mut self, ws: usize, we: usize, may_start: bool) -> Option<usize> {
+        // "a house": after "a" or "an" only a number word or a unit word makes anything.
+        let word = &self.text[ws..we];
+        if (word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an"))
+            && !Gate::after_article().admits_next_word(&self.bytes[we..])
+        {
+            return None;
+        }
         if is_url_scheme(&self.text[ws..we]) {
             let rest = &self.text[we..];
             if rest.starts_with("://") || rest.starts_with('.') {

@@ -1831,7 +1831,7 @@ fn hopeless(input: &str) -> bool {
 }
 
 /// Whether a token can follow a leading "a"/"an" in a number ("a hundred", "a third").
-fn follows_a(w: W) -> bool {
+const fn follows_a(w: W) -> bool {
     matches!(
         w,
         W::Card(Card::Hundred | Card::Scale(_) | Card::Tens(_), false)
@@ -1907,6 +1907,42 @@ pub fn may_start_prefix(c0: u8, c1: Option<u8>, c2: Option<u8>) -> bool {
     let c2 = c2.map_or(26, index);
     STARTS[usize::from(index(c0)) * 27 + usize::from(c2)] & (1 << index(c1)) != 0
 }
+
+/// Whether a word that begins with the ASCII letters `c0`, `c1`, `c2` (any case; `None` past
+/// its end) may follow "a" or "an" in a phrase ("a hundred", "a third"): before any other
+/// word, [`parse`] finds no number at "a" or "an". The scanner uses it to pass over "a house".
+pub fn may_follow_a_prefix(c0: u8, c1: Option<u8>, c2: Option<u8>) -> bool {
+    let index = |c: u8| usize::from((c | 0x20) - b'a');
+    let (c1, c2) = (c1.map_or(26, index), c2.map_or(26, index));
+    FOLLOWS_A[index(c0) * 27 + c2] >> c1 & 1 != 0
+}
+
+/// The first three letters of every word that may follow "a" in a phrase, laid out as
+/// [`STARTS`] (bit 26: no second letter). A joined form begins with its first word, so a word
+/// shorter than three letters admits whatever letters follow it.
+static FOLLOWS_A: [u32; 26 * 27] = {
+    let mut rows = [0u32; 26 * 27];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let (w, x) = WORDS[i];
+        if follows_a(x) {
+            let c0 = (w[0] - b'a') as usize;
+            let mut c2 = 0;
+            while c2 < 27 {
+                let bits = match w.len() {
+                    1 => (1 << 27) - 1,
+                    2 => 1 << (w[1] - b'a'),
+                    _ if c2 == (w[2] - b'a') as usize => 1 << (w[1] - b'a'),
+                    _ => 0,
+                };
+                rows[c0 * 27 + c2] |= bits;
+                c2 += 1;
+            }
+        }
+        i += 1;
+    }
+    rows
+};
 
 /// The first three letters of every word that may start a phrase: bit `c1` of entry
 /// `c0 * 27 + c2` is set when letters `c0`, `c1`, `c2` (0 = "a"; `c2` = 26: no third letter)
