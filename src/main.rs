@@ -294,20 +294,32 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             Format::Json | Format::Sarif => files.push(file),
         }
     }
-    match args.inputs.format {
-        Format::Human => writeln!(out, "{}", cr::summary_line(total, count))?,
+    let summary = cr::summary_line(total, count);
+    finish(&mut out, args.inputs.format, &files, &summary)?;
+    Ok(exit_code(failed, args.fail_on, total, 0))
+}
+
+/// Writes what comes after the files' findings: the summary line (human), the collected files
+/// (json, sarif), or nothing (the other formats wrote a line a file or finding already).
+fn finish(
+    out: &mut impl Write,
+    format: Format,
+    files: &[recount::report::check::FileOut],
+    summary: &str,
+) -> std::io::Result<()> {
+    match format {
+        Format::Human => writeln!(out, "{summary}")?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "files": files }))?;
             out.write_all(b"\n")?;
         }
         Format::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
+            serde_json::to_writer_pretty(&mut *out, &recount::report::sarif::log(files))?;
             out.write_all(b"\n")?;
         }
         Format::Jsonl | Format::Line | Format::Github => {}
     }
-    out.flush()?;
-    Ok(exit_code(failed, args.fail_on, total, 0))
+    out.flush()
 }
 
 /// 2 when an input could not be read, 1 when a finding (or `stale` quote) reaches `fail_on`,
@@ -386,19 +398,8 @@ fn verify(args: &VerifyArgs) -> std::io::Result<ExitCode> {
             Format::Json | Format::Sarif => files.push(file),
         }
     }
-    match args.format {
-        Format::Human => writeln!(out, "{}", vr::summary_line(total, count, stale, twice))?,
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
-            out.write_all(b"\n")?;
-        }
-        Format::Sarif => {
-            serde_json::to_writer_pretty(&mut out, &recount::report::sarif::log(&files))?;
-            out.write_all(b"\n")?;
-        }
-        Format::Jsonl | Format::Line | Format::Github => {}
-    }
-    out.flush()?;
+    let summary = vr::summary_line(total, count, stale, twice);
+    finish(&mut out, args.format, &files, &summary)?;
     Ok(exit_code(failed, args.fail_on, total, stale))
 }
 

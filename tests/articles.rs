@@ -28,26 +28,6 @@ fn numbers(path: &str, text: &str) -> String {
     recount::report::numbers::human(path, text, &r)
 }
 
-#[test]
-fn minneapolis_numbers() {
-    let Some(text) = shared("examples/minneapolis-2026.txt") else {
-        return;
-    };
-    insta::assert_snapshot!(numbers("minneapolis-2026.txt", &text));
-}
-
-#[test]
-fn shipped_articles_numbers() {
-    insta::glob!("../claims/articles", "*.md", |path| {
-        let doc = recount::source::read(&path.to_string_lossy(), None).expect("read article");
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        insta::assert_snapshot!(numbers(name, &doc.text));
-    });
-}
-
 /// The findings of every rule, `ok` and `unverifiable` included, as `check --all --format json`
 /// reports them.
 fn findings(path: &str, text: &str) -> recount::report::check::FileOut {
@@ -56,21 +36,29 @@ fn findings(path: &str, text: &str) -> recount::report::check::FileOut {
 }
 
 #[test]
-fn minneapolis_findings() {
+fn minneapolis() {
     let Some(text) = shared("examples/minneapolis-2026.txt") else {
         return;
     };
-    insta::assert_json_snapshot!(findings("minneapolis-2026.txt", &text));
+    insta::assert_snapshot!(
+        "minneapolis_numbers",
+        numbers("minneapolis-2026.txt", &text)
+    );
+    insta::assert_json_snapshot!(
+        "minneapolis_findings",
+        findings("minneapolis-2026.txt", &text)
+    );
 }
 
 #[test]
-fn shipped_articles_findings() {
+fn shipped_articles() {
     insta::glob!("../claims/articles", "*.md", |path| {
         let doc = recount::source::read(&path.to_string_lossy(), None).expect("read article");
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        insta::assert_json_snapshot!(findings(name, &doc.text));
+        insta::assert_snapshot!("shipped_articles_numbers", numbers(name, &doc.text));
+        insta::assert_json_snapshot!("shipped_articles_findings", findings(name, &doc.text));
     });
 }

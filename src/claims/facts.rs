@@ -69,8 +69,15 @@ impl Facts {
             }
             // "the population of Ulm is 126,000"
             for verb in [" is ", " was ", " are ", " of "] {
+                // A name is a few words: look back no further than 80 bytes.
+                let near = crate::locale::floor_char_boundary(
+                    text,
+                    before.len().saturating_sub(80 + verb.len()),
+                );
                 if let Some(b) = before.strip_suffix(verb)
-                    && let Some(k) = b.rfind("population of ")
+                    && let Some(k) = b[near.min(b.len())..]
+                        .rfind("population of ")
+                        .map(|k| near + k)
                 {
                     let name_start = k + "population of ".len();
                     let name = b[name_start..].trim();

@@ -109,12 +109,7 @@ mod tests {
 
     /// The text, checked to keep length and line breaks, with form feeds shown as '|'.
     fn t(src: &str) -> String {
-        let out = text(src);
-        assert_eq!(out.len(), src.len(), "same byte length");
-        for (i, b) in src.bytes().enumerate() {
-            assert_eq!(b == b'\n', out.as_bytes()[i] == b'\n', "line break at {i}");
-        }
-        out.replace('\u{c}', "|")
+        crate::source::blanked(src, text)
     }
 
     #[test]

@@ -73,6 +73,19 @@ impl Document {
     }
 }
 
+/// A format reader's output for `src`, checked to keep the byte length and every line break,
+/// with the form feeds that mark shared-line block boundaries shown as '|' (for the readers'
+/// tests).
+#[cfg(test)]
+pub(crate) fn blanked(src: &str, read: fn(&str) -> String) -> String {
+    let out = read(src);
+    assert_eq!(out.len(), src.len(), "same byte length");
+    for (i, b) in src.bytes().enumerate() {
+        assert_eq!(b == b'\n', out.as_bytes()[i] == b'\n', "line break at {i}");
+    }
+    out.replace('\u{c}', "|")
+}
+
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SourceError {
