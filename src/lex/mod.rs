@@ -682,7 +682,7 @@ impl<'a> Scanner<'a> {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             if bytes.get(pos + n) == Some(&b']') {
-                return Some(self.push_id(pos, pos + n, true));
+                return Some(self.push_id(pos, pos + n));
             }
         }
         // Phone numbers: "+1-222-2222", "555-123-4567", "(555) 123-4567".
@@ -692,9 +692,8 @@ impl<'a> Scanner<'a> {
             } else {
                 pos
             };
-            let mut q = Quantity::new(Span::new(start, end), Kind::Identifier, None);
-            q.unit = None;
-            self.out.push(q);
+            self.out
+                .push(Quantity::new(Span::new(start, end), Kind::Identifier, None));
             return Some(end);
         }
         // Dotted runs that are no number: IP addresses and versions ("192.168.1.2", "1.2.3").
@@ -768,12 +767,9 @@ impl<'a> Scanner<'a> {
         sh.end()
     }
 
-    fn push_id(&mut self, start: usize, end: usize, with_value: bool) -> usize {
-        let v = if with_value {
-            numeral::digits_to_decimal(self.bytes[start..end].iter().copied(), end - start, 0)
-        } else {
-            None
-        };
+    /// Pushes the digit run `start..end` as an identifier with its value ("[12]").
+    fn push_id(&mut self, start: usize, end: usize) -> usize {
+        let v = numeral::digits_to_decimal(self.bytes[start..end].iter().copied(), end - start, 0);
         self.out
             .push(Quantity::new(Span::new(start, end), Kind::Identifier, v));
         end
@@ -839,7 +835,6 @@ impl<'a> Scanner<'a> {
             (Some(v), Language::De) => words_de::continue_after(v, precision, rest),
             _ => None,
         };
-        let mut scaled = false;
         if let Some(sp) = cont.filter(|sp| sp.len > 0 && keeps_continuation(rest, sp)) {
             if sp.value != q.value.unwrap_or_default() || sp.form != Form::Cardinal {
                 q.scale = q.value.and_then(|v| {
@@ -854,7 +849,6 @@ impl<'a> Scanner<'a> {
             q.precision = sp.precision;
             q.kind = form_kind(sp.form);
             end += sp.len;
-            scaled = true;
         } else if let Some(f) = self.next_at(end, next).scale(self.german())
             && let Suffix::Scale(k) = f.suffix
         {
@@ -863,9 +857,7 @@ impl<'a> Scanner<'a> {
             q.precision = q.precision.and_then(|p| p.checked_mul(k));
             q.scale = Some(k);
             end += f.len;
-            scaled = true;
         }
-        let _ = scaled;
         if let Some(e) = self.unit_suffix(q, end, next) {
             return e;
         }
