@@ -135,6 +135,9 @@ pub struct Quantity {
     pub too_large: bool,
     /// The factor of a scale word that multiplied the digits ("million" → 1000000).
     pub scale: Option<Decimal>,
+    /// The value is the exact result rounded to the 28 significant digits a decimal holds
+    /// ("1.1^300"); `precision` then gives the place value of its last digit.
+    pub inexact: bool,
 }
 
 impl Quantity {
@@ -153,6 +156,7 @@ impl Quantity {
             reading: None,
             too_large: false,
             scale: None,
+            inexact: false,
         }
     }
 }

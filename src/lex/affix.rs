@@ -227,6 +227,51 @@ impl Next<'_> {
     }
 }
 
+/// Abbreviations that scale an amount of money, as business pages write them: "£30m",
+/// "$2.5bn", "€40mn", "30m dollars". Outside money, "30m" is thirty metres.
+const MONEY_SCALES: &[(&str, u32)] = &[
+    ("m", 6),
+    ("mn", 6),
+    ("mln", 6),
+    ("bn", 9),
+    ("b", 9),
+    ("k", 3),
+    ("tn", 12),
+];
+
+impl Next<'_> {
+    /// A money scale abbreviation ([`MONEY_SCALES`], any case) glued to the number, or after
+    /// one space ("£30 m"). The caller knows the amount is money: a currency stands before the number,
+    /// or one follows the abbreviation ([`Next::money_scale_before_currency`]).
+    pub fn money_scale(&self) -> Option<Found> {
+        if self.ws > 1 {
+            return None;
+        }
+        let w = word_at(self.word_text());
+        let exp = MONEY_SCALES
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(w))?
+            .1;
+        let mut len = self.ws + w.len();
+        if self.rest[len..].starts_with('.') && w.len() > 1 {
+            len += 1;
+        }
+        Some(Found {
+            suffix: Suffix::Scale(pow10(exp)),
+            len,
+            word_start: self.ws,
+            factor: None,
+        })
+    }
+
+    /// [`Next::money_scale`] where a currency word, code or symbol follows it ("30m dollars",
+    /// "5bn euros", "2.5m USD").
+    pub fn money_scale_before_currency(&self) -> Option<Found> {
+        let f = self.money_scale()?;
+        Next::new(&self.rest[f.len..]).currency().map(|_| f)
+    }
+}
+
 /// Percent, percentage points and per mille words and signs after a number.
 const PERCENT_WORDS: &[(&str, Suffix)] = &[
     ("percentage points", Suffix::PercentagePoints),

@@ -805,9 +805,18 @@ impl<'a> Scanner<'a> {
         }
         // "1.2e6", "1.3x10^6", "1.1^23".
         if let Some((len, v)) = exponent(&text[end..], q.value) {
-            q.value = v;
-            q.too_large = v.is_none();
             q.precision = None;
+            q.value = match v {
+                Some(Power::Exact(v)) => Some(v),
+                Some(Power::Rounded(v)) => {
+                    q.inexact = true;
+                    // The last digit kept stands for the rounding.
+                    q.precision = Some(Decimal::new(1, v.scale()));
+                    Some(v)
+                }
+                None => None,
+            };
+            q.too_large = v.is_none();
             return end + len;
         }
         let rest = &text[end..];
@@ -857,6 +866,14 @@ impl<'a> Scanner<'a> {
             q.precision = q.precision.and_then(|p| p.checked_mul(k));
             q.scale = Some(k);
             end += f.len;
+        } else if let Some(f) = self.money_scale(q.span.start, self.next_at(end, next))
+            && let Suffix::Scale(k) = f.suffix
+        {
+            q.value = q.value.and_then(|v| v.checked_mul(k));
+            q.too_large = q.value.is_none();
+            q.precision = q.precision.and_then(|p| p.checked_mul(k));
+            q.scale = Some(k);
+            end += f.len;
         }
         if let Some(e) = self.unit_suffix(q, end, next) {
             return e;
@@ -885,6 +902,19 @@ impl<'a> Scanner<'a> {
             return end + n;
         }
         end
+    }
+
+    /// A money scale abbreviation after the number that starts at `start` ("£30m", "30m
+    /// dollars"): only where a currency stands before the number or follows the abbreviation.
+    fn money_scale(&self, start: usize, next: Next<'a>) -> Option<affix::Found> {
+        let f = next.money_scale()?;
+        let before = affix::currency_before(self.text, start)
+            .is_some_and(|(_, s)| s >= self.out.last().map_or(0, |l| l.span.end));
+        if before {
+            Some(f)
+        } else {
+            next.money_scale_before_currency()
+        }
     }
 
     /// A percent, currency, temperature or unit after a number that ends at `end`; sets the
@@ -1159,7 +1189,7 @@ fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)
 
 /// An exponent after a mantissa: "e6", "E-3", "x10^6", "×10^-4", "^23", "^-1".
 /// Returns the bytes covered and the value (`None` inside when it overflows).
-fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>)> {
+fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Power>)> {
     let base = base?;
     // Every form begins so; most numbers go on otherwise.
     if !rest.starts_with(['e', 'E', 'x', '×', '*', '·', '^'])
@@ -1203,7 +1233,8 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
     };
     if let Some(r) = rest.strip_prefix(['e', 'E']) {
         let (n, e) = signed(r)?;
-        return Some((1 + n, ten_pow(e).and_then(|p| base.checked_mul(p))));
+        let v = ten_pow(e).and_then(|p| base.checked_mul(p));
+        return Some((1 + n, v.map(Power::Exact)));
     }
     for times in [
         "x10^", "×10^", "*10^", " x 10^", " × 10^", "·10^", "x10", "×10",
@@ -1214,23 +1245,78 @@ fn exponent(rest: &str, base: Option<Decimal>) -> Option<(usize, Option<Decimal>
                 continue;
             }
             let (n, e) = signed(r)?;
-            return Some((
-                times.len() + n,
-                ten_pow(e).and_then(|p| base.checked_mul(p)),
-            ));
+            let v = ten_pow(e).and_then(|p| base.checked_mul(p));
+            return Some((times.len() + n, v.map(Power::Exact)));
         }
     }
     if let Some(r) = rest.strip_prefix('^') {
         let (n, e) = signed(r)?;
-        let v = if e >= 0 {
-            base.checked_powi(e)
-        } else {
-            base.checked_powi(-e)
-                .and_then(|p| Decimal::ONE.checked_div(p))
-        };
-        return Some((1 + n, v.map(|v| v.round_sf(15).unwrap_or(v).normalize())));
+        return Some((1 + n, power(base, e)));
     }
     None
+}
+
+/// A power `base^e`: exact where the result fits a decimal, otherwise rounded to the 28
+/// significant digits a decimal holds and marked so. `None` when it overflows.
+fn power(base: Decimal, e: i64) -> Option<Power> {
+    if let Some(v) = exact_powi(base, e.unsigned_abs()) {
+        if e >= 0 {
+            return Some(Power::Exact(v));
+        }
+        // 1/x is exact only when x divides a power of ten: 2^-3 = 0.125, 3^-1 is not.
+        let q = Decimal::ONE.checked_div(v)?;
+        return Some(if q.checked_mul(v) == Some(Decimal::ONE) {
+            Power::Exact(q.normalize())
+        } else {
+            Power::Rounded(q)
+        });
+    }
+    let v = if e >= 0 {
+        base.checked_powi(e)?
+    } else {
+        Decimal::ONE.checked_div(base.checked_powi(-e)?)?
+    };
+    Some(Power::Rounded(v))
+}
+
+/// What [`power`] computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Power {
+    Exact(Decimal),
+    Rounded(Decimal),
+}
+
+/// `base^e` by repeated squaring, or `None` as soon as a product would need more digits than
+/// a decimal holds (a decimal product silently rounds instead).
+fn exact_powi(base: Decimal, mut e: u64) -> Option<Decimal> {
+    let mut acc = Decimal::ONE;
+    let mut b = base.normalize();
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = exact_mul(acc, b)?;
+        }
+        e >>= 1;
+        if e > 0 {
+            b = exact_mul(b, b)?;
+        }
+    }
+    Some(acc)
+}
+
+/// The product of two decimals when it is exact in a decimal.
+fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    const MAX: i128 = (1 << 96) - 1;
+    let mut m = a.mantissa().checked_mul(b.mantissa())?;
+    let mut scale = a.scale() + b.scale();
+    // Trailing zeros of the fraction can go; other digits cannot.
+    while (scale > 28 || m.abs() > MAX) && scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    if scale > 28 || m.abs() > MAX {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).ok()
 }
 
 /// A phone number at `pos`: three or more digit groups joined by '-' or '/' with at least seven
@@ -1375,6 +1461,67 @@ mod tests {
         assert_eq!(one("January 7th."), t("January 7th", Kind::Date, None));
         assert_eq!(one("the 23rd time"), t("23rd", Kind::Ordinal, Some("23")));
         assert_eq!(one("is ½"), t("½", Kind::Fraction, Some("0.5")));
+    }
+
+    #[test]
+    fn money_scale_abbreviations_after_a_currency() {
+        let v = scan_str("fees of £30m, $2.5bn, €40m and £125m.");
+        let money: Vec<_> = v
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), *k, v.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            money,
+            [
+                ("£30m", Kind::Money, "30000000"),
+                ("$2.5bn", Kind::Money, "2500000000"),
+                ("€40m", Kind::Money, "40000000"),
+                ("£125m", Kind::Money, "125000000"),
+            ]
+        );
+        let p = Profile::infer("", Setting::Auto);
+        let units = |s: &str| scan(s, &p).into_iter().map(|q| q.unit).collect::<Vec<_>>();
+        assert_eq!(units("fees of £30m"), [Some("GBP".to_string())]);
+        assert_eq!(
+            one("paid 30m dollars"),
+            t("30m dollars", Kind::Money, Some("30000000"))
+        );
+        assert_eq!(
+            one("a 4.5mn euros deal"),
+            t("4.5mn euros", Kind::Money, Some("4500000"))
+        );
+        assert_eq!(
+            one("USD 3tn"),
+            t("USD 3tn", Kind::Money, Some("3000000000000"))
+        );
+        assert_eq!(one("CHF 2b"), t("CHF 2b", Kind::Money, Some("2000000000")));
+        // Without money around it, "30m" is a length.
+        assert_eq!(one("a 30m tower"), t("30m", Kind::Measure, Some("30")));
+        assert_eq!(one("£30 m"), t("£30 m", Kind::Money, Some("30000000")));
+    }
+
+    #[test]
+    fn powers_are_exact_where_the_result_fits() {
+        let s = "it is 1.1^23 now";
+        let p = Profile::infer(s, Setting::Auto);
+        let q = &scan(s, &p)[0];
+        assert_eq!(
+            q.value,
+            Some(Decimal::from_str("8.95430243255237372246531").unwrap())
+        );
+        assert!(!q.inexact);
+        assert_eq!(one("2^-3"), t("2^-3", Kind::Number, Some("0.125")));
+        assert_eq!(one("10^6"), t("10^6", Kind::Number, Some("1000000")));
+        // 1.1^300 has 300 decimals: rounded to 28 significant digits and marked.
+        let s = "1.1^300 and 3^-1";
+        let q = scan(s, &Profile::infer(s, Setting::Auto));
+        assert!(q[0].inexact && q[1].inexact, "{q:?}");
+        let third = q[1].value.unwrap();
+        assert_eq!(third.to_string(), "0.3333333333333333333333333333");
+        assert_eq!(q[1].precision, Some(Decimal::new(1, 28)));
+        // Past what a decimal holds at all: too large, not a panic.
+        let q = scan("9^99", &Profile::infer("", Setting::Auto));
+        assert!(q[0].too_large && q[0].value.is_none());
     }
 
     #[test]

@@ -24,7 +24,8 @@
 //! percent's value is the percent figure. `start`/`end` are byte offsets into the text, `line`
 //! and `column` 1-based (columns count characters). `date` appears for dates and times,
 //! `reading` where a separator was ambiguous, `too_large: true` where the digits exceed what a
-//! 28-digit decimal holds (then `value` is null). A file that could not be read appears as
+//! 28-digit decimal holds (then `value` is null), `inexact: true` where a computed value (a
+//! power such as "1.7^200") is rounded to the 28 significant digits a decimal holds. A file that could not be read appears as
 //! `{"path": …, "error": "…"}`.
 
 use super::LineIndex;
@@ -54,6 +55,8 @@ pub struct NumberOut<'a> {
     pub reading: Option<&'a Reading>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub too_large: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inexact: bool,
 }
 
 /// A hedge, as reported.
@@ -120,6 +123,7 @@ fn number_out<'a>(text: &'a str, idx: &LineIndex, q: &'a Quantity) -> NumberOut<
         date: q.date.as_deref(),
         reading: q.reading.as_ref(),
         too_large: q.too_large,
+        inexact: q.inexact,
     }
 }
 
