@@ -1,6 +1,7 @@
 //! recount: finds the numbers and numeric claims in a text and re-derives what it states.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod lang;
 pub mod lex;
 pub mod locale;
 pub mod quantity;

@@ -31,6 +31,8 @@ pub enum Setting {
     It,
     Nl,
     Pt,
+    /// Any other language or regional variant CLDR describes ("ja", "pt-PT", "es-419").
+    Lang(Language),
 }
 
 impl Setting {
@@ -52,7 +54,7 @@ impl Setting {
             "it" => Setting::It,
             "nl" => Setting::Nl,
             "pt" => Setting::Pt,
-            _ => return None,
+            _ => Setting::Lang(Language::parse(s)?),
         })
     }
 
@@ -69,6 +71,18 @@ impl Setting {
             Setting::It => "it",
             Setting::Nl => "nl",
             Setting::Pt => "pt",
+            Setting::Lang(l) => l.code(),
+        }
+    }
+
+    /// The language the setting reads ([`Language::UND`] for `auto`).
+    pub fn language(self) -> Language {
+        match self {
+            Setting::Auto => Language::UND,
+            Setting::En => Language::EN,
+            Setting::De => Language::DE,
+            Setting::Lang(l) => l,
+            other => Language::parse(other.name()).unwrap_or(Language::UND),
         }
     }
 
@@ -84,19 +98,19 @@ impl Setting {
                 indian: false,
             }),
             Setting::De | Setting::Es | Setting::It | Setting::Nl | Setting::Pt => Some(DE),
+            Setting::Lang(l) => {
+                let d = l.data()?;
+                Some(Convention {
+                    decimal: d.decimal,
+                    group: d.group,
+                    indian: d.indian,
+                })
+            }
         }
     }
 }
 
-/// The language whose number words and cues the scanner reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    En,
-    De,
-    /// A language without number-word support: only digits are read.
-    Other,
-}
+pub use crate::lang::Language;
 
 /// What one unambiguous numeral says about the document's conventions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -145,9 +159,7 @@ impl Profile {
             setting: setting.name(),
             language: match setting {
                 Setting::Auto => detect_language(text),
-                Setting::En | Setting::EnIn => Language::En,
-                Setting::De | Setting::DeCh => Language::De,
-                _ => Language::Other,
+                _ => setting.language(),
             },
             decimal_point: 0,
             decimal_comma: 0,
@@ -276,15 +288,16 @@ impl Profile {
             );
         }
         // A scale word after "4.151" in English or "1,5" in German makes the separator that
-        // language's decimal mark; "28,437 mln" in English stays a grouped number.
-        let german_cue = match cue.sentence {
-            Some(l) => l == Language::De,
-            None => self.language == Language::De,
-        };
+        // language's decimal mark; "28,437 mln" in English stays a grouped number. A word of
+        // languages that agree on their decimal mark ("millones") brings that mark with it.
+        let comma_cue = cue
+            .scale_decimal
+            .unwrap_or_else(|| decimal_mark(cue.sentence.unwrap_or(self.language)))
+            == ',';
         let decimal_here = if sep == '.' {
-            !german_cue || self.decimal_point > 0
+            !comma_cue || self.decimal_point > 0
         } else {
-            german_cue || (self.decimal_comma > 0 && self.comma_grouping == 0)
+            comma_cue || (self.decimal_comma > 0 && self.comma_grouping == 0)
         };
         if let Some(word) = cue.scale_word.filter(|_| decimal_here) {
             return (
@@ -326,12 +339,12 @@ impl Profile {
             );
         }
         // The last step: the language of the sentence.
-        let german = match sentence() {
-            Some(l) => l == Language::De,
-            None => self.language == Language::De,
+        let language = sentence().unwrap_or(self.language);
+        let grouping = sep != decimal_mark(language);
+        let lang = match language {
+            Language::UND => "English",
+            l => l.name(),
         };
-        let grouping = (sep == '.') == german;
-        let lang = if german { "German" } else { "English" };
         (
             grouping,
             format!(
@@ -351,6 +364,9 @@ impl Profile {
 pub struct Cue<'a> {
     /// A scale word follows ("billion", "Mio.").
     pub scale_word: Option<&'a str>,
+    /// The decimal mark of the languages that write that scale word, where they agree
+    /// ("millones": ',').
+    pub scale_decimal: Option<char>,
     /// A noun that counts whole things follows ("workers", "Menschen").
     pub count_noun: Option<&'a str>,
     /// The language of the sentence around it, if it is clear.
@@ -441,17 +457,57 @@ fn memchr_digit(bytes: &[u8]) -> Option<usize> {
         .map(|p| base + p)
 }
 
-/// Guesses the language of `text` from common function words.
+/// The decimal mark of `language`'s digits ('.' where it is not known).
+pub fn decimal_mark(language: Language) -> char {
+    language.data().map_or('.', |d| d.decimal)
+}
+
+/// Guesses the language of `text`: English or German from common function words where they
+/// are dense, else by [`crate::lang::detect`] on a sample; English when nothing tells.
 pub fn detect_language(text: &str) -> Language {
     // A sample is enough; this runs once per document.
     let end = floor_char_boundary(text, 16 * 1024);
-    language_of(&text[..end]).unwrap_or(Language::En)
+    let sample = &text[..end];
+    let (en, de, words) = function_words(sample);
+    // In English and German prose about one word in five is one of these; a few in a text of
+    // another language ("on", "die") are loans or names.
+    if (en + de) * 20 >= words && en != de {
+        return if de > en { Language::DE } else { Language::EN };
+    }
+    if let Some(l) = crate::lang::detect_sample(sample, 2048) {
+        return l;
+    }
+    // Too short for the detector to be sure ("Kosten stiegen um zwei Millionen Euro."): its
+    // guess chooses between the two languages whose number words are read, else English.
+    match crate::lang::guess(&sample[..floor_char_boundary(sample, 2048)]) {
+        Some(Language::DE) => Language::DE,
+        _ => Language::EN,
+    }
 }
 
-/// The language of a passage, if its function words point clearly one way.
+/// The language of a passage, if its function words point clearly one way, or else the
+/// language detector is confident of it.
 pub fn language_of(passage: &str) -> Option<Language> {
-    let (mut en, mut de) = (0usize, 0usize);
-    for w in passage.split(|c: char| !c.is_alphabetic()) {
+    let (en, de, _) = function_words(passage);
+    if en == 0 && de == 0 {
+        crate::lang::detect(passage)
+    } else if de > en {
+        Some(Language::DE)
+    } else if en > de {
+        Some(Language::EN)
+    } else {
+        None
+    }
+}
+
+/// How many English and German function words, and how many words, `passage` has.
+fn function_words(passage: &str) -> (usize, usize, usize) {
+    let (mut en, mut de, mut words) = (0usize, 0usize, 0usize);
+    for w in passage
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
         match w {
             "the" | "and" | "of" | "to" | "is" | "that" | "for" | "with" | "was" | "are" | "on"
             | "by" | "from" | "have" | "has" | "this" | "which" | "were" | "their" | "The" => {
@@ -463,15 +519,7 @@ pub fn language_of(passage: &str) -> Option<Language> {
             _ => {}
         }
     }
-    if en == 0 && de == 0 {
-        None
-    } else if de > en {
-        Some(Language::De)
-    } else if en > de {
-        Some(Language::En)
-    } else {
-        None
-    }
+    (en, de, words)
 }
 
 /// The largest char boundary at or below `i`.
@@ -582,7 +630,7 @@ mod tests {
     #[test]
     fn german_sentences_group_with_dots() {
         let p = Profile::infer("Die Stadt und der Fluss", Setting::Auto);
-        assert_eq!(p.language, Language::De);
+        assert_eq!(p.language, Language::DE);
         assert_eq!(value(&p, "2.357", Cue::default()), dec("2357"));
         assert_eq!(value(&p, "2,357", Cue::default()), dec("2.357"));
     }

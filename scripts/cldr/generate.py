@@ -216,39 +216,48 @@ def main():
         own = own_currencies(code)
         chosen = [c for c in own + top if c in cur]
         chosen = list(dict.fromkeys(chosen))
-        rank = {c: (0 if c in own else 1, -gdp.get(c, 0)) for c in chosen}
-        names, signs = {}, {}
-        for c in chosen:
+        in_use = [c for c in used if c in cur]
+        rank = {c: (0 if c in own else 1, -gdp.get(c, 0)) for c in in_use}
+        # Names of every currency in use tell the generic nouns; those of the chosen ones
+        # are written out.
+        names, signs, every = {}, {}, {}
+        for c in in_use:
             for key, value in cur[c].items():
                 value = clean(value)
                 if not value:
                     continue
                 if key.startswith("displayName"):
-                    names.setdefault(value.lower(), set()).add(c)
-                elif key.startswith("symbol") and value != c:
+                    every.setdefault(value.lower(), set()).add(c)
+                    if c in chosen:
+                        names.setdefault(value.lower(), set()).add(c)
+                elif key.startswith("symbol") and value != c and c in chosen:
                     signs.setdefault(value, set()).add(c)
 
         def edge_words(exclude):
             """Word -> currencies whose names begin or end with it; a word next to one of
             `exclude` modifies it ("nuevo" in "nuevo dólar taiwanés") and is left out."""
             edges = {}
-            for name, cs in names.items():
+            for name, cs in every.items():
                 words = name.split(" ")
                 if len(words) < 2:
                     continue
                 for w, beside in ((words[0], words[1]), (words[-1], words[-2])):
-                    if len(w) > 1 and any(ch.isalpha() for ch in w) and beside not in exclude:
+                    # One letter is a noun only in the scripts of Korean and Chinese ("원").
+                    long_enough = len(w) > 1 or ord(w[0]) >= 0x1100
+                    if long_enough and any(ch.isalpha() for ch in w) and beside not in exclude:
                         edges.setdefault(w, set()).update(cs)
             return {w: cs for w, cs in edges.items() if len(cs) >= 2}
 
         first = edge_words(set())
         edges = {}
-        for word in edge_words(set(first) | set(names)):
+        for word in edge_words(set(first) | set(every)):
             # Every currency a name of which begins or ends with the word ("米ドル" too)...
-            cs = {c for name, ns in names.items() for c in ns if name.startswith(word) or name.endswith(word)}
+            cs = {c for name, ns in every.items() for c in ns if name.startswith(word) or name.endswith(word)}
             # ...is the same kind of money in English ("dollar"): "rupia" of the rupee and
             # the rupiah is no one currency's noun.
-            if len({english_head[c] for c in cs}) == 1:
+            # A writer means the language's own currency by its noun ("kronor" in Swedish)
+            # whatever English calls the others.
+            if len({english_head[c] for c in cs}) == 1 or cs & set(own):
                 edges[word] = cs
         lines = []
         best = lambda cs: min(cs, key=lambda c: rank[c])
@@ -257,7 +266,8 @@ def main():
         # A word that begins or ends the names of two currencies or more is the generic noun
         # ("dólares" of "dólares estadounidenses" and "dólares canadienses").
         for word, cs in sorted(edges.items()):
-            if word not in names:
+            # Only for the currencies written out: "sons" is no Uzbek som in Portuguese.
+            if word not in every and best(cs) in chosen:
                 lines.append(("money", best(cs), word))
         for sign, cs in sorted(signs.items()):
             lines.append(("sign", best(cs), sign))

@@ -47,18 +47,18 @@ pub struct Gate {
     bits: [u32; 27 * 27],
 }
 
-static EN: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::En));
-static DE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::De));
-static OTHER_LANGUAGE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::Other));
+static EN: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::EN));
+static DE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::DE));
+static OTHER_LANGUAGE: LazyLock<Gate> = LazyLock::new(|| Gate::new(Language::UND));
 static AFTER_ARTICLE: LazyLock<Gate> = LazyLock::new(Gate::new_after_article);
 
 impl Gate {
-    /// The gate for text in `language`.
+    /// The gate for text in `language`: its number words, if recount reads them.
     pub fn of(language: Language) -> &'static Gate {
-        match language {
-            Language::En => &EN,
-            Language::De => &DE,
-            Language::Other => &OTHER_LANGUAGE,
+        match language.base() {
+            Language::EN => &EN,
+            Language::DE => &DE,
+            _ => &OTHER_LANGUAGE,
         }
     }
 
@@ -156,8 +156,8 @@ fn starts_number(language: Language, prefix: [Option<u8>; 3]) -> bool {
         return false;
     };
     match language {
-        Language::En => words_en::may_start_prefix(a, b, c),
-        Language::De => {
+        Language::EN => words_en::may_start_prefix(a, b, c),
+        Language::DE => {
             let (Some(b), Some(c)) = (b, c) else {
                 return false;
             };
@@ -173,7 +173,7 @@ fn starts_number(language: Language, prefix: [Option<u8>; 3]) -> bool {
                 words_de::may_start_prefix(case(a, 1), case(b, 2), case(c, 4))
             })
         }
-        Language::Other => false,
+        _ => false,
     }
 }
 
@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn admits_number_words_articles_and_url_schemes() {
-        let en = Gate::of(Language::En);
+        let en = Gate::of(Language::EN);
         for w in [
             "a",
             "An",
@@ -200,7 +200,7 @@ mod tests {
         for w in ["the", "of", "and", "house", "Is"] {
             assert!(!en.admits(w.as_bytes()), "{w}");
         }
-        let de = Gate::of(Language::De);
+        let de = Gate::of(Language::DE);
         for w in [
             "ein",
             "Einen",

@@ -22,6 +22,7 @@ pub mod spelled;
 pub mod words_de;
 pub mod words_en;
 
+use crate::lang::lexicon::{self, Lexicon, Meaning};
 use crate::locale::{Cue, Language, Profile, Resolution, language_of};
 use crate::quantity::{Kind, Quantity, Reading, Span};
 use affix::{Next, Suffix};
@@ -38,6 +39,8 @@ pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
         text,
         bytes: text.as_bytes(),
         profile,
+        words: number_words(profile.language),
+        lexicon: profile.language.data().map(crate::lang::Data::lexicon),
         gate: Gate::of(profile.language),
         // About one number in a hundred bytes of prose: most texts need the Vec grown (and
         // copied) rarely, if at all.
@@ -51,6 +54,10 @@ struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
     profile: &'a Profile,
+    /// The language whose number words are read: English, German, or none ([`Language::UND`]).
+    words: Language,
+    /// The document language's CLDR words, if it has them.
+    lexicon: Option<&'static Lexicon>,
     gate: &'static Gate,
     out: Vec<Quantity>,
 }
@@ -390,7 +397,7 @@ impl<'a> Scanner<'a> {
         self.text[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !c.is_alphanumeric() || lexicon::spaceless(c))
     }
 
     /// A spelled number, an article before a unit, or a URL to skip, at the word `ws..we`.
@@ -401,10 +408,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let word = &self.text[ws..we];
-        let may_start = match self.profile.language {
-            Language::En => words_en::may_start(word),
-            Language::De => words_de::may_start(word),
-            Language::Other => false,
+        let may_start = match self.words {
+            Language::EN => words_en::may_start(word),
+            Language::DE => words_de::may_start(word),
+            _ => false,
         };
         if may_start || is_article(word) || is_url_scheme(word) {
             self.at_candidate_word(ws, we, may_start)
@@ -430,9 +437,9 @@ impl<'a> Scanner<'a> {
                 return Some(self.skip_nonspace(we));
             }
         }
-        let parsed = match self.profile.language {
-            Language::En if may_start => words_en::parse(&self.text[ws..]),
-            Language::De if may_start => words_de::parse(&self.text[ws..]),
+        let parsed = match self.words {
+            Language::EN if may_start => words_en::parse(&self.text[ws..]),
+            Language::DE if may_start => words_de::parse(&self.text[ws..]),
             _ => None,
         };
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
@@ -464,7 +471,7 @@ impl<'a> Scanner<'a> {
             "last", "next", "other", "same", "right", "wrong", "little", "big", "new", "old",
             "good", "bad",
         ];
-        if !self.text[ws..we].eq_ignore_ascii_case("one") || self.profile.language != Language::En {
+        if !self.text[ws..we].eq_ignore_ascii_case("one") || self.words != Language::EN {
             return false;
         }
         let after = self.text[we..].trim_start();
@@ -604,13 +611,68 @@ impl<'a> Scanner<'a> {
         if sh.seps.is_empty() {
             return Cue::default();
         }
-        Cue {
-            scale_word: next.scale(self.german()).map(|f| {
+        let end = sh.end();
+        let (scale_word, scale_decimal) = match self.scale_after(end, next) {
+            Some(Scaled::Builtin(f)) => {
                 let w = &next.rest()[f.word_start..f.len];
-                w.trim_end_matches('.')
-            }),
+                (Some(w.trim_end_matches('.')), None)
+            }
+            Some(Scaled::Cldr(h)) => {
+                let w = &self.text[end + h.word_start..end + h.at];
+                (Some(w.trim_end_matches('.')), h.decimal)
+            }
+            None => (None, None),
+        };
+        Cue {
+            scale_word,
+            scale_decimal,
             count_noun: next.count_noun(),
             sentence: None,
+        }
+    }
+
+    /// A CLDR word after the number that ends at `end` whose meaning `want` takes: the
+    /// document language's, else one that means the same in every language (`union`).
+    fn cldr_after(
+        &self,
+        end: usize,
+        union: bool,
+        want: impl Fn(Meaning) -> bool,
+    ) -> Option<lexicon::Hit> {
+        let rest = &self.text[end..];
+        // Most numbers end a sentence or come before a word the built-in tables know.
+        if rest.is_empty() {
+            return None;
+        }
+        let own = self
+            .lexicon
+            .and_then(|l| l.after(rest))
+            .filter(|h| want(h.meaning));
+        if own.is_some() || !union {
+            return own;
+        }
+        crate::lang::any_language()
+            .after(rest)
+            .filter(|h| want(h.meaning))
+    }
+
+    /// The scale word after the number that ends at `end`. A text in a language whose number
+    /// words recount does not read has its own language's words looked up first ("5 mil" is
+    /// five thousand in Spanish, five million in English finance).
+    fn scale_after(&self, end: usize, next: Next<'a>) -> Option<Scaled> {
+        let is_scale = |m| matches!(m, Meaning::Scale(_));
+        let builtin = || {
+            self.next_at(end, next)
+                .scale(self.german())
+                .map(Scaled::Builtin)
+        };
+        if self.words == Language::UND && self.lexicon.is_some() {
+            self.cldr_after(end, false, is_scale)
+                .map(Scaled::Cldr)
+                .or_else(builtin)
+                .or_else(|| self.cldr_after(end, true, is_scale).map(Scaled::Cldr))
+        } else {
+            builtin().or_else(|| self.cldr_after(end, true, is_scale).map(Scaled::Cldr))
         }
     }
 
@@ -631,7 +693,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn german(&self) -> bool {
-        self.profile.language == Language::De
+        self.words == Language::DE
     }
 
     /// Digits glued to letters before them: an identifier such as "A380" or "v1.2.3".
@@ -839,9 +901,9 @@ impl<'a> Scanner<'a> {
         }
         // Number words: "3 hundred and 21", "1,5 Millionen", "2 million and a half".
         let precision = q.precision.unwrap_or(Decimal::ONE);
-        let cont: Option<Spelled> = match (q.value, self.profile.language) {
-            (Some(v), Language::En) => words_en::continue_after(v, precision, rest),
-            (Some(v), Language::De) => words_de::continue_after(v, precision, rest),
+        let cont: Option<Spelled> = match (q.value, self.words) {
+            (Some(v), Language::EN) => words_en::continue_after(v, precision, rest),
+            (Some(v), Language::DE) => words_de::continue_after(v, precision, rest),
             _ => None,
         };
         if let Some(sp) = cont.filter(|sp| sp.len > 0 && keeps_continuation(rest, sp)) {
@@ -858,14 +920,12 @@ impl<'a> Scanner<'a> {
             q.precision = sp.precision;
             q.kind = form_kind(sp.form);
             end += sp.len;
-        } else if let Some(f) = self.next_at(end, next).scale(self.german())
-            && let Suffix::Scale(k) = f.suffix
-        {
+        } else if let Some((k, len)) = self.scale_after(end, next).and_then(Scaled::factor) {
             q.value = q.value.and_then(|v| v.checked_mul(k));
             q.too_large = q.value.is_none();
             q.precision = q.precision.and_then(|p| p.checked_mul(k));
             q.scale = Some(k);
-            end += f.len;
+            end += len;
         } else if let Some(f) = self.money_scale(q.span.start, self.next_at(end, next))
             && let Suffix::Scale(k) = f.suffix
         {
@@ -880,7 +940,10 @@ impl<'a> Scanner<'a> {
         }
         let rest = &text[end..];
         // Letters glued to the number that no suffix took ("3D", "4G"): an identifier.
-        if rest.chars().next().is_some_and(char::is_alphabetic)
+        if rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !lexicon::spaceless(c))
             && q.kind == Kind::Number
             && q.scale.is_none()
         {
@@ -969,6 +1032,17 @@ impl<'a> Scanner<'a> {
             }
             return Some(end);
         }
+        // Other languages' percent words and currencies ("20 por ciento", "12 zł", "5万円"),
+        // and a currency after a scale and a short word ("3,5 millones de euros").
+        if let Some(h) = self.cldr_after(end, true, |m| !matches!(m, Meaning::Scale(_))) {
+            return Some(self.cldr_meaning(q, end, h));
+        }
+        if q.scale.is_some()
+            && self.words != Language::EN
+            && let Some(e) = self.currency_after_connector(q, end)
+        {
+            return Some(e);
+        }
         if let Some(f) = next.temperature()
             && let Suffix::Temperature(sym) = f.suffix
         {
@@ -984,6 +1058,82 @@ impl<'a> Scanner<'a> {
             return Some(end + f.len);
         }
         None
+    }
+
+    /// A CLDR word or sign that ends right before `start` ("yüzde 50", "%50", "R$ 5"), not
+    /// reaching back before `floor`.
+    fn cldr_before(&self, start: usize, floor: usize) -> Option<lexicon::Hit> {
+        let b = self.bytes;
+        // Most numbers follow a space after an ASCII word, or nothing that any table holds.
+        let prev = *b.get(start.checked_sub(1)?)?;
+        let prev = if prev == b' ' {
+            *b.get(start.checked_sub(2)?)?
+        } else {
+            prev
+        };
+        if prev.is_ascii_digit() || matches!(prev, b' ' | b'\n' | b'(' | b'"' | b',' | b'.') {
+            return None;
+        }
+        let own = self.lexicon.and_then(|l| l.before(self.text, start));
+        own.or_else(|| crate::lang::any_language().before(self.text, start))
+            .filter(|h| h.at >= floor)
+    }
+
+    /// Sets what the CLDR word `h` after the number that ends at `end` makes of `q`, and
+    /// returns the number's new end.
+    fn cldr_meaning(&self, q: &mut Quantity, end: usize, h: lexicon::Hit) -> usize {
+        match h.meaning {
+            Meaning::Percent => {
+                q.kind = Kind::Percent;
+                q.unit = Some("%".to_string());
+            }
+            Meaning::PerMille => {
+                q.kind = Kind::PerMille;
+                q.unit = Some("‰".to_string());
+            }
+            Meaning::Money(code) => {
+                q.kind = Kind::Money;
+                q.unit = Some(code.to_string());
+            }
+            Meaning::Scale(_) => return end,
+        }
+        end + h.at
+    }
+
+    /// "millones de euros", "milliards d'euros", "milioni di dollari": a currency word after a
+    /// scale word and one short word between (of at most three letters, or elided with an
+    /// apostrophe), in a text not in English ("2 billion to euros" converts). Returns the new
+    /// end.
+    fn currency_after_connector(&self, q: &mut Quantity, end: usize) -> Option<usize> {
+        let rest = &self.text[end..];
+        let ws = affix::ws_len(rest);
+        let word = affix::word_at(&rest[ws..]);
+        let n = word.chars().count();
+        if ws == 0 || n == 0 || n > 3 || !word.chars().all(char::is_lowercase) {
+            return None;
+        }
+        let mut at = end + ws + word.len();
+        let after = &self.text[at..];
+        if let Some(a) = after.strip_prefix(['\'', '’']) {
+            at += after.len() - a.len();
+        } else if affix::ws_len(after) == 0 {
+            return None;
+        }
+        // A currency word, not a sign: "5 millions à $" is no amount of dollars.
+        if !self.text[at..].starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let next = Next::new(&self.text[at..]);
+        if let Some(f) = next.currency()
+            && let Suffix::Currency(code) = f.suffix
+            && f.factor.is_none()
+        {
+            q.kind = Kind::Money;
+            q.unit = Some(code.to_string());
+            return Some(at + f.len);
+        }
+        let h = self.cldr_after(at, true, |m| matches!(m, Meaning::Money(_)))?;
+        Some(self.cldr_meaning(q, at, h))
     }
 
     /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
@@ -1034,6 +1184,33 @@ impl<'a> Scanner<'a> {
             q.kind = Kind::Money;
             q.unit = Some(code.to_string());
             q.span.start = sym_start;
+        } else if q.kind == Kind::Number
+            && q.unit.is_none()
+            && let Some(h) = self.cldr_before(start, taken)
+        {
+            match h.meaning {
+                Meaning::Percent => {
+                    q.kind = Kind::Percent;
+                    q.unit = Some("%".to_string());
+                }
+                Meaning::PerMille => {
+                    q.kind = Kind::PerMille;
+                    q.unit = Some("‰".to_string());
+                }
+                Meaning::Money(code) => {
+                    q.kind = Kind::Money;
+                    q.unit = Some(code.to_string());
+                }
+                // Swahili writes the scale first: "milioni 5".
+                Meaning::Scale(e) => {
+                    let k = pow10(e);
+                    q.value = q.value.zip(k).and_then(|(v, k)| v.checked_mul(k));
+                    q.precision = q.precision.zip(k).and_then(|(p, k)| p.checked_mul(k));
+                    q.too_large = q.value.is_none();
+                    q.scale = k;
+                }
+            }
+            q.span.start = h.at;
         }
         let sign_at = q.span.start;
         if let Some((neg, sign_start)) = sign_before(text, sign_at, self.out.last())
@@ -1047,6 +1224,41 @@ impl<'a> Scanner<'a> {
         }
         self.out.push(q);
         end
+    }
+}
+
+/// A scale word found after a number: from the built-in tables or from CLDR's.
+enum Scaled {
+    Builtin(affix::Found),
+    Cldr(lexicon::Hit),
+}
+
+impl Scaled {
+    /// The factor and the bytes the word covers.
+    fn factor(self) -> Option<(Decimal, usize)> {
+        match self {
+            Scaled::Builtin(f) => match f.suffix {
+                Suffix::Scale(k) => Some((k, f.len)),
+                _ => None,
+            },
+            Scaled::Cldr(h) => match h.meaning {
+                Meaning::Scale(e) => Some((pow10(e)?, h.at)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Ten to the power `e`, while a decimal holds it.
+fn pow10(e: u32) -> Option<Decimal> {
+    (e <= 28).then(|| Decimal::from_i128_with_scale(10i128.pow(e), 0))
+}
+
+/// The language whose number words recount reads in a text of `language`.
+fn number_words(language: Language) -> Language {
+    match language.base() {
+        l @ (Language::EN | Language::DE) => l,
+        _ => Language::UND,
     }
 }
 

@@ -1,0 +1,315 @@
+//! A language's words and signs around a number, looked up where they stand.
+//!
+//! ```text
+//! after   = ws* phrase    ; "3,5 Mrd.", "75 millones", "5万", "20 por ciento", "12 zł"
+//! before  = phrase ws?    ; "yüzde 50", "%50", "R$ 12", "elfu 3"
+//! phrase  = its characters, a space matching any run of white space
+//! ```
+//!
+//! A phrase is found through its *key*: the run of letters it begins (or, before a number,
+//! ends) with, lower-cased, or its first (last) character where that is no letter or is a
+//! letter of a script written without spaces (Han, kana, Thai, Hangul, ...). There a phrase
+//! needs no word boundary after it: "5万人" is "5万" before "人".
+
+use super::Word;
+use std::collections::HashMap;
+
+/// What a word or sign makes of the number next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Meaning {
+    /// Multiplies it by ten to this power.
+    Scale(u32),
+    Percent,
+    PerMille,
+    /// Makes it an amount of this currency (ISO code).
+    Money(&'static str),
+}
+
+/// Where a word stands: after the number or before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    After,
+    Before,
+}
+
+/// A word found next to a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub meaning: Meaning,
+    /// After a number: bytes from the number's end to the word's end. Before one: the byte
+    /// offset where the word starts.
+    pub at: usize,
+    /// After a number: bytes of white space before the word.
+    pub word_start: usize,
+    /// The decimal mark of the languages that write the word, where they agree.
+    pub decimal: Option<char>,
+    /// The word as the table writes it.
+    pub text: &'static str,
+}
+
+/// The words of one language, or of all of them, by key and place.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    after: HashMap<Box<str>, Vec<Word>>,
+    before: HashMap<Box<str>, Vec<Word>>,
+}
+
+/// Whether `c` is a letter of a script written without spaces between words, so that a word
+/// boundary cannot be asked for around a number.
+pub fn spaceless(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x0F00..=0x0FFF    // Tibetan
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1100..=0x11FF    // Hangul Jamo
+        | 0x1780..=0x17FF    // Khmer
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3130..=0x318F    // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F    // half-width kana
+        | 0x20000..=0x3FFFF)
+}
+
+/// Length of the white space at the start of `s` (spaces, NBSP, narrow NBSP, thin space).
+fn ws_front(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .map_or(s.len(), |(i, _)| i)
+}
+
+fn ws_back(s: &str) -> usize {
+    s.len()
+        - s.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+            .len()
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphabetic() && !spaceless(c)
+}
+
+/// The key of the text at the start of `s`, lower-cased into `buf` where it fits.
+fn key_front<'b>(s: &str, buf: &'b mut String) -> Option<&'b str> {
+    let c = s.chars().next()?;
+    buf.clear();
+    if word_char(c) {
+        for c in s.chars().take_while(|&c| word_char(c)) {
+            buf.extend(c.to_lowercase());
+        }
+    } else {
+        buf.push(c);
+    }
+    Some(buf.as_str())
+}
+
+fn key_back<'b>(s: &str, buf: &'b mut String) -> Option<&'b str> {
+    let c = s.chars().next_back()?;
+    buf.clear();
+    if word_char(c) {
+        let n = s.chars().rev().take_while(|&c| word_char(c)).count();
+        let start = s.len() - s.chars().rev().take(n).map(char::len_utf8).sum::<usize>();
+        for c in s[start..].chars() {
+            buf.extend(c.to_lowercase());
+        }
+    } else {
+        buf.push(c);
+    }
+    Some(buf.as_str())
+}
+
+fn same(a: char, b: char, exact: bool) -> bool {
+    a == b || (!exact && a.to_lowercase().eq(b.to_lowercase()))
+}
+
+/// Bytes of `t` that `w` covers at its start, with a word boundary after it where it needs one.
+fn match_front(w: &Word, t: &str) -> Option<usize> {
+    let mut j = 0;
+    let mut last = ' ';
+    for (k, pc) in w.text.char_indices() {
+        if pc == ' ' {
+            let n = ws_front(&t[j..]);
+            if n == 0 {
+                return None;
+            }
+            j += n;
+        } else {
+            let tc = t[j..].chars().next()?;
+            if !same(pc, tc, w.exact) {
+                // "Mrd" for "Mrd.": the period of an abbreviation may be left out.
+                if pc == '.' && k + 1 == w.text.len() {
+                    break;
+                }
+                return None;
+            }
+            j += tc.len_utf8();
+        }
+        last = pc;
+    }
+    let next = t[j..].chars().next();
+    if last.is_alphanumeric()
+        && !spaceless(last)
+        && next.is_some_and(|c| c.is_alphanumeric() && !spaceless(c))
+    {
+        return None;
+    }
+    Some(j)
+}
+
+/// Where `w` starts when it ends `t`, with a word boundary before it where it needs one.
+fn match_back(w: &Word, t: &str) -> Option<usize> {
+    let mut j = t.len();
+    let mut first = ' ';
+    for pc in w.text.chars().rev() {
+        if pc == ' ' {
+            let n = ws_back(&t[..j]);
+            if n == 0 {
+                return None;
+            }
+            j -= n;
+        } else {
+            let tc = t[..j].chars().next_back()?;
+            if !same(pc, tc, w.exact) {
+                return None;
+            }
+            j -= tc.len_utf8();
+        }
+        first = pc;
+    }
+    let prev = t[..j].chars().next_back();
+    if prev.is_some_and(|c| c.is_alphanumeric() && !spaceless(c))
+        && (first.is_alphanumeric() || first == '%')
+    {
+        return None;
+    }
+    Some(j)
+}
+
+impl Lexicon {
+    pub fn new(words: &[Word]) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut buf = String::new();
+        for w in words {
+            let (map, key) = match w.place {
+                Place::After => (&mut lex.after, key_front(w.text, &mut buf)),
+                Place::Before => (&mut lex.before, key_back(w.text, &mut buf)),
+            };
+            let Some(key) = key else { continue };
+            map.entry(key.into()).or_default().push(*w);
+        }
+        // The longest phrase first: "mil millones" before "mil".
+        for list in lex.after.values_mut().chain(lex.before.values_mut()) {
+            list.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
+        }
+        lex
+    }
+
+    /// The word or sign at the start of `rest` (the text right after a number).
+    pub fn after(&self, rest: &str) -> Option<Hit> {
+        if self.after.is_empty() {
+            return None;
+        }
+        let ws = ws_front(rest);
+        let t = &rest[ws..];
+        let mut buf = String::new();
+        let list = self.after.get(key_front(t, &mut buf)?)?;
+        list.iter().find_map(|w| {
+            let n = match_front(w, t)?;
+            Some(Hit {
+                meaning: w.meaning,
+                at: ws + n,
+                word_start: ws,
+                decimal: w.decimal,
+                text: w.text,
+            })
+        })
+    }
+
+    /// The word or sign that ends right before `end` in `text` (one white space between).
+    pub fn before(&self, text: &str, end: usize) -> Option<Hit> {
+        if self.before.is_empty() {
+            return None;
+        }
+        let t = &text[..end];
+        let ws = ws_back(t);
+        if ws > '\u{a0}'.len_utf8() {
+            return None;
+        }
+        let t = &t[..t.len() - ws];
+        let mut buf = String::new();
+        let list = self.before.get(key_back(t, &mut buf)?)?;
+        list.iter().find_map(|w| {
+            let start = match_back(w, t)?;
+            Some(Hit {
+                meaning: w.meaning,
+                at: start,
+                word_start: 0,
+                decimal: w.decimal,
+                text: w.text,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(words: &[(&'static str, Meaning, Place, bool)]) -> Lexicon {
+        let words: Vec<Word> = words
+            .iter()
+            .map(|&(text, meaning, place, exact)| Word {
+                text,
+                meaning,
+                place,
+                exact,
+                decimal: None,
+            })
+            .collect();
+        Lexicon::new(&words)
+    }
+
+    #[test]
+    fn phrases_after_a_number() {
+        let l = lex(&[
+            ("mil", Meaning::Scale(3), Place::After, false),
+            ("mil millones", Meaning::Scale(9), Place::After, false),
+            ("M", Meaning::Scale(6), Place::After, true),
+            ("Mrd.", Meaning::Scale(9), Place::After, true),
+            ("万", Meaning::Scale(4), Place::After, true),
+            ("zł", Meaning::Money("PLN"), Place::After, true),
+        ]);
+        let hit = |s: &str| l.after(s).map(|h| (h.meaning, h.at));
+        assert_eq!(hit(" mil millones de"), Some((Meaning::Scale(9), 13)));
+        assert_eq!(hit(" Mil personas"), Some((Meaning::Scale(3), 4)));
+        assert_eq!(hit(" milla"), None);
+        assert_eq!(hit("\u{a0}M"), Some((Meaning::Scale(6), 3)));
+        assert_eq!(hit(" m"), None);
+        assert_eq!(hit(" Mrd. Euro"), Some((Meaning::Scale(9), 5)));
+        assert_eq!(hit(" Mrd Euro"), Some((Meaning::Scale(9), 4)));
+        assert_eq!(hit("万人"), Some((Meaning::Scale(4), 3)));
+        assert_eq!(hit(" zł."), Some((Meaning::Money("PLN"), 4)));
+        assert_eq!(hit(" złoty"), None);
+    }
+
+    #[test]
+    fn phrases_before_a_number() {
+        let l = lex(&[
+            ("yüzde", Meaning::Percent, Place::Before, false),
+            ("%", Meaning::Percent, Place::Before, true),
+            ("R$", Meaning::Money("BRL"), Place::Before, true),
+        ]);
+        let t = "oran Yüzde 50";
+        assert_eq!(l.before(t, 11).map(|h| h.at), Some(5));
+        let t = "ise %50";
+        assert_eq!(l.before(t, 5).map(|h| h.at), Some(4));
+        assert_eq!(l.before("100%50", 4), None);
+        assert_eq!(
+            l.before("custa R$ 5", 9).map(|h| h.meaning),
+            Some(Meaning::Money("BRL"))
+        );
+        assert_eq!(l.before("iyüzde 5", 7), None);
+    }
+}

@@ -1,0 +1,410 @@
+//! Languages: what recount knows of each one's way of writing numbers, and which language a
+//! passage is in.
+//!
+//! The knowledge is data, from Unicode CLDR: one file per language under `lang/cldr/`, written
+//! by `scripts/cldr/generate.py` and compiled into the library. A file holds the language's
+//! decimal and grouping marks, its native digits, its percent and per-mille signs and words, its
+//! compact scale words ("75 millones", "3,5 Mrd.", "1,2 млрд", "5 万", "2 lakh") and its currency
+//! names and symbols. The files are read once, on first use; each language's word tables are
+//! built when that language is first asked for.
+//!
+//! A [`Language`] is a BCP 47 code ("es", "de-CH", "pt-PT"); `und` stands for a language
+//! recount cannot tell. [`detect`] finds the language of a passage.
+
+mod detect;
+pub mod lexicon;
+
+pub use detect::{detect, detect_sample, guess};
+use lexicon::{Lexicon, Meaning, Place};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+mod files {
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/lang/cldr/files.rs"));
+}
+
+/// The CLDR release the language data comes from.
+pub const CLDR_VERSION: &str = files::CLDR_VERSION;
+
+/// A language, by its BCP 47 code as CLDR names it ("en", "es-419", "zh").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Language(&'static str);
+
+impl Language {
+    pub const EN: Language = Language("en");
+    pub const DE: Language = Language("de");
+    /// A language recount cannot tell ("undetermined", as BCP 47 says).
+    pub const UND: Language = Language("und");
+
+    /// The language's code: "en", "de-CH", "und".
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The language of `code` ("es", "pt_PT", "DE-ch", or a three-letter ISO 639 code such as
+    /// "spa"), if recount has data for it.
+    pub fn parse(code: &str) -> Option<Language> {
+        let key = code.trim().replace('_', "-").to_ascii_lowercase();
+        let r = registry();
+        r.by_code
+            .get(key.as_str())
+            .or_else(|| r.aliases.get(key.as_str()))
+            .map(|&k| r.langs[k].language)
+    }
+
+    /// What CLDR says of the language; `None` for [`Language::UND`].
+    pub fn data(self) -> Option<&'static Data> {
+        let r = registry();
+        r.by_code.get(self.0).map(|&k| &r.langs[k])
+    }
+
+    /// The language's English name ("Spanish", "Swiss High German").
+    pub fn name(self) -> &'static str {
+        self.data().map_or("undetermined", |d| d.name)
+    }
+
+    /// The language without its region: "de" for "de-CH".
+    pub fn base(self) -> Language {
+        let base = self.0.split('-').next().unwrap_or(self.0);
+        if base == self.0 {
+            return self;
+        }
+        Language::parse(base).unwrap_or(self)
+    }
+
+    /// Whether recount reads the language's spelled numbers ("zwei Millionen").
+    pub fn has_number_words(self) -> bool {
+        matches!(self.base(), Language::EN | Language::DE)
+    }
+
+    /// Every language recount has data for, in code order.
+    pub fn all() -> impl Iterator<Item = Language> {
+        registry().langs.iter().map(|d| d.language)
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A numbering system other than the Latin digits, as a language writes it natively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Native {
+    /// The CLDR name of the system ("arab", "deva", "beng").
+    pub system: &'static str,
+    pub decimal: char,
+    pub group: char,
+}
+
+/// What CLDR says of one language's numbers.
+#[derive(Debug)]
+pub struct Data {
+    pub language: Language,
+    pub name: &'static str,
+    /// The decimal and grouping marks of its Latin digits.
+    pub decimal: char,
+    pub group: char,
+    /// Digits group as 12,34,567.
+    pub indian: bool,
+    /// Its default numbering system ("latn" for most).
+    pub digits: &'static str,
+    pub native: Option<Native>,
+    /// Its lines of `scale`, `pword`, `mword`, `percent`, `permille`, `money` and `sign`, with
+    /// its parent's for a regional variant.
+    words: Vec<Word>,
+    lexicon: OnceLock<Lexicon>,
+}
+
+impl Data {
+    /// The language's scale, percent and currency words and signs.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| {
+            let mut words = self.words.clone();
+            words
+                .iter_mut()
+                .for_each(|w| w.decimal = Some(self.decimal));
+            Lexicon::new(&words)
+        })
+    }
+}
+
+/// One word or sign of a language's data: what it means and where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    pub text: &'static str,
+    pub meaning: Meaning,
+    pub place: Place,
+    /// Short forms ("M", "Mrd.") match case exactly; names and long forms in any case.
+    pub exact: bool,
+    /// The decimal mark of the languages that write the word, where they agree.
+    pub decimal: Option<char>,
+}
+
+struct Registry {
+    langs: Vec<Data>,
+    by_code: HashMap<String, usize>,
+    aliases: HashMap<&'static str, usize>,
+    /// Digit characters of other numbering systems and their values.
+    digits: HashMap<char, u8>,
+}
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(Registry::load);
+
+fn registry() -> &'static Registry {
+    &REGISTRY
+}
+
+/// The words of every language that mean one thing in all of them: what a text of an unknown
+/// language is read with ("millones" is a million in every language that writes it; "mil" is
+/// not in the union, for it is a thousand in Spanish and a million in English finance).
+pub fn any_language() -> &'static Lexicon {
+    static ANY: LazyLock<Lexicon> = LazyLock::new(|| {
+        let mut seen: HashMap<(String, Place), Option<Word>> = HashMap::new();
+        for d in &registry().langs {
+            for w in &d.words {
+                // "M", "Md", "Mn" scale only in the languages that abbreviate so.
+                if matches!(w.meaning, Meaning::Scale(_)) && latin_letters(w.text) <= 2 {
+                    continue;
+                }
+                let mut w = *w;
+                w.decimal = Some(d.decimal);
+                let key = if w.exact {
+                    w.text.to_string()
+                } else {
+                    w.text.to_lowercase()
+                };
+                match seen.entry((key, w.place)) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(Some(w));
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                        if let Some(prev) = o.get_mut() {
+                            if prev.meaning != w.meaning {
+                                o.insert(None);
+                            } else if prev.decimal != w.decimal {
+                                prev.decimal = None;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let words: Vec<Word> = seen.into_values().flatten().collect();
+        Lexicon::new(&words)
+    });
+    &ANY
+}
+
+/// The value of `c` as a digit of a numbering system other than the ASCII digits ("٣", "७",
+/// "３"), from CLDR's numbering systems.
+pub fn digit_value(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return None;
+    }
+    registry().digits.get(&c).copied()
+}
+
+impl Registry {
+    fn load() -> Registry {
+        let mut raw: Vec<(&'static str, Vec<Vec<&'static str>>)> = files::FILES
+            .iter()
+            .map(|(code, text)| (*code, table(text)))
+            .collect();
+        raw.sort_by_key(|(code, _)| *code);
+        let index: HashMap<&str, usize> =
+            raw.iter().enumerate().map(|(k, (c, _))| (*c, k)).collect();
+        let mut langs = Vec::with_capacity(raw.len());
+        for (code, lines) in &raw {
+            let parent = lines
+                .iter()
+                .find(|l| l[0] == "parent")
+                .and_then(|l| l.get(1))
+                .and_then(|p| index.get(p))
+                .map(|&k| &raw[k].1);
+            let mut d = Data {
+                language: Language(code),
+                name: code,
+                decimal: '.',
+                group: ',',
+                indian: false,
+                digits: "latn",
+                native: None,
+                words: Vec::new(),
+                lexicon: OnceLock::new(),
+            };
+            // A variant's own lines come after its parent's and override them.
+            for line in parent.into_iter().flatten().chain(lines.iter()) {
+                d.read(line);
+            }
+            langs.push(d);
+        }
+        // Each code as written ("de-CH") and lower-cased ("de-ch", as parsed).
+        let by_code = langs
+            .iter()
+            .enumerate()
+            .flat_map(|(k, d)| {
+                [
+                    (d.language.0.to_string(), k),
+                    (d.language.0.to_ascii_lowercase(), k),
+                ]
+            })
+            .collect();
+        let aliases = table(files::ALIASES)
+            .into_iter()
+            .filter_map(|l| Some((l[0], *index.get(l.get(1)?)?)))
+            .collect();
+        let mut digits = HashMap::new();
+        for line in table(files::DIGITS) {
+            let Some(ds) = line.get(1) else { continue };
+            for (v, c) in ds.chars().enumerate() {
+                // Han numerals (一二三) are words of a script without spaces, read as such.
+                if !c.is_alphabetic() && v < 10 {
+                    digits.insert(c, v as u8);
+                }
+            }
+        }
+        Registry {
+            langs,
+            by_code,
+            aliases,
+            digits,
+        }
+    }
+}
+
+impl Data {
+    /// Takes in one line of a language file.
+    fn read(&mut self, l: &[&'static str]) {
+        let field = |k: usize| l.get(k).copied().unwrap_or("");
+        let ch = |k: usize| field(k).chars().next();
+        let place = |k: usize| {
+            if field(k) == "before" {
+                Place::Before
+            } else {
+                Place::After
+            }
+        };
+        let mut word = |text: &'static str, meaning: Meaning, place: Place, exact: bool| {
+            if !text.is_empty() {
+                self.words.push(Word {
+                    text,
+                    meaning,
+                    place,
+                    exact,
+                    decimal: None,
+                });
+            }
+        };
+        match l[0] {
+            "name" => self.name = field(1),
+            "decimal" => self.decimal = ch(1).unwrap_or('.'),
+            "group" => self.group = ch(1).unwrap_or(','),
+            "indian" => self.indian = field(1) == "1",
+            "digits" => self.digits = field(1),
+            "native" => {
+                self.native = Some(Native {
+                    system: field(1),
+                    decimal: ch(2).unwrap_or('.'),
+                    group: ch(3).unwrap_or(','),
+                })
+            }
+            "percent" => word(field(2), Meaning::Percent, place(1), true),
+            "permille" => word(field(2), Meaning::PerMille, place(1), true),
+            "pword" => word(field(2), Meaning::Percent, place(1), false),
+            "mword" => word(field(2), Meaning::PerMille, place(1), false),
+            "scale" => {
+                let Ok(exp) = field(1).parse::<u32>() else {
+                    return;
+                };
+                // Short forms are abbreviations whose case means something ("M", not "m");
+                // a lone small letter ("5 m") is a metre as often as a million.
+                // Two letters or fewer are an abbreviation in any form ("M" as a long form).
+                let short = field(2) == "short" || latin_letters(field(4)) <= 2;
+                if short && latin_letters(field(4)) == 1 && field(4).starts_with(char::is_lowercase)
+                {
+                    return;
+                }
+                word(field(4), Meaning::Scale(exp), place(3), short)
+            }
+            "money" => word(field(2), Meaning::Money(field(1)), Place::After, false),
+            "sign" => {
+                // A lone Latin letter ("R", "L") is too often something else.
+                let s = field(2);
+                if !(s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_alphabetic())) {
+                    word(s, Meaning::Money(field(1)), Place::After, true);
+                    word(s, Meaning::Money(field(1)), Place::Before, true);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// How many letters `word` has if they are all ASCII (a period aside), else `usize::MAX`.
+fn latin_letters(word: &str) -> usize {
+    let letters = word.trim_end_matches('.');
+    if letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+        letters.len()
+    } else {
+        usize::MAX
+    }
+}
+
+/// The lines of a tab-separated file, without comments and blank lines.
+fn table(text: &'static str) -> Vec<Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_parse_in_any_spelling() {
+        assert_eq!(Language::parse("es"), Some(Language("es")));
+        assert_eq!(Language::parse("DE_ch").map(Language::code), Some("de-CH"));
+        assert_eq!(Language::parse("spa").map(Language::code), Some("es"));
+        assert_eq!(Language::parse("xx"), None);
+        assert_eq!(
+            Language::parse("de-CH").map(Language::base),
+            Some(Language::DE)
+        );
+        assert!(Language::all().count() >= 100);
+    }
+
+    #[test]
+    fn marks_and_variants_come_from_cldr() {
+        let es = Language::parse("es").and_then(Language::data).unwrap();
+        assert_eq!((es.decimal, es.group), (',', '.'));
+        let ch = Language::parse("de-CH").and_then(Language::data).unwrap();
+        assert_eq!((ch.decimal, ch.group), ('.', '\''));
+        // A variant keeps its parent's words.
+        assert!(ch.lexicon().after(" Mrd.").is_some());
+        let hi = Language::parse("hi").and_then(Language::data).unwrap();
+        assert!(hi.indian);
+        assert_eq!(hi.native.map(|n| n.system), Some("deva"));
+        assert_eq!(Language::UND.data().map(|d| d.name), None);
+    }
+
+    #[test]
+    fn digits_of_other_scripts() {
+        assert_eq!(digit_value('٣'), Some(3));
+        assert_eq!(digit_value('७'), Some(7));
+        assert_eq!(digit_value('০'), Some(0));
+        assert_eq!(digit_value('３'), Some(3));
+        assert_eq!(digit_value('3'), None);
+        assert_eq!(digit_value('三'), None);
+    }
+}
