@@ -1,8 +1,8 @@
 //! Recall on other projects' number-recognition test cases (../shared/peers/numbers).
 //!
-//! For every case the input is recognized with the locale of its language, and each expected
-//! value counts as found when a recognized number overlapping its span has that value (or has
-//! it as the low or high end of a range or hedge). Expected items without a value ("last",
+//! For every case the input is recognized with the locale of its language (`--locale es` for
+//! `*.es.*.jsonl`), and each expected value counts as found when a recognized number
+//! overlapping its span has that value (or has it as the low or high end of a range or hedge). Expected items without a value ("last",
 //! a lone unit) are not scored. Cases listed in tests/peers/deviations.tsv are ones recount
 //! deliberately reads differently; the table shows recall with and without them, and the floor
 //! in tests/peers/floors.tsv applies to recall without them. Floors are only ever raised.
@@ -159,11 +159,10 @@ fn recall_on_peer_number_cases() {
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
-        let setting = if name.contains(".de.") {
-            Setting::De
-        } else {
-            Setting::En
-        };
+        // `<source>.<lang>.<category>.jsonl`: the language's own locale, as a user would
+        // give it; a language recount has no data for is read with `auto`.
+        let lang = name.split('.').nth(1).unwrap_or_default();
+        let setting = Setting::parse(lang).unwrap_or(Setting::Auto);
         let text = std::fs::read_to_string(&path).expect("read peer file");
         let mut s = Score::default();
         for line in text.lines() {

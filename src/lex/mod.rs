@@ -351,6 +351,11 @@ impl<'a> Scanner<'a> {
         }
         let c = self.text[i..].chars().next().unwrap_or(' ');
         let end = i + c.len_utf8();
+        // Identifiers are written in ASCII digits; a letter before other digits is a clitic
+        // (Arabic "و٣٤": "and 34").
+        if c.is_numeric() && crate::lang::digit_value(c).is_some() {
+            return self.at_native_digit(i);
+        }
         match vulgar(c) {
             Some((num, den)) => {
                 let q = Quantity::new(Span::new(i, end), Kind::Fraction, frac(num, den));
@@ -358,6 +363,71 @@ impl<'a> Scanner<'a> {
             }
             None => end,
         }
+    }
+
+    /// A numeral written in the digits of another script ("١٢٫٥", "४,५००", "１２３", "৩৫"),
+    /// read as its ASCII spelling is: its separators are grouping or decimal marks as for
+    /// ASCII digits, the Arabic decimal and thousands separators (U+066B, U+066C) and the
+    /// full-width comma and full stop as what they are.
+    fn at_native_digit(&mut self, pos: usize) -> usize {
+        let text = self.text;
+        let native = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| crate::lang::digit_value(c).is_some())
+        };
+        let mut ascii = String::new();
+        let mut marks = false;
+        let mut end = pos;
+        for (k, c) in text[pos..].char_indices() {
+            let after = pos + k + c.len_utf8();
+            let mapped = match c {
+                _ if let Some(v) = crate::lang::digit_value(c) => char::from(b'0' + v),
+                '٫' | '．' if native(&text[after..]) => {
+                    marks = true;
+                    '.'
+                }
+                '٬' | '，' if native(&text[after..]) => {
+                    marks = true;
+                    ','
+                }
+                _ if numeral::is_sep(c) && native(&text[after..]) => c,
+                _ => break,
+            };
+            ascii.push(mapped);
+            end = after;
+        }
+        let Some(sh) = numeral::shape(&ascii, 0) else {
+            return end;
+        };
+        if sh.is_overlong() || sh.end() != ascii.len() {
+            let mut q = Quantity::new(Span::new(pos, end), Kind::Identifier, None);
+            q.too_large = true;
+            self.out.push(q);
+            return end;
+        }
+        // The script's own marks say which is which; ASCII ones are read as with ASCII digits.
+        let value = if marks {
+            sh.read(numeral::EN)
+        } else {
+            match self.profile.resolve(&sh, Cue::default()) {
+                Resolution::Plain(v) | Resolution::Ambiguous { value: v, .. } => Some(v),
+                Resolution::Unreadable => None,
+            }
+        };
+        let Some(value) = value else {
+            return end;
+        };
+        let mut q = Quantity::new(Span::new(pos, end), Kind::Number, value.value);
+        q.precision = Some(value.precision);
+        q.too_large = value.value.is_none();
+        let plain_int = sh.groups.len() == 1;
+        let next = Next::new(&text[end..]);
+        let e = self.after_numeral(&mut q, end, plain_int, next);
+        if plain_int && q.kind == Kind::Number && q.unit.is_none() && q.span.start == pos {
+            self.maybe_year(&mut q, sh.groups[0], next);
+        }
+        self.finish(q, e, pos)
     }
 
     /// End of the word starting at `i` (letters only).
@@ -1120,7 +1190,8 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // A currency word, not a sign: "5 millions à $" is no amount of dollars.
-        if !self.text[at..].starts_with(char::is_alphabetic) {
+        let gap = affix::ws_len(&self.text[at..]);
+        if !self.text[at + gap..].starts_with(char::is_alphabetic) {
             return None;
         }
         let next = Next::new(&self.text[at..]);
@@ -1138,9 +1209,14 @@ impl<'a> Scanner<'a> {
 
     /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
     fn german_ordinal(&self, rest: &str, start: usize) -> bool {
-        let Some(after) = rest.strip_prefix(". ") else {
+        let Some(after) = rest.strip_prefix('.') else {
             return false;
         };
+        let ws = affix::ws_len(after);
+        if ws == 0 {
+            return false;
+        }
+        let after = &after[ws..];
         let Some(c) = after.chars().next() else {
             return false;
         };
@@ -1710,6 +1786,128 @@ mod tests {
         // Without money around it, "30m" is a length.
         assert_eq!(one("a 30m tower"), t("30m", Kind::Measure, Some("30")));
         assert_eq!(one("£30 m"), t("£30 m", Kind::Money, Some("30000000")));
+    }
+
+    /// Text, kind, value and unit of every number `s` has under `--locale locale`.
+    fn under(locale: &str, s: &str) -> Vec<(String, Kind, String, String)> {
+        let setting = Setting::parse(locale).unwrap();
+        let p = Profile::infer(s, setting);
+        scan(s, &p)
+            .into_iter()
+            .map(|q| {
+                (
+                    s[q.span.start..q.span.end].to_string(),
+                    q.kind,
+                    q.value
+                        .map(|v| v.normalize().to_string())
+                        .unwrap_or_default(),
+                    q.unit.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn m(text: &str, kind: Kind, value: &str, unit: &str) -> (String, Kind, String, String) {
+        (text.into(), kind, value.into(), unit.into())
+    }
+
+    #[test]
+    fn every_locale_reads_its_scale_words_and_currencies() {
+        let es = "Costó 3,5 millones de euros y 12.000 millones de dólares.";
+        let want = [
+            m("3,5 millones de euros", Kind::Money, "3500000", "EUR"),
+            m(
+                "12.000 millones de dólares",
+                Kind::Money,
+                "12000000000",
+                "USD",
+            ),
+        ];
+        assert_eq!(under("es", es), want);
+        // `auto` reads them as well: the scale word brings Spanish's decimal comma.
+        assert_eq!(under("auto", es), want);
+        assert_eq!(
+            under("pt", "O projeto custou 2,5 milhões de euros."),
+            [m("2,5 milhões de euros", Kind::Money, "2500000", "EUR")]
+        );
+        assert_eq!(
+            under("nl", "Het kost 2 miljoen euro en 1,5 miljard dollar."),
+            [
+                m("2 miljoen euro", Kind::Money, "2000000", "EUR"),
+                m("1,5 miljard dollar", Kind::Money, "1500000000", "USD"),
+            ]
+        );
+        assert_eq!(
+            under("it", "Spesi 300 milioni e 4 miliardi di euro."),
+            [
+                m("300 milioni", Kind::Number, "300000000", ""),
+                m("4 miliardi di euro", Kind::Money, "4000000000", "EUR"),
+            ]
+        );
+        assert_eq!(
+            under("fr", "Un trou de 3 milliards d'euros, soit 12 pour cent."),
+            [
+                m("3 milliards d'euros", Kind::Money, "3000000000", "EUR"),
+                m("12 pour cent", Kind::Percent, "12", "%"),
+            ]
+        );
+        assert_eq!(
+            under("ru", "Выделено 1,2 млрд рублей."),
+            [m("1,2 млрд рублей", Kind::Money, "1200000000", "RUB")]
+        );
+        assert_eq!(
+            under("de", "Ein Plus von 3,5 Mrd. Euro."),
+            [m("3,5 Mrd. Euro", Kind::Money, "3500000000", "EUR")]
+        );
+        assert_eq!(
+            under("en-IN", "It raised 2 lakh rupees."),
+            [m("2 lakh rupees", Kind::Money, "200000", "INR")]
+        );
+        // "mil" is a thousand in Spanish, a million in English finance.
+        assert_eq!(
+            under("es", "Vinieron 5 mil personas."),
+            [m("5 mil", Kind::Number, "5000", "")]
+        );
+        assert_eq!(
+            under("tr", "Enflasyon yüzde 50, faiz %12 oldu."),
+            [
+                m("yüzde 50", Kind::Percent, "50", "%"),
+                m("%12", Kind::Percent, "12", "%"),
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_without_spaces_and_other_digits() {
+        assert_eq!(
+            under("auto", "人口1400万人、予算は3億円。"),
+            [
+                m("1400万", Kind::Number, "14000000", ""),
+                m("3億円", Kind::Money, "300000000", "JPY"),
+            ]
+        );
+        assert_eq!(
+            under("auto", "정부는 5억 원을 썼다"),
+            [m("5억 원", Kind::Money, "500000000", "KRW")]
+        );
+        assert_eq!(
+            under("ar", "بلغ ١٢٫٥ مليون و٣٤٬٥٦٧"),
+            [
+                m("١٢٫٥ مليون", Kind::Number, "12500000", ""),
+                m("٣٤٬٥٦٧", Kind::Number, "34567", ""),
+            ]
+        );
+        assert_eq!(
+            under("hi", "कुल ४,५०० और ३ लाख"),
+            [
+                m("४,५००", Kind::Number, "4500", ""),
+                m("३ लाख", Kind::Number, "300000", ""),
+            ]
+        );
+        assert_eq!(
+            under("auto", "全部で１２３個"),
+            [m("１２３", Kind::Number, "123", "")]
+        );
     }
 
     #[test]

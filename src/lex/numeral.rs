@@ -149,7 +149,7 @@ pub fn separator_at(text: &str, i: usize) -> bool {
 }
 
 /// Whether `c` separates digit runs in some convention.
-fn is_sep(c: char) -> bool {
+pub fn is_sep(c: char) -> bool {
     matches!(
         c,
         ',' | '.' | '\'' | '’' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'

@@ -1,0 +1,146 @@
+//! Agreement on line-aligned translations (../shared/corpus: NTREX-128 and XQuAD, English and
+//! German): line N of one file says what line N of the other says, so its amounts should read
+//! alike on both sides.
+//!
+//! A line's amounts are the values of the figures recognized in it (counts, amounts of money,
+//! percentages, measures, fractions, years; both ends of a range), as a multiset; dates,
+//! times, ordinals, identifiers and a spelled "one" alone (a determiner as often as not) are
+//! left out. A pair of lines where either side has an
+//! amount agrees when the two multisets are equal. Pairs that disagree because the translation
+//! says something else ("20 miles" against "32 km", a figure dropped) are listed with the
+//! reason in tests/parallel/translation.tsv; the floors in tests/parallel/floors.tsv apply to
+//! agreement with and without them. `RECOUNT_PARALLEL_MISSES=1` prints every disagreement
+//! that is not listed.
+
+use recount::locale::Setting;
+use recount::quantity::{Kind, Quantity};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The pairs measured: a name, the English file and the German file.
+const PAIRS: &[(&str, &str, &str)] = &[
+    ("ntrex", "english-ntrex.txt", "german-ntrex.txt"),
+    ("xquad", "english-xquad.txt", "german-xquad.txt"),
+];
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").ok().as_deref() != Some("true"),
+        "../shared/corpus is missing, and CI=true requires it"
+    );
+    eprintln!("skipped: ../shared/corpus is not there (a fresh clone without ../shared)");
+    None
+}
+
+/// The amounts of one line, as sorted decimal strings.
+fn amounts(line: &str, setting: Setting) -> Vec<String> {
+    // "one" and "ein" are determiners as often as amounts ("one of them", "ein Mann"), and
+    // English writes the one where German writes the other: a spelled 1 alone is no figure.
+    let spelled_one = |q: &Quantity| {
+        q.value == Some(Decimal::ONE)
+            && q.unit.is_none()
+            && !line[q.span.start..q.span.end].contains(|c: char| c.is_ascii_digit())
+    };
+    let keep = |q: &Quantity| {
+        !matches!(
+            q.kind,
+            Kind::Date | Kind::Time | Kind::Ordinal | Kind::Identifier
+        ) && !spelled_one(q)
+    };
+    let mut out: Vec<String> = recount::recognize(line, setting)
+        .quantities
+        .iter()
+        .filter(|q| keep(q))
+        .flat_map(|q| {
+            if q.kind == Kind::Range {
+                vec![q.low, q.high]
+            } else {
+                vec![q.value.or(q.low).or(q.high)]
+            }
+        })
+        .flatten()
+        .map(|v| v.normalize().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+fn load_tsv(name: &str) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/parallel")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn amounts_agree_across_translations() {
+    let Some(dir) = corpus_dir() else { return };
+    // pair -> line number (1-based) -> reason
+    let mut listed: HashMap<String, BTreeMap<usize, String>> = HashMap::new();
+    for row in load_tsv("translation.tsv") {
+        let line = row[1].parse().expect("line number");
+        listed
+            .entry(row[0].clone())
+            .or_default()
+            .insert(line, row.get(2).cloned().unwrap_or_default());
+    }
+    let floors: HashMap<(String, String), f64> = load_tsv("floors.tsv")
+        .into_iter()
+        .map(|r| ((r[0].clone(), r[1].clone()), r[2].parse().unwrap_or(0.0)))
+        .collect();
+    let show = std::env::var("RECOUNT_PARALLEL_MISSES").is_ok();
+    let mut failures = Vec::new();
+    println!(
+        "{:<7} {:>6} {:>7} {:>8} {:>11} {:>9}",
+        "pair", "lines", "agree", "agree%", "translation", "adjusted%"
+    );
+    for (name, en_file, de_file) in PAIRS {
+        let en = std::fs::read_to_string(dir.join(en_file)).expect("read English side");
+        let de = std::fs::read_to_string(dir.join(de_file)).expect("read German side");
+        let listed = listed.remove(*name).unwrap_or_default();
+        let (mut lines, mut agree, mut translation) = (0, 0, 0);
+        for (k, (e, g)) in en.lines().zip(de.lines()).enumerate() {
+            let (a, b) = (amounts(e, Setting::Auto), amounts(g, Setting::Auto));
+            if a.is_empty() && b.is_empty() {
+                continue;
+            }
+            lines += 1;
+            let line = k + 1;
+            if a == b {
+                agree += 1;
+                if listed.contains_key(&line) {
+                    failures.push(format!(
+                        "{name}:{line} agrees now: remove it from translation.tsv"
+                    ));
+                }
+            } else if listed.contains_key(&line) {
+                translation += 1;
+            } else if show {
+                println!("  {name}:{line}\n    en {a:?}  {e}\n    de {b:?}  {g}");
+            }
+        }
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        let raw = pct(agree, lines);
+        let adjusted = pct(agree, lines - translation);
+        println!("{name:<7} {lines:>6} {agree:>7} {raw:>7.1}% {translation:>11} {adjusted:>8.1}%");
+        for (what, got) in [("raw", raw), ("adjusted", adjusted)] {
+            match floors.get(&(name.to_string(), what.to_string())) {
+                Some(f) if got + 1e-9 < *f => {
+                    failures.push(format!("{name} {what}: {got:.1}% < floor {f:.1}%"))
+                }
+                None => failures.push(format!("{name} {what}: no floor in floors.tsv")),
+                _ => {}
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
