@@ -471,17 +471,24 @@ pub fn detect_language(text: &str) -> Language {
     let (en, de, words) = function_words(sample);
     // In English and German prose about one word in five is one of these; a few in a text of
     // another language ("on", "die") are loans or names.
-    if (en + de) * 20 >= words && en != de {
+    if (en + de) * 20 >= words && decisive(en, de) {
         return if de > en { Language::DE } else { Language::EN };
     }
     if let Some(l) = crate::lang::detect_sample(sample, 2048) {
         return l;
     }
-    // Too short for the detector to be sure ("Kosten stiegen um zwei Millionen Euro."): its
-    // guess chooses between the two languages whose number words are read, else English.
-    match crate::lang::guess(&sample[..floor_char_boundary(sample, 2048)]) {
-        Some(Language::DE) => Language::DE,
-        _ => Language::EN,
+    // Too short for the detector to be sure: the function words, however few, else its guess
+    // ("Kosten stiegen um zwei Millionen Euro.") choose between the two languages whose number
+    // words are read; English when neither tells.
+    match en.cmp(&de) {
+        std::cmp::Ordering::Greater => Language::EN,
+        std::cmp::Ordering::Less => Language::DE,
+        std::cmp::Ordering::Equal => {
+            match crate::lang::guess(&sample[..floor_char_boundary(sample, 2048)]) {
+                Some(Language::DE) => Language::DE,
+                _ => Language::EN,
+            }
+        }
     }
 }
 
@@ -489,15 +496,25 @@ pub fn detect_language(text: &str) -> Language {
 /// language detector is confident of it.
 pub fn language_of(passage: &str) -> Option<Language> {
     let (en, de, _) = function_words(passage);
-    if en == 0 && de == 0 {
-        crate::lang::detect(passage)
+    if !decisive(en, de) {
+        // "Diebe stehlen 26.750 US-Dollar ... in Newport on the Levee": a name's "on the"
+        // outweighs one "der"; the detector reads the whole passage.
+        crate::lang::detect(passage).or(match en.cmp(&de) {
+            std::cmp::Ordering::Greater => Some(Language::EN),
+            std::cmp::Ordering::Less => Some(Language::DE),
+            std::cmp::Ordering::Equal => None,
+        })
     } else if de > en {
         Some(Language::DE)
-    } else if en > de {
-        Some(Language::EN)
     } else {
-        None
+        Some(Language::EN)
     }
+}
+
+/// Whether `en` English and `de` German function words tell the language: clearly more of the
+/// one than of the other.
+fn decisive(en: usize, de: usize) -> bool {
+    en.max(de) >= 2 * en.min(de) + 2
 }
 
 /// How many English and German function words, and how many words, `passage` has.

@@ -91,33 +91,73 @@ fn word_char(c: char) -> bool {
     c.is_alphabetic() && !spaceless(c)
 }
 
-/// The key of the text at the start of `s`, lower-cased into `buf` where it fits.
-fn key_front<'b>(s: &str, buf: &'b mut String) -> Option<&'b str> {
-    let c = s.chars().next()?;
-    buf.clear();
-    if word_char(c) {
-        for c in s.chars().take_while(|&c| word_char(c)) {
-            buf.extend(c.to_lowercase());
-        }
-    } else {
-        buf.push(c);
-    }
-    Some(buf.as_str())
+/// The longest key a phrase may have, in bytes: a longer word is no key of any phrase.
+const MAX_KEY: usize = 48;
+
+/// A key, lower-cased in place: no allocation for the lookup that every number makes.
+struct Key {
+    buf: [u8; MAX_KEY],
+    len: usize,
 }
 
-fn key_back<'b>(s: &str, buf: &'b mut String) -> Option<&'b str> {
-    let c = s.chars().next_back()?;
-    buf.clear();
+impl Key {
+    fn new() -> Key {
+        Key {
+            buf: [0; MAX_KEY],
+            len: 0,
+        }
+    }
+
+    /// Appends `c` lower-cased; `None` when the key outgrows its room.
+    fn push(&mut self, c: char) -> Option<()> {
+        for l in c.to_lowercase() {
+            let n = l.len_utf8();
+            if self.len + n > MAX_KEY {
+                return None;
+            }
+            l.encode_utf8(&mut self.buf[self.len..]);
+            self.len += n;
+        }
+        Some(())
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+/// The key of the text at the start of `s`.
+fn key_front(s: &str) -> Option<Key> {
+    let c = s.chars().next()?;
+    let mut k = Key::new();
     if word_char(c) {
-        let n = s.chars().rev().take_while(|&c| word_char(c)).count();
-        let start = s.len() - s.chars().rev().take(n).map(char::len_utf8).sum::<usize>();
-        for c in s[start..].chars() {
-            buf.extend(c.to_lowercase());
+        for c in s.chars().take_while(|&c| word_char(c)) {
+            k.push(c)?;
         }
     } else {
-        buf.push(c);
+        k.push(c)?;
     }
-    Some(buf.as_str())
+    Some(k)
+}
+
+/// The key of the text at the end of `s`.
+fn key_back(s: &str) -> Option<Key> {
+    let c = s.chars().next_back()?;
+    let mut k = Key::new();
+    if word_char(c) {
+        let start = s
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(s.len(), |(i, _)| i);
+        for c in s[start..].chars() {
+            k.push(c)?;
+        }
+    } else {
+        k.push(c)?;
+    }
+    Some(k)
 }
 
 fn same(a: char, b: char, exact: bool) -> bool {
@@ -190,14 +230,13 @@ fn match_back(w: &Word, t: &str) -> Option<usize> {
 impl Lexicon {
     pub fn new(words: &[Word]) -> Lexicon {
         let mut lex = Lexicon::default();
-        let mut buf = String::new();
         for w in words {
             let (map, key) = match w.place {
-                Place::After => (&mut lex.after, key_front(w.text, &mut buf)),
-                Place::Before => (&mut lex.before, key_back(w.text, &mut buf)),
+                Place::After => (&mut lex.after, key_front(w.text)),
+                Place::Before => (&mut lex.before, key_back(w.text)),
             };
             let Some(key) = key else { continue };
-            map.entry(key.into()).or_default().push(*w);
+            map.entry(key.as_str().into()).or_default().push(*w);
         }
         // The longest phrase first: "mil millones" before "mil".
         for list in lex.after.values_mut().chain(lex.before.values_mut()) {
@@ -213,8 +252,7 @@ impl Lexicon {
         }
         let ws = ws_front(rest);
         let t = &rest[ws..];
-        let mut buf = String::new();
-        let list = self.after.get(key_front(t, &mut buf)?)?;
+        let list = self.after.get(key_front(t)?.as_str())?;
         list.iter().find_map(|w| {
             let n = match_front(w, t)?;
             Some(Hit {
@@ -238,8 +276,7 @@ impl Lexicon {
             return None;
         }
         let t = &t[..t.len() - ws];
-        let mut buf = String::new();
-        let list = self.before.get(key_back(t, &mut buf)?)?;
+        let list = self.before.get(key_back(t)?.as_str())?;
         list.iter().find_map(|w| {
             let start = match_back(w, t)?;
             Some(Hit {

@@ -362,6 +362,11 @@ pub fn month_day(text: &str, pos: usize) -> Option<Found> {
     let m = month(word)?;
     let s = &text[pos..];
     let (mut r, d) = digits(1, 2)(s).ok()?;
+    // "im Juli 2,7 Prozent", "in May 3.5%": a decimal after a month's name is no day.
+    let mut after = r.chars();
+    if matches!(after.next(), Some(',' | '.')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
     for suf in ["st", "nd", "rd", "th"] {
         if let Some(t) = r.strip_prefix(suf) {
             r = t;
@@ -387,6 +392,14 @@ mod tests {
 
     fn d(s: &str) -> Option<(String, &str)> {
         at_digit(s, 0).map(|f| (f.iso, &s[f.start..f.end]))
+    }
+
+    #[test]
+    fn a_decimal_after_a_month_is_no_day() {
+        let t = "im Juli 2,7 Prozent";
+        assert!(month_day(t, t.find('2').unwrap_or(0)).is_none());
+        let t = "on July 4, 2019";
+        assert!(month_day(t, t.find('4').unwrap_or(0)).is_some());
     }
 
     #[test]

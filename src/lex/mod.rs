@@ -515,7 +515,7 @@ impl<'a> Scanner<'a> {
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
             return self.article_before_unit(ws, we);
         };
-        if sp.len == we - ws && self.pronoun_one(ws, we) {
+        if sp.len == we - ws && (self.pronoun_one(ws, we) || self.half_of_a_game(ws, we)) {
             return None;
         }
         let mut end = ws + sp.len;
@@ -557,6 +557,26 @@ impl<'a> Scanner<'a> {
             .is_some_and(|(_, w)| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
     }
 
+    /// Whether the word "half" at `ws..we` names a part of a game or a period rather than a
+    /// fraction: "half-time", "the first half", "second-half goals".
+    fn half_of_a_game(&self, ws: usize, we: usize) -> bool {
+        if !self.text[ws..we].eq_ignore_ascii_case("half") || self.words != Language::EN {
+            return false;
+        }
+        let after = &self.text[we..];
+        if after.starts_with("-time") || after.starts_with("time") || after.starts_with(" time") {
+            return true;
+        }
+        let before = self.text[..ws]
+            .strip_suffix('-')
+            .unwrap_or(&self.text[..ws]);
+        word_before(before, before.len()).is_some_and(|(_, w)| {
+            ["first", "second", "1st", "2nd", "other"]
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(w))
+        })
+    }
+
     /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
     /// Liter", "einen Euro". Symbols ("a m") and articles before anything else are no number.
     fn article_before_unit(&mut self, ws: usize, we: usize) -> Option<usize> {
@@ -564,7 +584,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let next = Next::new(&self.text[we..]);
-        let f = next.currency().or_else(|| next.unit())?;
+        let f = next
+            .currency()
+            .or_else(|| next.unit())
+            .or_else(|| next.percent().filter(|_| self.words == Language::DE))?;
         let unit_word = &next.rest()[f.word_start..f.len];
         if f.word_start == 0
             || unit_word.chars().count() < 2

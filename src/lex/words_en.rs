@@ -1868,7 +1868,18 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
         return None; // no number word follows the numeral
     }
     let t = toks.as_slice();
-    let mut n = phrase(rest, t)?;
+    // A decimal numeral only scales ("1.7 million"); the words after it that add to it
+    // ("1.7 million four years ago") are a number of their own.
+    let scales_only = |n: &Reading| {
+        int || n
+            .value
+            .checked_div(value)
+            .is_some_and(|f| f.fract().is_zero())
+    };
+    let mut n = (2..=t.len())
+        .rev()
+        .filter_map(|k| phrase(rest, &t[..k]))
+        .find(scales_only)?;
     if n.end <= 1 || (negative && n.form == Form::Ordinal) {
         return None;
     }
