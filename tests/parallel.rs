@@ -144,3 +144,86 @@ fn amounts_agree_across_translations() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// The values of the figures written with digits (of any script) in `line`, for comparing a
+/// translation's.
+fn digit_values(line: &str, setting: Setting) -> Vec<String> {
+    recount::recognize(line, setting)
+        .quantities
+        .iter()
+        .filter(|q| q.kind.is_quantity() || q.kind == Kind::Year)
+        .filter(|q| line[q.span.start..q.span.end].contains(char::is_numeric))
+        .flat_map(|q| [q.value, q.low, q.high])
+        .flatten()
+        .map(|v| v.normalize().to_string())
+        .collect()
+}
+
+/// Digit recall in the translations of NTREX-128 (a folder of `newstest2019-ref.<lang>.txt`
+/// files beside `newstest2019-src.eng.txt`, named by `RECOUNT_NTREX_DIR`): of the values that
+/// the English lines write in digits, the share that the translation's reading, under the
+/// translation's own `--locale` and under `auto`, also has. Not run by default: the corpus is
+/// not part of ../shared.
+#[test]
+#[ignore]
+fn digit_recall_in_ntrex_translations() {
+    let Ok(dir) = std::env::var("RECOUNT_NTREX_DIR") else {
+        return;
+    };
+    let dir = Path::new(&dir);
+    let en = std::fs::read_to_string(dir.join("newstest2019-src.eng.txt")).expect("English");
+    let en: Vec<Vec<String>> = en.lines().map(|l| digit_values(l, Setting::En)).collect();
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("NTREX folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("newstest2019-ref."))
+        .collect();
+    names.sort();
+    let (mut all, mut all_auto, mut langs) = (Vec::new(), Vec::new(), 0);
+    println!(
+        "{:<12} {:>6} {:>8} {:>8}",
+        "language", "values", "locale", "auto"
+    );
+    for name in names {
+        let code = name.split('.').nth(1).unwrap_or_default();
+        let base = code.split('-').next().unwrap_or(code);
+        let Some(setting) = Setting::parse(base) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(dir.join(&name)).expect("translation");
+        let (mut n, mut found, mut found_auto) = (0, 0, 0);
+        for (want, line) in en.iter().zip(text.lines()) {
+            if want.is_empty() {
+                continue;
+            }
+            let got = digit_values(line, setting);
+            let got_auto = digit_values(line, Setting::Auto);
+            for v in want {
+                n += 1;
+                found += usize::from(got.contains(v));
+                found_auto += usize::from(got_auto.contains(v));
+            }
+            // RECOUNT_NTREX_SHOW=<code> prints that language's lines that miss a value.
+            if std::env::var("RECOUNT_NTREX_SHOW").is_ok_and(|c| c == code)
+                && want.iter().any(|v| !got.contains(v))
+            {
+                println!("  en {want:?}\n  {code} {got:?} {line}");
+            }
+        }
+        let pct = |a: usize| 100.0 * a as f64 / n.max(1) as f64;
+        println!(
+            "{code:<12} {n:>6} {:>7.1}% {:>7.1}%",
+            pct(found),
+            pct(found_auto)
+        );
+        all.push(pct(found));
+        all_auto.push(pct(found_auto));
+        langs += 1;
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    println!(
+        "{langs} languages: mean recall {:.1}% (locale), {:.1}% (auto)",
+        mean(&all),
+        mean(&all_auto)
+    );
+}

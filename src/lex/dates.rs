@@ -13,9 +13,7 @@
 
 use jiff::civil::Date;
 use nom::{
-    IResult, Parser,
-    bytes::complete::{tag, take_while_m_n},
-    character::complete::char as ch,
+    IResult, Parser, bytes::complete::take_while_m_n, character::complete::char as ch,
     combinator::opt,
 };
 
@@ -266,13 +264,15 @@ fn uhr_or_am_pm(s: &str) -> Option<(usize, String)> {
     if h > 24 || m > 59 {
         return None;
     }
-    if let Ok((r2, _)) = tag::<&str, &str, nom::error::Error<&str>>(" Uhr").parse(r)
+    // " Uhr" after any space, the no-break one too ("13.00\u{a0}Uhr").
+    let spaced = r.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    if spaced.len() < r.len()
+        && let Some(r2) = spaced.strip_prefix("Uhr")
         && boundary(r2)
     {
         return Some((s.len() - r2.len(), format!("{h:02}:{m:02}")));
     }
     if let Some((len, pm)) = am_pm(r)
-        && (r.len() == s.len() - h.to_string().len() || m == 0)
         && h <= 12
     {
         let h = if pm && h < 12 {
@@ -442,6 +442,11 @@ mod tests {
     fn times() {
         assert_eq!(d("10:30 today"), Some(("10:30".into(), "10:30")));
         assert_eq!(d("10.30 Uhr"), Some(("10:30".into(), "10.30 Uhr")));
+        assert_eq!(
+            d("13.00\u{a0}Uhr"),
+            Some(("13:00".into(), "13.00\u{a0}Uhr"))
+        );
+        assert_eq!(d("4.40 am on"), Some(("04:40".into(), "4.40 am")));
         assert_eq!(d("11 a.m."), Some(("11:00".into(), "11 a.m.")));
         assert_eq!(d("7pm"), Some(("19:00".into(), "7pm")));
         assert_eq!(d("10.30 euros"), None);

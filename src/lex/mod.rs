@@ -515,7 +515,11 @@ impl<'a> Scanner<'a> {
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
             return self.article_before_unit(ws, we);
         };
-        if sp.len == we - ws && (self.pronoun_one(ws, we) || self.half_of_a_game(ws, we)) {
+        if sp.len == we - ws
+            && (self.pronoun_one(ws, we)
+                || self.half_of_a_game(ws, we)
+                || self.bare_fraction_noun(ws, we, &sp))
+        {
             return None;
         }
         let mut end = ws + sp.len;
@@ -557,9 +561,14 @@ impl<'a> Scanner<'a> {
             .is_some_and(|(_, w)| BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)))
     }
 
-    /// Whether the word "half" at `ws..we` names a part of a game or a period rather than a
-    /// fraction: "half-time", "the first half", "second-half goals".
+    /// Whether the word "half" ("Hälfte") at `ws..we` names a part of a game or a period
+    /// rather than a fraction: "half-time", "the first half", "second-half goals", "in der
+    /// zweiten Hälfte".
     fn half_of_a_game(&self, ws: usize, we: usize) -> bool {
+        const DE_BEFORE: &[&str] = &["erste", "ersten", "zweite", "zweiten"];
+        if self.words == Language::DE && &self.text[ws..we] == "Hälfte" {
+            return word_before(self.text, ws).is_some_and(|(_, w)| DE_BEFORE.contains(&w));
+        }
         if !self.text[ws..we].eq_ignore_ascii_case("half") || self.words != Language::EN {
             return false;
         }
@@ -575,6 +584,27 @@ impl<'a> Scanner<'a> {
                 .iter()
                 .any(|o| o.eq_ignore_ascii_case(w))
         })
+    }
+
+    /// Whether the word at `ws..we` is a German fraction noun with no number before it:
+    /// "die südlichen Viertel" are quarters of a town, "ein Viertel" and "drei Viertel" are
+    /// read as one phrase with their number.
+    fn bare_fraction_noun(&self, ws: usize, we: usize, sp: &Spelled) -> bool {
+        let w = &self.text[ws..we];
+        let unit_after = || {
+            let next = Next::new(&self.text[we..]);
+            next.unit().is_some() || next.currency().is_some()
+        };
+        // The noun itself (a numerator of one), not "Dreiviertel"; "viertel Liter" measures.
+        let one_part = Decimal::ONE
+            .checked_div(sp.value)
+            .is_some_and(|d| d.fract().is_zero());
+        self.words == Language::DE
+            && sp.form == Form::Fraction
+            && one_part
+            && w.starts_with(char::is_uppercase)
+            && ["tel", "teln", "tels"].iter().any(|e| w.ends_with(e))
+            && !unit_after()
     }
 
     /// An indefinite article before a currency or unit word is one of it: "a dollar", "ein
@@ -1014,11 +1044,20 @@ impl<'a> Scanner<'a> {
             q.kind = form_kind(sp.form);
             end += sp.len;
         } else if let Some((k, len)) = self.scale_after(end, next).and_then(Scaled::factor) {
+            // A larger scale word after it multiplies again: "2,8 mila milioi" (thousand
+            // million), "1 lakh crore".
+            let (k2, len2) = self
+                .scale_after(end + len, Next::new(&text[end + len..]))
+                .and_then(Scaled::factor)
+                .filter(|(k2, _)| *k2 > k)
+                .and_then(|(k2, l2)| Some((k.checked_mul(k2)?, l2)))
+                .unwrap_or((k, 0));
+            let k = k2;
             q.value = q.value.and_then(|v| v.checked_mul(k));
             q.too_large = q.value.is_none();
             q.precision = q.precision.and_then(|p| p.checked_mul(k));
             q.scale = Some(k);
-            end += len;
+            end += len + len2;
         } else if let Some(f) = self.money_scale(q.span.start, self.next_at(end, next))
             && let Suffix::Scale(k) = f.suffix
         {
@@ -1053,6 +1092,16 @@ impl<'a> Scanner<'a> {
                     q.kind = Kind::Year;
                     return end + n;
                 }
+            }
+            // "13letého", "2017ko", "832ra": languages that inflect by suffix glue the case
+            // ending to the figure. Letters of one case after it stay an inflection there;
+            // English and German write "3D" and "4G" for names.
+            let inflected = self.words == Language::UND
+                && self.profile.language != Language::UND
+                && n >= 2
+                && rest[..n].chars().all(|c| c.is_lowercase());
+            if inflected {
+                return end;
             }
             q.kind = Kind::Identifier;
             return end + n;
@@ -1472,9 +1521,9 @@ fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)
         let den: Decimal = r[..n].parse().ok()?;
         return Some((1 + n, whole.checked_div(den)?));
     }
-    // Mixed number: at least one space, then d/d.
-    let ws = rest.len() - rest.trim_start_matches(' ').len();
-    if ws == 0 || ws > 2 {
+    // Mixed number: a space or two (no-break ones too), then d/d.
+    let ws = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+    if ws == 0 || ws > 4 {
         return None;
     }
     let r = &rest[ws..];
