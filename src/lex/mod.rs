@@ -89,6 +89,7 @@ const ID_CUES: &[&str] = &[
     "room",
     "Flight",
     "flight",
+    "Flug",
     "Route",
     "route",
     "Highway",
@@ -627,6 +628,15 @@ impl<'a> Scanner<'a> {
         }
         // "1/16 of an inch" is no inch.
         if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
+            return None;
+        }
+        // "£120 million a year", "twice a week": a rate of the figure before, not one of it
+        // ("half a meter" is half of one).
+        if self.out.last().is_some_and(|p| {
+            p.kind != Kind::Fraction
+                && p.span.end <= ws
+                && self.text[p.span.end..ws].trim().is_empty()
+        }) {
             return None;
         }
         let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));

@@ -204,7 +204,9 @@ pub fn shape(text: &str, pos: usize) -> Option<Shape<'_>> {
         if next_run == 0 {
             break;
         }
-        if c == ' ' && (next_run != 3 || groups.last().is_some_and(|g| g.len() > 3)) {
+        // Spaces of every width group by threes only ("220\u{a0}2/3" is a mixed fraction).
+        let space = matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+        if space && (next_run != 3 || groups.last().is_some_and(|g| g.len() > 3)) {
             break;
         }
         seps.push(c);
