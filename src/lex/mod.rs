@@ -1993,6 +1993,43 @@ mod tests {
     }
 
     #[test]
+    fn mixed_scripts_and_long_runs_read_without_a_panic() {
+        // Scripts and languages mixed in one line; figures glued inside words of scripts
+        // without spaces.
+        let mixed = "Die Firma 三菱 verkaufte 5万台, رقم ٣٤٥ und 12 זה ๑๒๓ 元12.5万美元x9";
+        let got = under("auto", mixed);
+        assert!(
+            got.iter().any(|g| g.0 == "5万" && g.2 == "50000"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|g| g.0 == "٣٤٥" && g.2 == "345"), "{got:?}");
+        assert!(
+            got.iter().any(|g| g.0.starts_with("๑๒๓") && g.2 == "123"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|g| g.0 == "12.5万美元" && g.3 == "USD"),
+            "{got:?}"
+        );
+        for s in [mixed, "万", "5万", "٫٣", "٣٫", "１，２３４．５"] {
+            for setting in [Setting::Auto, Setting::En, Setting::parse("ja").unwrap()] {
+                let p = Profile::infer(s, setting);
+                for q in scan(s, &p) {
+                    assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+                }
+            }
+        }
+        // A megabyte of one CJK numeral run is one word, no number; a megabyte of native
+        // digits is one figure too large to hold.
+        let han = "一二三四五六七八九十百千万".repeat(30_000);
+        assert!(under("zh", &han).is_empty());
+        let digits = "٣".repeat(500_000);
+        let q = scan(&digits, &Profile::infer(&digits, Setting::Auto));
+        assert_eq!(q.len(), 1);
+        assert!(q[0].too_large && q[0].value.is_none());
+    }
+
+    #[test]
     fn powers_are_exact_where_the_result_fits() {
         let s = "it is 1.1^23 now";
         let p = Profile::infer(s, Setting::Auto);
