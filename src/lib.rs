@@ -7,6 +7,7 @@ pub mod quantity;
 pub mod recognize;
 pub mod report;
 pub mod source;
+pub mod tokens;
 
 pub use recognize::{Recognition, recognize};
 pub mod check;

@@ -11,6 +11,7 @@ pub mod derive;
 pub mod draft;
 pub mod facts;
 pub mod file;
+pub mod frame;
 pub mod rules;
 
 use crate::check::{Claim, Operand, Stated};
