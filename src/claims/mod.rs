@@ -5,7 +5,10 @@
 //! matters, an example, its verdicts and tolerance) that `recount rule ID` prints, and its own
 //! tests, including sentences where it must not fire. [`RULES`] is the one registry.
 //!
-//! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
+//! Rules see a [`Doc`]: the text, its quantities, its sentences read into
+//! [tokens](crate::tokens), and its [`facts::Facts`]. A rule matches its [frames](frame) against
+//! the tokens and proposes [`Candidate`] derivations with their support; [`select`] chooses
+//! among the candidates for each stated figure.
 
 pub mod derive;
 pub mod draft;
@@ -13,10 +16,14 @@ pub mod facts;
 pub mod file;
 pub mod frame;
 pub mod rules;
+pub mod select;
 
-use crate::check::{Claim, Operand, Stated};
+use crate::check::{Claim, Operand, Outcome, Stated};
 use crate::quantity::{Kind, Quantity, Span};
 use crate::recognize::Recognition;
+use crate::tokens::{Langs, Token};
+use frame::{Frame, Match};
+pub use select::Candidate;
 
 /// A rule: its id, a one-line summary, its documentation, and the function that finds claims.
 pub struct Rule {
@@ -25,7 +32,46 @@ pub struct Rule {
     /// What `recount rule ID` prints: what it checks, why it matters, an example, verdicts,
     /// tolerance.
     pub doc: &'static str,
-    pub find: fn(&Doc<'_>) -> Vec<Claim>,
+    pub find: Finder,
+}
+
+/// How a rule finds its claims.
+pub enum Finder {
+    /// Claims it is sure of, each with full support.
+    Claims(fn(&Doc<'_>) -> Vec<Claim>),
+    /// Candidate readings with their support.
+    Candidates(fn(&Doc<'_>) -> Vec<Candidate>),
+}
+
+/// The support a claim of a [`Finder::Claims`] rule has.
+const SURE: u8 = 80;
+
+impl Rule {
+    /// The candidates of this rule in `doc`.
+    pub fn candidates(&self, doc: &Doc<'_>) -> Vec<Candidate> {
+        match self.find {
+            Finder::Claims(f) => f(doc)
+                .into_iter()
+                .map(|c| Candidate::new(c, SURE))
+                .collect(),
+            Finder::Candidates(f) => f(doc),
+        }
+    }
+}
+
+/// The frames of a rule, compiled once, each with the support a match gives.
+pub struct Frames(Vec<(Frame, u8)>);
+
+impl Frames {
+    /// Compiles `(support, frame)` pairs; the frames are the rules' own, and a test of every
+    /// rule compiles them, so a broken one is a defect of the build.
+    pub fn new(list: &[(u8, &'static str)]) -> Frames {
+        Frames(
+            list.iter()
+                .map(|&(s, f)| (Frame::parse(f).unwrap_or_else(|e| panic!("{e}")), s))
+                .collect(),
+        )
+    }
 }
 
 pub use rules::RULES;
@@ -41,6 +87,10 @@ pub struct Doc<'a> {
     pub quantities: Vec<Quantity>,
     /// Sentence spans, in order, covering the text.
     pub sentences: Vec<Span>,
+    /// The tokens of each sentence that states a figure (empty for the others).
+    pub tokens: Vec<Vec<Token>>,
+    /// The languages whose cue words the tokens were read with.
+    pub langs: Langs,
     pub facts: facts::Facts,
     /// The first full date in the text ("Mi 04.02.2026"), for dates written without a year.
     pub dateline: Option<jiff::civil::Date>,
@@ -50,6 +100,19 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, r: &Recognition) -> Doc<'a> {
         let quantities = r.quantities.clone();
         let sentences = sentences(text, &quantities);
+        let langs = langs_of(&r.profile);
+        let tokens = sentences
+            .iter()
+            .map(|&s| {
+                let lo = quantities.partition_point(|q| q.span.start < s.start);
+                let hi = quantities.partition_point(|q| q.span.start < s.end);
+                if lo == hi {
+                    Vec::new()
+                } else {
+                    crate::tokens::tokenize(text, s, &quantities, lo..hi, langs)
+                }
+            })
+            .collect();
         let facts = facts::Facts::find(text, &quantities);
         let dateline = quantities
             .iter()
@@ -63,9 +126,35 @@ impl<'a> Doc<'a> {
             text,
             quantities,
             sentences,
+            tokens,
+            langs,
             facts,
             dateline,
         }
+    }
+
+    /// Every match of `frames` in the sentences: `(sentence index, match, support)`.
+    pub fn matches<'f>(
+        &'f self,
+        frames: &'f Frames,
+    ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
+        self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
+            frames.0.iter().flat_map(move |(f, support)| {
+                f.matches(toks, &self.quantities)
+                    .into_iter()
+                    .map(move |m| (si, m, *support))
+            })
+        })
+    }
+
+    /// The quantity index of the token that filled `role` in match `m` of sentence `si`.
+    pub fn q(&self, si: usize, m: &Match, role: &str) -> Option<usize> {
+        self.tokens[si].get(m.token(role)?)?.quantity()
+    }
+
+    /// The token that filled `role` in match `m` of sentence `si`.
+    pub fn tok(&self, si: usize, m: &Match, role: &str) -> Option<&Token> {
+        self.tokens[si].get(m.token(role)?)
     }
 
     /// Indices of the quantities inside sentence `s`.
@@ -269,15 +358,29 @@ fn ends_sentence(text: &str, i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Finds the claims of every selected rule in `doc`.
-pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = RULES
+/// The languages whose cue words count in a document of this profile: the `--locale`'s, or
+/// the language found in the text, or every language where none was found.
+pub fn langs_of(p: &crate::locale::Profile) -> Langs {
+    Langs::of_code(p.setting)
+        .or_else(|| match p.language {
+            crate::locale::Language::En => Langs::of_code("en"),
+            crate::locale::Language::De => Langs::of_code("de"),
+            crate::locale::Language::Other => None,
+        })
+        .unwrap_or(Langs::ALL)
+}
+
+/// Finds and checks the claims of every selected rule in `doc`, choosing for each stated figure
+/// the reading that [`select`] prefers, in text order.
+pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Outcome> {
+    let candidates: Vec<Candidate> = RULES
         .iter()
         .filter(|r| selected(r.id))
-        .flat_map(|r| (r.find)(doc))
+        .flat_map(|r| r.candidates(doc))
         .collect();
-    claims.sort_by_key(|c| (c.stated.span.start, c.rule));
-    claims
+    let mut out = select::select(candidates);
+    out.sort_by_key(|o| (o.claim.stated.span.start, o.claim.rule));
+    out
 }
 
 /// Whether `s` (already lower-cased or not) contains `word` as a whole word.

@@ -319,10 +319,11 @@ impl Lexicon {
     pub fn lookup(&self, words: &[&str], langs: Langs) -> Option<Hit> {
         let e = self.words.get(*words.first()?)?;
         for (rest, senses) in &e.phrases {
-            if words.len() > rest.len() && words[1..=rest.len()].iter().eq(rest.iter()) {
-                if let Some(h) = hit(senses, langs, rest.len() + 1) {
-                    return Some(h);
-                }
+            if words.len() > rest.len()
+                && words[1..=rest.len()].iter().eq(rest.iter())
+                && let Some(h) = hit(senses, langs, rest.len() + 1)
+            {
+                return Some(h);
             }
         }
         hit(&e.senses, langs, 1)

@@ -153,9 +153,8 @@ fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
             let lower = if w.is_ascii() {
                 w.to_ascii_lowercase()
             } else {
-                w.to_lowercase()
+                w.to_lowercase().replace('’', "'").replace('‑', "-")
             };
-            let lower = lower.replace(['’', '‑'], "'").replace('\'', "'");
             found.push((Span::new(span.start + start, span.start + end), lower));
             continue;
         }

@@ -45,7 +45,7 @@ pub const RULE: Rule = Rule {
     id: "average",
     summary: "an average per thing must be the amount divided by the count",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Prepositions that put an amount over a count: "1,200 people in 400 households".

@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
     id: "breakdown",
     summary: "the shares of a complete breakdown must add up to 100%",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Words right after the last part that close a yes/no list: the part is the undecided.

@@ -51,7 +51,7 @@ pub const RULE: Rule = Rule {
     id: "change",
     summary: "a stated change must match its before and after values",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Which way a word says a value moved.

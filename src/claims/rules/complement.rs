@@ -48,7 +48,7 @@ pub const RULE: Rule = Rule {
     id: "complement",
     summary: "a share and the remaining share of the same whole must add up to 100%",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Words right before the second share that call it the rest of the whole.

@@ -53,7 +53,7 @@ pub const RULE: Rule = Rule {
     id: "conversion",
     summary: "a measure and its converted value in brackets must agree",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// A dimension a unit measures.

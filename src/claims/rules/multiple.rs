@@ -49,7 +49,7 @@ pub const RULE: Rule = Rule {
     id: "multiple",
     summary: "a stated multiple or fraction must match the two figures it relates",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Words that present X as the multiple: "X is twice …", "X, or twice …".

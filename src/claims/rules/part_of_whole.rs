@@ -39,7 +39,7 @@ pub const RULE: Rule = Rule {
     id: "part-of-whole",
     summary: "a part's share of a whole must be part ÷ whole",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Verbs that say a part is a share of a whole, right before the share.

@@ -37,7 +37,7 @@ pub const RULE: Rule = Rule {
     id: "share-of-share",
     summary: "X% of Y% must be the overall share the text gives",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Words between the second share and the third that present it as the product.

@@ -46,7 +46,7 @@ pub const RULE: Rule = Rule {
     id: "sum",
     summary: "a stated total must be the sum of its parts",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Words between the last part and the total that make it the total of the parts.

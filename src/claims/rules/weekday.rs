@@ -48,7 +48,7 @@ pub const RULE: Rule = Rule {
     id: "weekday",
     summary: "a weekday next to a date must be the date's weekday",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Full weekday names, English and German, with their weekday.
