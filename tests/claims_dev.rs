@@ -28,7 +28,11 @@ fn claims_dev_scores_hold_their_floors() {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .flat_map(str::split_whitespace)
         .collect();
-    assert_eq!(floors.len(), 5, "five floors: found right noclaim seeded flags");
+    assert_eq!(
+        floors.len(),
+        5,
+        "five floors: found right noclaim seeded flags"
+    );
     let out = Command::new("python3")
         .arg(&scorer)
         .arg(env!("CARGO_BIN_EXE_recount"))

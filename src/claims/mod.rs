@@ -157,6 +157,22 @@ impl<'a> Doc<'a> {
         self.tokens[si].get(m.token(role)?)
     }
 
+    /// The index, among the tokens of sentence `si`, of quantity `q`.
+    pub fn token_of(&self, si: usize, q: usize) -> Option<usize> {
+        let toks = &self.tokens[si];
+        let at = self.quantities[q].span.end;
+        let k = toks.partition_point(|t| t.span.end < at);
+        (toks.get(k)?.quantity() == Some(q)).then_some(k)
+    }
+
+    /// Whether a noun of its own follows quantity `q` of sentence `si` ("300 workers"): a word
+    /// that is no cue and no function word.
+    pub fn own_noun(&self, si: usize, q: usize) -> bool {
+        self.token_of(si, q)
+            .and_then(|k| self.tokens[si].get(k + 1))
+            .is_some_and(|t| t.is_word() && t.cues.is_empty())
+    }
+
     /// Indices of the quantities inside sentence `s`.
     pub fn in_sentence(&self, s: Span) -> std::ops::Range<usize> {
         let lo = self.quantities.partition_point(|q| q.span.start < s.start);

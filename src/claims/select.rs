@@ -49,8 +49,36 @@ fn reproduces(v: Verdict) -> bool {
     matches!(v, Verdict::Ok | Verdict::Imprecise)
 }
 
+/// Of two readings of one rule with the same inputs, where one's stated text holds the
+/// other's ("nearly doubled" and "doubled"), the longer.
+fn drop_nested(mut cs: Vec<Candidate>) -> Vec<Candidate> {
+    cs.sort_by_key(|c| {
+        (
+            c.claim.stated.span.start,
+            std::cmp::Reverse(c.claim.stated.span.end),
+        )
+    });
+    let mut out: Vec<Candidate> = Vec::with_capacity(cs.len());
+    for c in cs {
+        let s = c.claim.stated.span;
+        let nested = out.iter().rev().take(8).any(|k| {
+            let o = k.claim.stated.span;
+            o != s
+                && o.start <= s.start
+                && s.end <= o.end
+                && k.claim.rule == c.claim.rule
+                && k.claim.inputs == c.claim.inputs
+        });
+        if !nested {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The outcomes to report from `candidates`, in text order.
 pub fn select(candidates: Vec<Candidate>) -> Vec<Outcome> {
+    let candidates = drop_nested(candidates);
     let mut checked: Vec<(Outcome, u8)> = candidates
         .into_iter()
         .map(|c| (check::check(c.claim), c.support))

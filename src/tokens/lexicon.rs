@@ -90,11 +90,19 @@ pub enum Cue {
     Year,
     /// A word that states a multiple; its factor is in the lexicon ("doubled" → 2).
     Factor,
+    /// A hedge a little below: "nearly", "fast".
+    Nearly,
+    /// A hedge around: "about", "rund".
+    About,
+    /// A hedge above: "more than", "mehr als".
+    Over,
+    /// A function word that opens a noun phrase or a time: "the", "last", "its", "der".
+    Det,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 37] = [
+    pub const ALL: [(Cue, &'static str); 41] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -132,6 +140,10 @@ impl Cue {
         (Cue::Month, "month"),
         (Cue::Year, "year"),
         (Cue::Factor, "factor"),
+        (Cue::Nearly, "nearly"),
+        (Cue::About, "about"),
+        (Cue::Over, "over"),
+        (Cue::Det, "det"),
     ];
 
     /// The class a lexicon file or frame names.
