@@ -93,8 +93,10 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // "18.234 Migranten …, das sind 80 Prozent mehr als …, als 10.165 Menschen"
         (
             65,
-            "{b:amt} _6 THAT_IS? {p:pct} {dir:UP|DOWN|MORE|LESS} THAN _6 {a:amt}",
+            "{b:amt} _6 THAT_IS? {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
         ),
+        // A direction alone: "averaged 191 mln dlrs, up from 381 mln dlrs"
+        (65, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
         // A difference and its share of the earlier level: "rose 5.6 billion dlrs, or 0.9
         // pct, to 592.19 billion dlrs", "closed down 247p, or 18%, at 1115 pence"
         (
@@ -139,7 +141,7 @@ enum Dir {
 /// The direction the cue word `t` gives.
 fn dir_of(t: &Token) -> Option<Dir> {
     let c = t.cues;
-    if c.has(Cue::Up) || c.has(Cue::Above) || c.has(Cue::More) {
+    if c.has(Cue::Up) || c.has(Cue::Above) || c.has(Cue::More) || c.has(Cue::Over) {
         Some(Dir::Up)
     } else if c.has(Cue::Down) || c.has(Cue::Below) || c.has(Cue::Less) {
         Some(Dir::Down)
@@ -153,6 +155,8 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
         .filter_map(|(si, m, support)| {
             if m.has("m") {
                 multiplied(doc, si, &m, support)
+            } else if m.has("w") {
+                direction(doc, si, &m, support)
             } else if m.has("d") {
                 difference(doc, si, &m, support)
             } else {
@@ -195,6 +199,16 @@ fn open_hedge(q: &crate::quantity::Quantity) -> bool {
 /// side only carries over to the other when the values would otherwise be a hundred times
 /// apart ("from 5.83 to 6.11 billion").
 fn levels(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Operand)> {
+    let (x, y) = alike(doc, si, a, b)?;
+    if x.value.is_zero() || y.value.is_zero() || x.value.is_sign_negative() {
+        return None;
+    }
+    same_scale(doc, si, a, b, x, y)
+}
+
+/// Quantities `a` and `b` of sentence `si` as operands of one kind and unit: a bare number
+/// takes the unit of the other ("from 10 to 12%", "to 416 mln dlrs, from 374 mln").
+fn alike(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Operand)> {
     let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
     if !is_level(qa.kind) || !is_level(qb.kind) || open_hedge(qa) || open_hedge(qb) {
         return None;
@@ -212,19 +226,33 @@ fn levels(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Oper
     }
     let same = qa.kind == qb.kind && qa.unit == qb.unit;
     // A bare number stands for the other's unit only if no noun of its own follows it.
+    // Two scaled figures ("416 mln dlrs" and "374 mln reported") are one unit with a word
+    // after the bare one.
+    let scaled_pair = qa.scale.is_some() && qb.scale.is_some();
     let bare = |i: usize| {
         let q = &doc.quantities[i];
-        q.kind == Kind::Number && q.unit.is_none() && !doc.own_noun(si, i)
+        q.kind == Kind::Number && q.unit.is_none() && (scaled_pair || !doc.own_noun(si, i))
     };
     let mixed = (bare(a) && matches!(qb.kind, Kind::Money | Kind::Measure))
         || (bare(b) && matches!(qa.kind, Kind::Money | Kind::Measure));
     if !same && !mixed {
         return None;
     }
-    let (mut x, mut y) = (doc.operand(a)?, doc.operand(b)?);
-    if x.value.is_zero() || y.value.is_zero() || x.value.is_sign_negative() {
-        return None;
-    }
+    Some((doc.operand(a)?, doc.operand(b)?))
+}
+
+/// Two levels on one scale: where they are a hundred times apart or more, the first of two
+/// adjacent figures borrows the second's scale word ("from 5.83 to 6.11 billion"), or they are
+/// no pair.
+fn same_scale(
+    doc: &Doc<'_>,
+    si: usize,
+    a: usize,
+    b: usize,
+    mut x: Operand,
+    mut y: Operand,
+) -> Option<(Operand, Operand)> {
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
     let hundred = Decimal::ONE_HUNDRED;
     let far = |x: &Operand, y: &Operand| {
         let r = x
@@ -337,7 +365,10 @@ fn difference(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
     let (d, p) = (doc.q(si, m, "d")?, doc.q(si, m, "p")?);
     let dir = dir_of(doc.tok(si, m, "dir")?)?;
     let other = doc.q(si, m, "b").or_else(|| doc.q(si, m, "a"))?;
-    let (x, y) = levels(doc, si, d, other)?;
+    let (x, y) = alike(doc, si, d, other)?;
+    if x.value <= Decimal::ZERO || y.value <= Decimal::ZERO {
+        return None;
+    }
     if doc.quantities[d].kind == Kind::Percent {
         return None;
     }
@@ -367,7 +398,8 @@ fn difference(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
 /// Lets a stated change be cut off rather than rounded at its last digit: agencies write
 /// 26.55% as "26.5 pct". The bound away from zero moves out by half a unit.
 fn allow_truncation(stated: &mut Stated, hedged: bool) {
-    if hedged {
+    // A whole percent is rounded: "eight pct" for 8.57% is imprecise, not cut off.
+    if hedged || stated.places == 0 {
         return;
     }
     let mut unit = Decimal::new(1, stated.places);
@@ -382,6 +414,66 @@ fn allow_truncation(stated: &mut Stated, hedged: bool) {
     } else if let Some((hi, closed)) = stated.target.hi {
         stated.target.hi = Some((hi + half, closed));
     }
+}
+
+/// A direction without a size: "191 mln dlrs, up from 381 mln dlrs". Only a direction that the
+/// values contradict is a finding: a consistent one states no arithmetic worth reporting.
+fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
+    let word = doc.tok(si, m, "w")?;
+    let said = dir_of(word)?;
+    let (x, y) = levels(doc, si, a, b)?;
+    let moved = if y.value > x.value {
+        Dir::Up
+    } else if y.value < x.value {
+        Dir::Down
+    } else {
+        return None;
+    };
+    // Rates quoted both ways ("784.50/788.42") rise as the currency falls.
+    let quoted = |q: usize| {
+        doc.token_of(si, q)
+            .and_then(|k| doc.tokens[si].get(k + 1))
+            .is_some_and(|t| t.is_punct('/'))
+    };
+    if said == moved || quoted(a) || quoted(b) {
+        return None;
+    }
+    let span = word.span;
+    let zero = Decimal::ZERO;
+    let (target, value) = match said {
+        Dir::Up => (
+            Target {
+                lo: Some((zero, false)),
+                hi: None,
+            },
+            Decimal::ONE,
+        ),
+        Dir::Down => (
+            Target {
+                lo: None,
+                hi: Some((zero, false)),
+            },
+            Decimal::NEGATIVE_ONE,
+        ),
+    };
+    let stated = Stated {
+        text: doc.text[span.start..span.end].to_string(),
+        span,
+        value,
+        percent: false,
+        unit: None,
+        target,
+        places: 0,
+    };
+    let mut c = Claim::new(RULE.id, stated, Expr::Input(1) - Expr::Input(0), vec![x, y]);
+    c.note = Some(format!(
+        "from {} to {} is a {}",
+        c.inputs[0].text,
+        c.inputs[1].text,
+        if moved == Dir::Up { "rise" } else { "fall" }
+    ));
+    Some(Candidate::new(c, support))
 }
 
 /// A multiplying word ("doubled", "verdreifacht") between the levels `a` and `b`.
@@ -634,6 +726,68 @@ mod tests {
             "Die Zahl der Fälle hat sich von 40 auf 80 verdoppelt.",
             &[Verdict::Ok],
         );
+    }
+
+    #[test]
+    fn a_difference_and_its_share_of_the_earlier_level() {
+        // 12 on a base of 400 − 12 = 388 is 3.09%.
+        verdicts(
+            "Exports rose 12 mln dlrs, or 3.1 pct, to a record 400 mln dlrs in May.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Exports rose 12 mln dlrs, or 4.1 pct, to a record 400 mln dlrs in May.",
+            &[Verdict::Mismatch],
+        );
+        // A fall: 30 on a base of 270 + 30 = 300 is 10%.
+        verdicts(
+            "The index closed down 30 points, or 10%, at 270.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Spending was 9 billion dlrs, or 3.0 pct, above the level of 300 billion dlrs.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn clauses_and_word_orders_between_the_figures() {
+        verdicts(
+            "Output rose 25 pct to 500 mln, up from 400 mln a year ago.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Income was put at 80 million euros for 2024, reached 60 million, a drop of 25 pct.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Im Mai kamen 1.500 Besucher, das sind 50 Prozent mehr als im April, als 1.000 kamen.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Sales will rise by about 50 pct to 30 mln dlrs, compared with the 20 mln reported a year ago.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn a_direction_the_values_contradict() {
+        let v = run(
+            "change",
+            "Loans averaged 200 mln dlrs, up from 300 mln dlrs.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, Verdict::Mismatch);
+        assert!(v[0].1.contains("is a fall"), "{}", v[0].1);
+        // A direction that fits states nothing to report; quotes both ways are left alone.
+        assert!(
+            run(
+                "change",
+                "Loans averaged 300 mln dlrs, up from 200 mln dlrs."
+            )
+            .is_empty()
+        );
+        assert!(run("change", "The rate was 7.85/7.90, down from 7.80/7.84.").is_empty());
     }
 
     #[test]
