@@ -10,8 +10,9 @@
 //!                                         ; one of the classes (in capitals), kept as `role`
 //!        | CLASS ("|" CLASS)*             ; a cue word of one of the classes: UP|DOWN
 //!        | punct ("|" punct)*             ; , ; : ( ) – / = +
-//!        | "_" digit                      ; a gap: up to n words, commas, and figures that
-//!                                         ; are no amounts (dates, years, durations)
+//!        | "{" role ":word}"              ; a word that is no cue, kept as `role`
+//!        | "_" digit                      ; a gap: up to n words, commas, brackets, and figures
+//!                                         ; that are no amounts (dates, years, durations)
 //!        | "[" frame ("/" frame)* "]"     ; a group of alternatives
 //! types  = type ("|" type)*
 //! type   = "pct" | "pts" | "num" | "money" | "measure" | "dur" | "amt" | "mult" | "frac"
@@ -90,7 +91,7 @@ impl Types {
 fn passable(t: &Token, qs: &[Quantity]) -> bool {
     match t.tok {
         Tok::Word => true,
-        Tok::Punct(c) => c == ',',
+        Tok::Punct(c) => matches!(c, ',' | '(' | ')'),
         Tok::Quantity(i) => {
             let q = &qs[i];
             !q.kind.is_quantity() || is_duration(q)
@@ -102,6 +103,8 @@ fn passable(t: &Token, qs: &[Quantity]) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
     Quantity(Option<&'static str>, Types),
+    /// A word without cue classes.
+    Word(&'static str),
     Cue(Option<&'static str>, Cues),
     Punct(Vec<char>),
     Gap(usize),
@@ -218,6 +221,13 @@ impl<'f> Matcher<'_, 'f> {
                     return None;
                 }
                 self.take(*role, i, rest)
+            }
+            Item::Word(role) => {
+                let t = self.toks.get(i)?;
+                if !t.is_word() || !t.cues.is_empty() {
+                    return None;
+                }
+                self.take(Some(*role), i, rest)
             }
             Item::Cue(role, cues) => {
                 let t = self.toks.get(i)?;
@@ -392,8 +402,16 @@ impl Parser {
                     return Err(self.error("a role and ':'"));
                 }
                 self.pos += 1;
+                let word = self.chars[self.pos..]
+                    .iter()
+                    .map(|c| c.1)
+                    .take(5)
+                    .eq("word}".chars());
                 let item = if self.peek().is_some_and(|c| c.is_ascii_uppercase()) {
                     Item::Cue(Some(role), self.classes()?)
+                } else if word {
+                    self.pos += 4;
+                    Item::Word(role)
                 } else {
                     let mut bits = 0;
                     loop {

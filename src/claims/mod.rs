@@ -240,7 +240,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Abbreviations whose period ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nr", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ca",
     "approx", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "Mio", "Mrd", "Tsd", "bzw", "z.B", "d.h",

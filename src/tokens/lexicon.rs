@@ -98,11 +98,15 @@ pub enum Cue {
     Over,
     /// A function word that opens a noun phrase or a time: "the", "last", "its", "der".
     Det,
+    /// A form of "to be": "is", "were", "sind".
+    Be,
+    /// A demonstrative that points back: "this", "those", "diese".
+    This,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 41] = [
+    pub const ALL: [(Cue, &'static str); 43] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -144,6 +148,8 @@ impl Cue {
         (Cue::About, "about"),
         (Cue::Over, "over"),
         (Cue::Det, "det"),
+        (Cue::Be, "be"),
+        (Cue::This, "this"),
     ];
 
     /// The class a lexicon file or frame names.
