@@ -146,10 +146,11 @@ fn whole_after(
     let mut end = of + 1;
     while let Some(t) = toks.get(end) {
         if let Some(q) = t.quantity() {
-            if amount(doc, q) && end - of <= 7 {
-                if let Some(o) = doc.operand_with_fact(q) {
-                    return Ok(o);
-                }
+            if amount(doc, q)
+                && end - of <= 7
+                && let Some(o) = doc.operand_with_fact(q)
+            {
+                return Ok(o);
             }
             break;
         }
@@ -309,7 +310,8 @@ fn keyword_part(doc: &Doc<'_>, si: usize, k: usize) -> Option<Operand> {
     for sj in (si.saturating_sub(2)..=si).rev() {
         let toks = &doc.tokens[sj];
         let upto = if sj == si { k } else { toks.len() };
-        for w in (0..upto).rev().filter(|&w| same(&toks[w])) {
+        // The nearest use of the word decides.
+        if let Some(w) = (0..upto).rev().find(|&w| same(&toks[w])) {
             let q = toks[w + 1..upto.min(w + 3)]
                 .iter()
                 .find_map(Token::quantity)
