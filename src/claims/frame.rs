@@ -15,8 +15,8 @@
 //!                                         ; that are no amounts (dates, years, durations)
 //!        | "[" frame ("/" frame)* "]"     ; a group of alternatives
 //! types  = type ("|" type)*
-//! type   = "pct" | "pts" | "num" | "money" | "measure" | "dur" | "amt" | "mult" | "frac"
-//!        | "share" | "date" | "range" | "any"
+//! type   = "pct" | "pts" | "num" | "money" | "measure" | "dur" | "temp" | "amt" | "mult"
+//!        | "frac" | "share" | "date" | "range" | "any"
 //! ```
 //!
 //! `amt` is an amount (a number, money or a measure that is no duration), `share` a percent or
@@ -34,7 +34,7 @@ use crate::tokens::{Cue, Cues, Tok, Token};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Types(u16);
 
-const TYPE_NAMES: [(&str, u16); 13] = [
+const TYPE_NAMES: [(&str, u16); 14] = [
     ("pct", 1),
     ("pts", 1 << 1),
     ("num", 1 << 2),
@@ -45,6 +45,7 @@ const TYPE_NAMES: [(&str, u16); 13] = [
     ("frac", 1 << 7),
     ("date", 1 << 8),
     ("range", 1 << 9),
+    ("temp", 1 << 10),
     ("amt", (1 << 2) | (1 << 3) | (1 << 4)),
     ("share", 1 | (1 << 7)),
     ("any", 0x00ff),
@@ -71,6 +72,7 @@ fn type_of(q: &Quantity) -> u16 {
         Kind::Fraction => 1 << 7,
         Kind::Date => 1 << 8,
         Kind::Range => 1 << 9,
+        Kind::Temperature => 1 << 10,
         _ => 0,
     }
 }

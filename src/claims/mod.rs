@@ -220,6 +220,21 @@ impl<'a> Doc<'a> {
         Operand::from_quantity(self.text, &self.quantities[i])
     }
 
+    /// The operand quantity `i` gives, read without a hedge that would leave it unbounded: where
+    /// the hedge holds for the claim as a whole ("well over seven feet (2.1 metres)").
+    pub fn operand_unhedged(&self, i: usize) -> Option<Operand> {
+        let mut q = self.quantities[i].clone();
+        if q.hedge.as_ref().is_some_and(|h| {
+            !matches!(
+                h.kind,
+                crate::quantity::HedgeKind::About | crate::quantity::HedgeKind::Exactly
+            )
+        }) {
+            q.hedge = None;
+        }
+        Operand::from_quantity(self.text, &q)
+    }
+
     /// The operand quantity `i` gives, named after the document fact it states, if it states
     /// one ("Minneapolis (430.000)").
     pub fn operand_with_fact(&self, i: usize) -> Option<Operand> {
