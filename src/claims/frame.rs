@@ -120,6 +120,22 @@ pub struct Frame {
     /// The frame as written.
     pub source: &'static str,
     items: Vec<Item>,
+    /// How many quantities every match holds: a sentence with fewer is skipped unread.
+    pub quantities: usize,
+    /// What the first token of a match must be, where one atom decides it.
+    first: Option<Item>,
+}
+
+/// The number of quantity atoms that every match of `items` fills.
+fn required_quantities(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|i| match i {
+            Item::Quantity(..) => 1,
+            Item::Group(alts) => alts.iter().map(|a| required_quantities(a)).min().unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// A frame that does not parse, with the column (in characters) where it goes wrong.
@@ -169,7 +185,30 @@ impl Frame {
             Ok([one]) => one,
             Err(alts) => vec![Item::Group(alts)],
         };
-        Ok(Frame { source, items })
+        let first = match items.first() {
+            Some(i @ (Item::Quantity(..) | Item::Cue(..) | Item::Punct(_) | Item::Word(_))) => {
+                Some(i.clone())
+            }
+            _ => None,
+        };
+        Ok(Frame {
+            source,
+            quantities: required_quantities(&items),
+            items,
+            first,
+        })
+    }
+
+    /// Whether token `t` can start a match.
+    fn may_start(&self, t: &Token, qs: &[Quantity]) -> bool {
+        match &self.first {
+            None => true,
+            Some(Item::Quantity(_, types)) => t.quantity().is_some_and(|q| types.accepts(&qs[q])),
+            Some(Item::Cue(_, cues)) => t.cues.meets(*cues),
+            Some(Item::Punct(cs)) => matches!(t.tok, Tok::Punct(c) if cs.contains(&c)),
+            Some(Item::Word(_)) => t.is_word() && t.cues.is_empty(),
+            Some(_) => true,
+        }
     }
 
     /// The first match of the frame that starts at token `at`.
@@ -190,9 +229,32 @@ impl Frame {
 
     /// Every match of the frame in `toks`, one for each start token where it matches.
     pub fn matches(&self, toks: &[Token], qs: &[Quantity]) -> Vec<Match> {
-        (0..toks.len())
-            .filter_map(|i| self.match_at(toks, qs, i))
-            .collect()
+        let mut out = Vec::new();
+        if self.quantities > 0 && toks.iter().filter(|t| t.quantity().is_some()).count() < self.quantities
+        {
+            return out;
+        }
+        let mut m = Matcher {
+            toks,
+            qs,
+            roles: Vec::new(),
+            then: Vec::new(),
+        };
+        for (at, t) in toks.iter().enumerate() {
+            if !self.may_start(t, qs) {
+                continue;
+            }
+            m.roles.clear();
+            m.then.clear();
+            if let Some(end) = m.go(&self.items, at) {
+                out.push(Match {
+                    roles: m.roles.clone(),
+                    start: at,
+                    end,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -139,7 +139,8 @@ impl<'a> Doc<'a> {
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
         self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
-            frames.0.iter().flat_map(move |(f, support)| {
+            let n = toks.iter().filter(|t| t.quantity().is_some()).count();
+            frames.0.iter().filter(move |(f, _)| f.quantities <= n).flat_map(move |(f, support)| {
                 f.matches(toks, &self.quantities)
                     .into_iter()
                     .map(move |m| (si, m, *support))
