@@ -43,8 +43,12 @@ pub const RULE: Rule = Rule {
 /// The frames of a share of a share. Roles: `x` and `y` the shares, `z` their product.
 static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     Frames::new(&[
-        // "38% of 23% doesn't sound like much (it's 8.79% total)", "50% of 40%, or 20%"
-        (85, "{x:pct} OF {y:pct} _6 OR|THAT_IS|TOTAL|EQUALS|ABOUT {z:pct}"),
+        // "38% of 23% doesn't sound like much (it's 8.79% total)", "50% of 40%, or 20%", "70%
+        // of 60% were under forty, or 42% of them"
+        (
+            85,
+            "{x:pct} OF {y:pct} _6 [{o:amt|dur} _2]? OR|THAT_IS|TOTAL|EQUALS|ABOUT {z:pct}",
+        ),
         // "40% of 30% — 12% of all voters in all"
         (80, "{x:pct} OF {y:pct} _6 {z:pct} TOTAL"),
     ])
