@@ -132,7 +132,11 @@ fn required_quantities(items: &[Item]) -> usize {
         .iter()
         .map(|i| match i {
             Item::Quantity(..) => 1,
-            Item::Group(alts) => alts.iter().map(|a| required_quantities(a)).min().unwrap_or(0),
+            Item::Group(alts) => alts
+                .iter()
+                .map(|a| required_quantities(a))
+                .min()
+                .unwrap_or(0),
             _ => 0,
         })
         .sum()
@@ -230,7 +234,8 @@ impl Frame {
     /// Every match of the frame in `toks`, one for each start token where it matches.
     pub fn matches(&self, toks: &[Token], qs: &[Quantity]) -> Vec<Match> {
         let mut out = Vec::new();
-        if self.quantities > 0 && toks.iter().filter(|t| t.quantity().is_some()).count() < self.quantities
+        if self.quantities > 0
+            && toks.iter().filter(|t| t.quantity().is_some()).count() < self.quantities
         {
             return out;
         }

@@ -140,11 +140,15 @@ impl<'a> Doc<'a> {
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
         self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
             let n = toks.iter().filter(|t| t.quantity().is_some()).count();
-            frames.0.iter().filter(move |(f, _)| f.quantities <= n).flat_map(move |(f, support)| {
-                f.matches(toks, &self.quantities)
-                    .into_iter()
-                    .map(move |m| (si, m, *support))
-            })
+            frames
+                .0
+                .iter()
+                .filter(move |(f, _)| f.quantities <= n)
+                .flat_map(move |(f, support)| {
+                    f.matches(toks, &self.quantities)
+                        .into_iter()
+                        .map(move |m| (si, m, *support))
+                })
         })
     }
 
@@ -156,6 +160,13 @@ impl<'a> Doc<'a> {
     /// The token that filled `role` in match `m` of sentence `si`.
     pub fn tok(&self, si: usize, m: &Match, role: &str) -> Option<&Token> {
         self.tokens[si].get(m.token(role)?)
+    }
+
+    /// The index of the sentence that holds quantity `q`.
+    pub fn sentence_of(&self, q: usize) -> Option<usize> {
+        let at = self.quantities.get(q)?.span.start;
+        let k = self.sentences.partition_point(|s| s.end <= at);
+        (k < self.sentences.len()).then_some(k)
     }
 
     /// The index, among the tokens of sentence `si`, of quantity `q`.

@@ -102,11 +102,13 @@ pub enum Cue {
     Be,
     /// A demonstrative that points back: "this", "those", "diese".
     This,
+    /// A comparison of equals: "as" (many as), "so" (viele wie).
+    As,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 43] = [
+    pub const ALL: [(Cue, &'static str); 44] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -150,6 +152,7 @@ impl Cue {
         (Cue::Det, "det"),
         (Cue::Be, "be"),
         (Cue::This, "this"),
+        (Cue::As, "as"),
     ];
 
     /// The class a lexicon file or frame names.

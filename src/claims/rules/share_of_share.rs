@@ -57,7 +57,11 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
     doc.matches(&FRAMES)
         .filter_map(|(si, m, support)| {
-            let (a, b, c) = (doc.q(si, &m, "x")?, doc.q(si, &m, "y")?, doc.q(si, &m, "z")?);
+            let (a, b, c) = (
+                doc.q(si, &m, "x")?,
+                doc.q(si, &m, "y")?,
+                doc.q(si, &m, "z")?,
+            );
             let (x, y, stated) = (doc.operand(a)?, doc.operand(b)?, doc.stated(c)?);
             // The product is smaller than both shares.
             if stated.value >= x.value || stated.value >= y.value {
