@@ -124,6 +124,74 @@ pub struct Frame {
     pub quantities: usize,
     /// What the first token of a match must be, where one atom decides it.
     first: Option<Item>,
+    /// What every match needs somewhere in the sentence: a sentence without it is skipped.
+    needs: Needs,
+}
+
+/// What a sentence holds, or a frame needs: cue classes (each set one requirement: a word of
+/// one of its classes), figure types (likewise) and punctuation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Needs {
+    cues: Vec<Cues>,
+    types: Vec<u16>,
+    punct: Vec<Vec<char>>,
+}
+
+/// A summary of a sentence's tokens, against which frames' [`Needs`] are checked once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Summary {
+    cues: Cues,
+    types: u16,
+    punct: u64,
+    quantities: usize,
+}
+
+/// The bit of a punctuation mark in a [`Summary`].
+fn punct_bit(c: char) -> u64 {
+    match c {
+        ',' => 1,
+        ';' => 2,
+        ':' => 4,
+        '(' => 8,
+        ')' => 16,
+        '–' => 32,
+        '/' => 64,
+        '=' => 128,
+        '+' => 256,
+        _ => 512,
+    }
+}
+
+impl Summary {
+    /// The summary of `toks`.
+    pub fn of(toks: &[Token], qs: &[Quantity]) -> Summary {
+        let mut s = Summary::default();
+        for t in toks {
+            s.cues = s.cues.union(t.cues);
+            match t.tok {
+                Tok::Quantity(q) => {
+                    s.quantities += 1;
+                    s.types |= type_of(&qs[q]);
+                }
+                Tok::Punct(c) => s.punct |= punct_bit(c),
+                Tok::Word => {}
+            }
+        }
+        s
+    }
+}
+
+/// What every match of `items` needs.
+fn needs_of(items: &[Item], out: &mut Needs) {
+    for i in items {
+        match i {
+            Item::Cue(_, c) => out.cues.push(*c),
+            Item::Quantity(_, t) => out.types.push(t.0),
+            Item::Punct(cs) => out.punct.push(cs.clone()),
+            Item::Group(alts) if alts.len() == 1 => needs_of(&alts[0], out),
+            _ => {}
+        }
+    }
 }
 
 /// The number of quantity atoms that every match of `items` fills.
@@ -195,12 +263,27 @@ impl Frame {
             }
             _ => None,
         };
+        let mut needs = Needs::default();
+        needs_of(&items, &mut needs);
         Ok(Frame {
             source,
             quantities: required_quantities(&items),
             items,
             first,
+            needs,
         })
+    }
+
+    /// Whether a sentence of this summary may hold a match.
+    pub fn may_match(&self, s: &Summary) -> bool {
+        s.quantities >= self.quantities
+            && self.needs.cues.iter().all(|c| s.cues.meets(*c))
+            && self.needs.types.iter().all(|t| s.types & t != 0)
+            && self
+                .needs
+                .punct
+                .iter()
+                .all(|cs| cs.iter().any(|&c| s.punct & punct_bit(c) != 0))
     }
 
     /// Whether token `t` can start a match.

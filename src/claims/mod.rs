@@ -89,6 +89,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// The tokens of each sentence that states a figure (empty for the others).
     pub tokens: Vec<Vec<Token>>,
+    /// What each sentence's tokens hold, for skipping frames that cannot match.
+    summaries: Vec<frame::Summary>,
     /// The languages whose cue words the tokens were read with.
     pub langs: Langs,
     pub facts: facts::Facts,
@@ -101,7 +103,7 @@ impl<'a> Doc<'a> {
         let quantities = r.quantities.clone();
         let sentences = sentences(text, &quantities);
         let langs = langs_of(&r.profile);
-        let tokens = sentences
+        let tokens: Vec<Vec<Token>> = sentences
             .iter()
             .map(|&s| {
                 let lo = quantities.partition_point(|q| q.span.start < s.start);
@@ -112,6 +114,10 @@ impl<'a> Doc<'a> {
                     crate::tokens::tokenize(text, s, &quantities, lo..hi, langs)
                 }
             })
+            .collect();
+        let summaries = tokens
+            .iter()
+            .map(|t: &Vec<Token>| frame::Summary::of(t, &quantities))
             .collect();
         let facts = facts::Facts::find(text, &quantities);
         let dateline = quantities
@@ -127,6 +133,7 @@ impl<'a> Doc<'a> {
             quantities,
             sentences,
             tokens,
+            summaries,
             langs,
             facts,
             dateline,
@@ -139,11 +146,11 @@ impl<'a> Doc<'a> {
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
         self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
-            let n = toks.iter().filter(|t| t.quantity().is_some()).count();
+            let summary = &self.summaries[si];
             frames
                 .0
                 .iter()
-                .filter(move |(f, _)| f.quantities <= n)
+                .filter(move |(f, _)| f.may_match(summary))
                 .flat_map(move |(f, support)| {
                     f.matches(toks, &self.quantities)
                         .into_iter()
