@@ -108,11 +108,13 @@ pub enum Cue {
     Other,
     /// A consequence drawn: "so", "that leaves", "in other words".
     So,
+    /// A list that need not be complete follows: "including", "of which", "darunter".
+    Including,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 46] = [
+    pub const ALL: [(Cue, &'static str); 47] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -159,6 +161,7 @@ impl Cue {
         (Cue::As, "as"),
         (Cue::Other, "other"),
         (Cue::So, "so"),
+        (Cue::Including, "including"),
     ];
 
     /// The class a lexicon file or frame names.
