@@ -110,11 +110,15 @@ pub enum Cue {
     So,
     /// A list that need not be complete follows: "including", "of which", "darunter".
     Including,
+    /// Those who gave no answer close a poll: "undecided", "don't know", "weiß nicht".
+    Undecided,
+    /// A breakdown of a whole into all its parts: "racial makeup", "ethnic composition".
+    Makeup,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 47] = [
+    pub const ALL: [(Cue, &'static str); 49] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -162,6 +166,8 @@ impl Cue {
         (Cue::Other, "other"),
         (Cue::So, "so"),
         (Cue::Including, "including"),
+        (Cue::Undecided, "undecided"),
+        (Cue::Makeup, "makeup"),
     ];
 
     /// The class a lexicon file or frame names.
