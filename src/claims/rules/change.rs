@@ -66,11 +66,17 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             85,
             "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
         ),
-        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago": "against" may compare
-        // with another time than the change's, so the reading is weaker
+        // "to rise by about 60 pct to 24 mln dlrs, compared with the 15 mln reported for the
+        // first quarter last year": an amount compared with is the level before
+        (
+            75,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt} ,? _2 AGAINST _2 {a:amt}",
+        ),
+        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago": a rate's change is often
+        // from the month before, and the rate "against" another time, so the reading is weaker
         (
             65,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 AGAINST _2 {a:amt|pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:pct} ,? _2 AGAINST _2 {a:pct}",
         ),
         // "increased by 25% from 120 to 150 tonnes"
         (
