@@ -427,11 +427,7 @@ fn ends_sentence(text: &str, i: usize) -> Option<usize> {
 /// the language found in the text, or every language where none was found.
 pub fn langs_of(p: &crate::locale::Profile) -> Langs {
     Langs::of_code(p.setting)
-        .or_else(|| match p.language {
-            crate::locale::Language::En => Langs::of_code("en"),
-            crate::locale::Language::De => Langs::of_code("de"),
-            crate::locale::Language::Other => None,
-        })
+        .or_else(|| Langs::of_code(p.language.code()))
         .unwrap_or(Langs::ALL)
 }
 
