@@ -26,11 +26,44 @@ pub enum Edge {
 /// Token lengths from here on share one set.
 const LONG: usize = 63;
 
-/// The entries of one table (at most 128) grouped by edge byte and edge-token length.
+/// How many entries a sieve holds.
+const CAPACITY: usize = 256;
+
+/// A set of entry indices below [`CAPACITY`].
+#[derive(Clone, Copy, Default)]
+struct Bits([u128; 2]);
+
+impl Bits {
+    fn insert(&mut self, k: usize) {
+        self.0[k / 128] |= 1u128 << (k % 128);
+    }
+
+    fn and(self, o: Bits) -> Bits {
+        Bits([self.0[0] & o.0[0], self.0[1] & o.0[1]])
+    }
+
+    fn is_empty(self) -> bool {
+        self.0[0] | self.0[1] == 0
+    }
+
+    /// Takes out the smallest index.
+    fn pop(&mut self) -> Option<usize> {
+        for (w, word) in self.0.iter_mut().enumerate() {
+            if *word != 0 {
+                let k = word.trailing_zeros() as usize;
+                *word &= *word - 1;
+                return Some(w * 128 + k);
+            }
+        }
+        None
+    }
+}
+
+/// The entries of one table (at most [`CAPACITY`]) grouped by edge byte and edge-token length.
 pub struct Sieve {
     edge: Edge,
-    by_byte: [u128; 256],
-    by_len: [u128; LONG + 1],
+    by_byte: [Bits; 256],
+    by_len: [Bits; LONG + 1],
 }
 
 impl Sieve {
@@ -38,18 +71,17 @@ impl Sieve {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>, edge: Edge) -> Sieve {
         let mut s = Sieve {
             edge,
-            by_byte: [0; 256],
-            by_len: [0; LONG + 1],
+            by_byte: [Bits::default(); 256],
+            by_len: [Bits::default(); LONG + 1],
         };
         for (k, w) in words.into_iter().enumerate() {
-            assert!(k < 128, "a sieve holds at most 128 entries");
+            assert!(k < CAPACITY, "a sieve holds at most {CAPACITY} entries");
             let Some((byte, len)) = s.key(w) else {
                 continue;
             };
-            let bit = 1u128 << k;
-            s.by_byte[usize::from(byte.to_ascii_lowercase())] |= bit;
-            s.by_byte[usize::from(byte.to_ascii_uppercase())] |= bit;
-            s.by_len[len] |= bit;
+            s.by_byte[usize::from(byte.to_ascii_lowercase())].insert(k);
+            s.by_byte[usize::from(byte.to_ascii_uppercase())].insert(k);
+            s.by_len[len].insert(k);
         }
         s
     }
@@ -73,18 +105,11 @@ impl Sieve {
             Edge::Front => text.as_bytes().first(),
             Edge::Back => text.as_bytes().last(),
         };
-        let mut bits = edge.map_or(0, |&byte| self.by_byte[usize::from(byte)]);
-        if bits != 0 {
-            bits &= self.by_len[token().min(LONG)];
+        let mut bits = edge.map_or(Bits::default(), |&byte| self.by_byte[usize::from(byte)]);
+        if !bits.is_empty() {
+            bits = bits.and(self.by_len[token().min(LONG)]);
         }
-        std::iter::from_fn(move || {
-            if bits == 0 {
-                return None;
-            }
-            let k = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            Some(k)
-        })
+        std::iter::from_fn(move || bits.pop())
     }
 
     /// The edge byte and the (capped) edge-token length of `s`.
@@ -225,6 +250,18 @@ mod tests {
         ] {
             check(t, Edge::Front);
             check(t, Edge::Back);
+        }
+    }
+
+    #[test]
+    fn entries_past_the_first_hundred_and_twenty_eight_are_kept_in_order() {
+        let words: Vec<String> = (0..CAPACITY).map(|k| format!("w{k}")).collect();
+        let sieve = Sieve::new(words.iter().map(String::as_str), Edge::Front);
+        for k in [0, 127, 128, 129, CAPACITY - 1] {
+            let got: Vec<usize> = sieve.candidates(&words[k]).collect();
+            assert!(got.contains(&k), "{k}: {got:?}");
+            assert!(got.windows(2).all(|p| p[0] < p[1]), "table order");
+            assert!(got.iter().all(|&j| words[j].len() == words[k].len()));
         }
     }
 
