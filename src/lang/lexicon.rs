@@ -52,6 +52,13 @@ pub struct Hit {
 pub struct Lexicon {
     after: HashMap<Box<str>, Vec<Word>>,
     before: HashMap<Box<str>, Vec<Word>>,
+    /// The scripts its words are written in.
+    scripts: Vec<whatlang::Script>,
+}
+
+/// The script of the letters of `text`, if it has letters.
+pub fn script_of(text: &str) -> Option<whatlang::Script> {
+    whatlang::detect_script(text)
 }
 
 /// Whether `c` is a letter of a script written without spaces between words, so that a word
@@ -237,12 +244,22 @@ impl Lexicon {
             };
             let Some(key) = key else { continue };
             map.entry(key.as_str().into()).or_default().push(*w);
+            if let Some(script) = script_of(w.text)
+                && !lex.scripts.contains(&script)
+            {
+                lex.scripts.push(script);
+            }
         }
         // The longest phrase first: "mil millones" before "mil".
         for list in lex.after.values_mut().chain(lex.before.values_mut()) {
             list.sort_by_key(|w| std::cmp::Reverse(w.text.len()));
         }
         lex
+    }
+
+    /// Whether any of its words is written in `script`.
+    pub fn writes(&self, script: whatlang::Script) -> bool {
+        self.scripts.contains(&script)
     }
 
     /// The word or sign at the start of `rest` (the text right after a number).

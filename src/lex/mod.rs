@@ -765,7 +765,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// A CLDR word after the number that ends at `end` whose meaning `want` takes: the
-    /// document language's, else one that means the same in every language (`union`).
+    /// document language's, else one that means the same in every language (`union`). In a
+    /// text of a known language, the union lends only signs and words of scripts the
+    /// language does not write: "21 von 52" is no sum of won in German, "5万" is fifty
+    /// thousand in any text.
     fn cldr_after(
         &self,
         end: usize,
@@ -786,7 +789,14 @@ impl<'a> Scanner<'a> {
         }
         crate::lang::any_language()
             .after(rest)
-            .filter(|h| want(h.meaning))
+            .filter(|h| want(h.meaning) && self.foreign(h))
+    }
+
+    /// Whether the union's word `h` may be read in this text: any word where the language is
+    /// not known, else a sign or a word of a script the language does not write.
+    fn foreign(&self, h: &lexicon::Hit) -> bool {
+        self.lexicon
+            .is_none_or(|own| lexicon::script_of(h.text).is_none_or(|script| !own.writes(script)))
     }
 
     /// The scale word after the number that ends at `end`. A text in a language whose number
@@ -1990,6 +2000,18 @@ mod tests {
             under("auto", "全部で１２３個"),
             [m("１２３", Kind::Number, "123", "")]
         );
+    }
+
+    #[test]
+    fn other_languages_words_are_not_read_in_a_known_language() {
+        // "von" names the won in a language of CLDR's, not in German.
+        let got = under("de", "Nur 21 von 52 Wochen");
+        assert_eq!(got[0].1, Kind::Number, "{got:?}");
+        let got = under("auto", "Die Kosten stiegen nur in 21 von 52 Wochen.");
+        assert_eq!(got[0].1, Kind::Number, "{got:?}");
+        // A word of a script the language does not write is read: "5万" in a German text.
+        let got = under("de", "Die Firma verkaufte 5万 Autos.");
+        assert_eq!(got[0].2, "50000", "{got:?}");
     }
 
     #[test]
