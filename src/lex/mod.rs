@@ -62,6 +62,10 @@ struct Scanner<'a> {
     out: Vec<Quantity>,
 }
 
+/// Words after "a year", "a week" that make it a time before or after another, not a rate
+/// ("40 mln a year ago").
+const TIME_OFFSETS: &[&str] = &["ago", "earlier", "before", "later", "back", "previously"];
+
 /// Words before a number that make it an identifier ("local 574", "No. 5", "Section 3").
 const ID_CUES: &[&str] = &[
     "local",
@@ -631,12 +635,18 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // "£120 million a year", "twice a week": a rate of the figure before, not one of it
-        // ("half a meter" is half of one).
+        // ("half a meter" is half of one); "40 mln a year ago" is a time before now.
+        let offset = || {
+            let after = &next.rest()[f.len..];
+            let w = affix::word_at(&after[affix::ws_len(after)..]);
+            TIME_OFFSETS.iter().any(|o| w.eq_ignore_ascii_case(o))
+        };
         if self.out.last().is_some_and(|p| {
             p.kind != Kind::Fraction
                 && p.span.end <= ws
                 && self.text[p.span.end..ws].trim().is_empty()
-        }) {
+        }) && !offset()
+        {
             return None;
         }
         let mut q = Quantity::new(Span::new(ws, we), Kind::Number, Some(Decimal::ONE));
@@ -2000,6 +2010,15 @@ mod tests {
             under("auto", "全部で１２３個"),
             [m("１２３", Kind::Number, "123", "")]
         );
+    }
+
+    #[test]
+    fn a_year_after_a_figure_is_a_rate_unless_it_dates_it() {
+        let texts = |s: &str| -> Vec<String> { under("en", s).into_iter().map(|g| g.0).collect() };
+        assert_eq!(texts("it costs £120 million a year"), ["£120 million"]);
+        assert_eq!(texts("we met twice a week"), ["twice"]);
+        assert_eq!(texts("against 40 mln a year ago"), ["40 mln", "a year"]);
+        assert_eq!(texts("from 3 a week earlier"), ["3", "a week"]);
     }
 
     #[test]
