@@ -193,6 +193,27 @@ const DE_ORDINAL_CUES: &[&str] = &[
     "ihre", "sein", "seine", "seinem", "ihrem", "ihren", "seinen", "jeder", "jede", "jedes",
 ];
 
+/// Nouns that follow a German ordinal and hardly ever start a sentence after a figure
+/// ("18. Jahrhundert", "5. Rang"); a word that starts with one counts ("Jahrhunderts").
+const DE_ORDINAL_NOUNS: &[&str] = &[
+    "Jahrhundert",
+    "Jahrtausend",
+    "Lebensjahr",
+    "Geburtstag",
+    "Jahrestag",
+    "Spieltag",
+    "Schuljahr",
+    "Platz",
+    "Rang",
+    "Stelle",
+    "Runde",
+    "Klasse",
+    "Liga",
+    "Etage",
+    "Stock",
+    "Auflage",
+];
+
 static ID_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ID_CUES));
 static YEAR_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(YEAR_CUES));
 static DE_ORDINAL_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DE_ORDINAL_CUES));
@@ -1114,8 +1135,8 @@ impl<'a> Scanner<'a> {
                 .take_while(|c| c.is_alphanumeric())
                 .map(char::len_utf8)
                 .sum::<usize>();
-            if plain_int && (rest[..n] == *"s" || rest[..n] == *"er") {
-                // "1990s", "1920er": a decade.
+            if plain_int && matches!(&rest[..n], "s" | "er" | "ern") {
+                // "1990s", "1920er", "seit den 1970ern": a decade.
                 if q.value
                     .is_some_and(|v| v >= Decimal::from(1000) && v <= Decimal::from(2100))
                 {
@@ -1314,6 +1335,12 @@ impl<'a> Scanner<'a> {
         let Some(after) = rest.strip_prefix('.') else {
             return false;
         };
+        // "die 2., 3. und 4. Auflage": an ordinal of a list of them.
+        if let Some(list) = after.strip_prefix(',') {
+            let list = &list[affix::ws_len(list)..];
+            let digits = list.bytes().take_while(u8::is_ascii_digit).count();
+            return digits > 0 && list[digits..].starts_with('.');
+        }
         let ws = affix::ws_len(after);
         if ws == 0 {
             return false;
@@ -1325,8 +1352,27 @@ impl<'a> Scanner<'a> {
         if c.is_lowercase() {
             return true;
         }
-        c.is_uppercase()
-            && word_before(self.text, start).is_some_and(|(_, w)| DE_ORDINAL_CUE_SET.contains(w))
+        if !c.is_uppercase() {
+            return false;
+        }
+        // A capitalised noun after "3." may start a new sentence, unless an article stands
+        // before the figure ("der 23. Platz"), an ordinal and a conjunction do ("18. und 19.
+        // Jahrhundert"), or the noun is one that ordinals count ("im frühen 18. Jahrhundert").
+        let noun = affix::word_at(after);
+        DE_ORDINAL_NOUNS.iter().any(|n| noun.starts_with(n))
+            || word_before(self.text, start).is_some_and(|(_, w)| {
+                DE_ORDINAL_CUE_SET.contains(w)
+                    || (w.starts_with(char::is_uppercase)
+                        && DE_ORDINAL_CUE_SET.contains(&w.to_lowercase()))
+            })
+            || self.out.last().is_some_and(|p| {
+                p.kind == Kind::Ordinal
+                    && p.span.end <= start
+                    && matches!(
+                        self.text[p.span.end..start].trim(),
+                        "," | "und" | "oder" | "bis" | "–" | "-" | "sowie"
+                    )
+            })
     }
 
     /// A plain 4-digit number is a year when it lies in 1800–2100, or in 1000–1799 after a
@@ -2019,6 +2065,37 @@ mod tests {
         assert_eq!(texts("we met twice a week"), ["twice"]);
         assert_eq!(texts("against 40 mln a year ago"), ["40 mln", "a year"]);
         assert_eq!(texts("from 3 a week earlier"), ["3", "a week"]);
+    }
+
+    #[test]
+    fn german_ordinals_before_nouns_that_count_and_in_lists() {
+        let kinds = |s: &str| -> Vec<(String, Kind)> {
+            under("de", s).into_iter().map(|g| (g.0, g.1)).collect()
+        };
+        let ord = |t: &str| (t.to_string(), Kind::Ordinal);
+        assert_eq!(kinds("bis zum frühen 18. Jahrhundert"), [ord("18.")]);
+        assert_eq!(kinds("Im 20. Jahrhundert"), [ord("20.")]);
+        assert_eq!(
+            kinds("des 18. und 19. Jahrhunderts"),
+            [ord("18."), ord("19.")]
+        );
+        assert_eq!(
+            kinds("Die 2., 3. und 4. Auflagen"),
+            [ord("2."), ord("3."), ord("4.")]
+        );
+        assert_eq!(kinds("in der Liga (5. Rang in Polen)"), [ord("5.")]);
+        // A figure that ends a sentence stays one.
+        assert_eq!(
+            kinds("Der Preis lag bei 5. Danach stieg er."),
+            [("5".to_string(), Kind::Number)]
+        );
+        assert_eq!(
+            kinds("Seit den 1970ern und den 1960er Jahren"),
+            [
+                ("1970ern".to_string(), Kind::Year),
+                ("1960er".to_string(), Kind::Year)
+            ]
+        );
     }
 
     #[test]

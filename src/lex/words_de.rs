@@ -74,6 +74,7 @@
 //! ord-stem    = "" after a stem or "acht" | "t" after a unit or teen
 //!             | "st" after tens, "hundert", "tausend"     (none after "ein" and "drei")
 //! ending      = "e" | "em" | "en" | "er" | "es"
+//! genitive    = ("zwei" | "drei") "er"⟂ in lower case       → cardinal ("zweier Arten")
 //! scale       = "million" ["en"] | "milliarde" ["n"] | "billion" ["en"] | "billiarde" ["n"]
 //!             | "trillion" ["en"] | "trilliarde" ["n"] | "quadrillion" ["en"]
 //!             | "quadrilliarde" ["n"]                     (long scale: Billion = 10^12)
@@ -476,7 +477,8 @@ fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
             .or_else(|| exact(s, i, "negativ", Word::Minus)),
         _ => None,
     };
-    special.or_else(|| suffix(s, compound(s, i)?, depth))
+    let lower = s.as_bytes().get(i).is_some_and(u8::is_ascii_lowercase);
+    special.or_else(|| suffix(s, compound(s, i)?, depth, lower))
 }
 
 /// `pat` as a whole word.
@@ -561,8 +563,23 @@ fn scale_word(s: &str, i: usize) -> Option<(Word, usize)> {
 }
 
 /// What follows a compound inside its word (see `suffix` in the grammar).
-fn suffix(s: &str, n: Num, depth: u8) -> Option<(Word, usize)> {
+fn suffix(s: &str, n: Num, depth: u8, lower: bool) -> Option<(Word, usize)> {
     let lone_one = n.last == Last::One && n.single;
+    // "zweier Arten", "dreier Länder": the genitive of two and three (in lower case; "der
+    // Zweier" is a boat).
+    if lower
+        && n.single
+        && matches!(n.last, Last::Unit(2 | 3))
+        && let Some(k) = ending(s, n.end, &["er"])
+    {
+        return Some((
+            Word::Card {
+                v: n.v,
+                bare: false,
+            },
+            k,
+        ));
+    }
     if n.last != Last::Stem {
         let card = if lone_one {
             Word::Article
@@ -1364,6 +1381,16 @@ mod tests {
     /// The precision `parse` reports for `input`.
     fn prec(input: &str) -> Option<Decimal> {
         parse(input).and_then(|sp| sp.precision)
+    }
+
+    #[test]
+    fn genitive_of_two_and_three() {
+        card("zweier", "2");
+        card("dreier", "3");
+        is("zweier Arten", "zweier", "2", Form::Cardinal);
+        // Capitalised, it is a noun ("der Zweier", a boat); "vierer" is no genitive.
+        assert!(parse("Zweier").is_none());
+        assert!(parse("vierer").is_none());
     }
 
     #[test]
