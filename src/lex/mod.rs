@@ -548,6 +548,12 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        if sp.form == Form::Fraction
+            && is_article(word)
+            && let Some(e) = self.ordinal_after_article(we, ws + sp.len)
+        {
+            return Some(e);
+        }
         let mut end = ws + sp.len;
         let mut q = Quantity::new(Span::new(ws, end), form_kind(sp.form), Some(sp.value));
         q.precision = sp.precision;
@@ -561,6 +567,46 @@ impl<'a> Scanner<'a> {
             }
         }
         Some(self.finish(q, end, ws))
+    }
+
+    /// "a third type", "a tenth category": after an article, an ordinal word before a noun
+    /// counts places, where "a third of", "a fifth more" and "a third" alone are fractions.
+    /// `we` is the article's end and `end` the fraction's; pushes the ordinal and returns its
+    /// end.
+    fn ordinal_after_article(&mut self, we: usize, end: usize) -> Option<usize> {
+        const FRACTION_AFTER: &[&str] = &["of", "more", "less", "fewer", "as", "than", "again"];
+        if self.words != Language::EN {
+            return None;
+        }
+        let start = we + affix::ws_len(&self.text[we..end]);
+        let ord = &self.text[start..end];
+        if ord.is_empty()
+            || !ord.chars().all(|c| c.is_ascii_alphabetic())
+            || ["half", "quarter"]
+                .iter()
+                .any(|w| ord.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+        let sp =
+            words_en::parse(ord).filter(|sp| sp.len == ord.len() && sp.form == Form::Ordinal)?;
+        let rest = &self.text[end..];
+        let gap = affix::ws_len(rest);
+        let next = affix::word_at(&rest[gap..]);
+        let noun = gap > 0
+            && next.len() > 1
+            && next.chars().all(|c| c.is_lowercase())
+            && !next.ends_with("er")
+            && !FRACTION_AFTER.contains(&next)
+            && Next::new(rest).unit().is_none()
+            && Next::new(rest).currency().is_none();
+        if !noun {
+            return None;
+        }
+        let mut q = Quantity::new(Span::new(start, end), Kind::Ordinal, Some(sp.value));
+        q.precision = sp.precision;
+        self.out.push(q);
+        Some(end)
     }
 
     /// Whether the word "one" at `ws..we` is a pronoun, not a count: "no one", "the old one",
@@ -2103,6 +2149,42 @@ mod tests {
         assert_eq!(texts("we met twice a week"), ["twice"]);
         assert_eq!(texts("against 40 mln a year ago"), ["40 mln", "a year"]);
         assert_eq!(texts("from 3 a week earlier"), ["3", "a week"]);
+    }
+
+    #[test]
+    fn an_ordinal_after_an_article_before_a_noun() {
+        let got = |s: &str| -> Vec<(String, Kind, String)> {
+            under("en", s)
+                .into_iter()
+                .map(|g| (g.0, g.1, g.2))
+                .collect()
+        };
+        let one = |t: &str, k: Kind, v: &str| vec![(t.to_string(), k, v.to_string())];
+        assert_eq!(
+            got("A third type of conjecture"),
+            one("third", Kind::Ordinal, "3")
+        );
+        assert_eq!(
+            got("plus a tenth category"),
+            one("tenth", Kind::Ordinal, "10")
+        );
+        assert_eq!(
+            got("a fifth of voters"),
+            one("a fifth", Kind::Fraction, "0.2")
+        );
+        assert_eq!(got("a fifth higher"), one("a fifth", Kind::Fraction, "0.2"));
+        assert_eq!(
+            got("a third more"),
+            one("a third", Kind::Fraction, "0.3333333333333333333333333333")
+        );
+        assert_eq!(
+            got("a quarter century"),
+            one("a quarter", Kind::Fraction, "0.25")
+        );
+        assert_eq!(
+            got("only a third."),
+            one("a third", Kind::Fraction, "0.3333333333333333333333333333")
+        );
     }
 
     #[test]
