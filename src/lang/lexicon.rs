@@ -52,12 +52,20 @@ pub struct Hit {
 pub struct Lexicon {
     after: HashMap<Box<str>, Vec<Word>>,
     before: HashMap<Box<str>, Vec<Word>>,
-    /// The scripts its words are written in.
-    scripts: Vec<whatlang::Script>,
+    /// The scripts its words are written in, found on first use.
+    scripts: std::sync::OnceLock<Vec<whatlang::Script>>,
 }
 
 /// The script of the letters of `text`, if it has letters.
 pub fn script_of(text: &str) -> Option<whatlang::Script> {
+    // Most words are ASCII: no need to count.
+    if text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_ascii())
+    {
+        return Some(whatlang::Script::Latin);
+    }
     whatlang::detect_script(text)
 }
 
@@ -244,11 +252,6 @@ impl Lexicon {
             };
             let Some(key) = key else { continue };
             map.entry(key.as_str().into()).or_default().push(*w);
-            if let Some(script) = script_of(w.text)
-                && !lex.scripts.contains(&script)
-            {
-                lex.scripts.push(script);
-            }
         }
         // The longest phrase first: "mil millones" before "mil".
         for list in lex.after.values_mut().chain(lex.before.values_mut()) {
@@ -259,7 +262,19 @@ impl Lexicon {
 
     /// Whether any of its words is written in `script`.
     pub fn writes(&self, script: whatlang::Script) -> bool {
-        self.scripts.contains(&script)
+        self.scripts
+            .get_or_init(|| {
+                let mut scripts = Vec::new();
+                for w in self.after.values().chain(self.before.values()).flatten() {
+                    if let Some(s) = script_of(w.text)
+                        && !scripts.contains(&s)
+                    {
+                        scripts.push(s);
+                    }
+                }
+                scripts
+            })
+            .contains(&script)
     }
 
     /// The word or sign at the start of `rest` (the text right after a number).

@@ -45,6 +45,7 @@ pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
         // About one number in a hundred bytes of prose: most texts need the Vec grown (and
         // copied) rarely, if at all.
         out: Vec::with_capacity((text.len() / 100).min(1 << 16)),
+        sentence: std::cell::Cell::new(None),
     };
     s.run();
     s.out
@@ -60,7 +61,14 @@ struct Scanner<'a> {
     lexicon: Option<&'static Lexicon>,
     gate: &'static Gate,
     out: Vec<Quantity>,
+    /// Where the language of a passage was last read, and what it was: figures closer to it
+    /// than [`SAME_PASSAGE`] bytes share it.
+    sentence: std::cell::Cell<Option<(usize, Option<Language>)>>,
 }
+
+/// How close two figures are for the language of the passage around one to stand for the
+/// other's (a passage is 300 bytes around its figure).
+const SAME_PASSAGE: usize = 100;
 
 /// Words after "a year", "a week" that make it a time before or after another, not a rate
 /// ("40 mln a year ago").
@@ -782,7 +790,7 @@ impl<'a> Scanner<'a> {
         // scale word or count noun follows (those readings keep the document's language).
         let res = self.profile.resolve_in(&sh, cue, || {
             if cue.scale_word.is_none() && cue.count_noun.is_none() {
-                language_of(self.around(pos))
+                self.language_around(pos)
             } else {
                 None
             }
@@ -864,6 +872,16 @@ impl<'a> Scanner<'a> {
         if own.is_some() || !union {
             return own;
         }
+        // A word in a script the language writes is the language's or none: the union (built
+        // on first use) is not asked.
+        if let Some(own) = self.lexicon {
+            let t = &rest[affix::ws_len(rest)..];
+            if let Some(c) = t.chars().next().filter(|c| c.is_alphabetic())
+                && lexicon::script_of(&t[..c.len_utf8()]).is_some_and(|s| own.writes(s))
+            {
+                return None;
+            }
+        }
         crate::lang::any_language()
             .after(rest)
             .filter(|h| want(h.meaning) && self.foreign(h))
@@ -903,6 +921,18 @@ impl<'a> Scanner<'a> {
         } else {
             Next::new(&self.text[end..])
         }
+    }
+
+    /// The language of the passage around `pos`, read again only away from the last one.
+    fn language_around(&self, pos: usize) -> Option<Language> {
+        if let Some((at, lang)) = self.sentence.get()
+            && pos.abs_diff(at) < SAME_PASSAGE
+        {
+            return lang;
+        }
+        let lang = language_of(self.around(pos));
+        self.sentence.set(Some((pos, lang)));
+        lang
     }
 
     /// About 300 bytes of text around `pos`, for the sentence's language.
