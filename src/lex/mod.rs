@@ -127,6 +127,13 @@ const ID_CUES: &[&str] = &[
     "Absatz",
     "Abs",
     "Kapitel",
+    "Tabelle",
+    "Abbildung",
+    "Abb",
+    "Band",
+    "Bd",
+    "Platz",
+    "Rang",
     "Seite",
     "S",
     "Artikel",
@@ -708,6 +715,14 @@ impl<'a> Scanner<'a> {
         // "1/16 of an inch" is no inch.
         if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
             return None;
+        }
+        // "it cost a grand" is a thousand dollars; "a grand plan", "A Grand Unified Theory"
+        // are grand.
+        if unit_word.eq_ignore_ascii_case("grand") {
+            let after = &next.rest()[f.len..];
+            if after[affix::ws_len(after)..].starts_with(char::is_alphabetic) {
+                return None;
+            }
         }
         // "£120 million a year", "twice a week": a rate of the figure before, not one of it
         // ("half a meter" is half of one); "40 mln a year ago" is a time before now.
@@ -2179,6 +2194,30 @@ mod tests {
         assert_eq!(texts("we met twice a week"), ["twice"]);
         assert_eq!(texts("against 40 mln a year ago"), ["40 mln", "a year"]);
         assert_eq!(texts("from 3 a week earlier"), ["3", "a week"]);
+    }
+
+    #[test]
+    fn a_grand_before_a_word_is_an_adjective() {
+        assert_eq!(under("en", "it cost a grand.")[0].3, "USD");
+        assert!(under("en", "a grand plan to unify").is_empty());
+        assert!(under("en", "A Grand Unified Theory").is_empty());
+        assert_eq!(under("en", "10 grand each")[0].2, "10000");
+    }
+
+    #[test]
+    fn german_names_of_figures_tables_volumes_and_ranks() {
+        for s in [
+            "in Abbildung 2.21",
+            "siehe Abb. 3",
+            "Tabelle 4",
+            "Band 2",
+            "auf Platz 139",
+            "Rang 5",
+        ] {
+            let got = under("de", s);
+            assert_eq!(got.len(), 1, "{s}: {got:?}");
+            assert_eq!(got[0].1, Kind::Identifier, "{s}: {got:?}");
+        }
     }
 
     #[test]
