@@ -887,9 +887,9 @@ impl<'a> Scanner<'a> {
         if own.is_some() || !union {
             return own;
         }
-        // A word in a script the language writes is the language's or none: the union (built
-        // on first use) is not asked.
-        if let Some(own) = self.lexicon {
+        // In English and German, a word in a script the language writes is the language's or
+        // none: the union (built on first use) is not asked.
+        if let Some(own) = self.lexicon.filter(|_| self.words != Language::UND) {
             let t = &rest[affix::ws_len(rest)..];
             if let Some(c) = t.chars().next().filter(|c| c.is_alphabetic())
                 && lexicon::script_of(&t[..c.len_utf8()]).is_some_and(|s| own.writes(s))
@@ -903,10 +903,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether the union's word `h` may be read in this text: any word where the language is
-    /// not known, else a sign or a word of a script the language does not write.
+    /// not known; else a sign or a word of a script the language does not write, and in a
+    /// language other than English and German also the scale and percent words its own data
+    /// lacks ("millóns" in a Galician text that the detector took for Portuguese). Currency
+    /// names of other languages are what collides with common words ("von", "lei", "real").
     fn foreign(&self, h: &lexicon::Hit) -> bool {
-        self.lexicon
-            .is_none_or(|own| lexicon::script_of(h.text).is_none_or(|script| !own.writes(script)))
+        let Some(own) = self.lexicon else {
+            return true;
+        };
+        (self.words == Language::UND && !matches!(h.meaning, Meaning::Money(_)))
+            || lexicon::script_of(h.text).is_none_or(|script| !own.writes(script))
     }
 
     /// The scale word after the number that ends at `end`. A text in a language whose number
