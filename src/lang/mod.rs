@@ -118,17 +118,30 @@ pub struct Data {
     /// Its default numbering system ("latn" for most).
     pub digits: &'static str,
     pub native: Option<Native>,
-    /// Its lines of `scale`, `pword`, `mword`, `percent`, `permille`, `money` and `sign`, with
-    /// its parent's for a regional variant.
-    words: Vec<Word>,
+    /// Its file, and its parent's for a regional variant, whose lines of `scale`, `pword`,
+    /// `mword`, `percent`, `permille`, `money` and `sign` are read on first use.
+    text: &'static str,
+    parent: Option<&'static str>,
+    words: OnceLock<Vec<Word>>,
     lexicon: OnceLock<Lexicon>,
 }
 
 impl Data {
+    /// The words and signs of its lines and its parent's (a variant's after its parent's).
+    fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| {
+            let mut words = Vec::new();
+            for line in self.parent.into_iter().chain([self.text]).flat_map(lines) {
+                read_word(&line, &mut words);
+            }
+            words
+        })
+    }
+
     /// The language's scale, percent and currency words and signs.
     pub fn lexicon(&self) -> &Lexicon {
         self.lexicon.get_or_init(|| {
-            let mut words = self.words.clone();
+            let mut words = self.words().to_vec();
             words
                 .iter_mut()
                 .for_each(|w| w.decimal = Some(self.decimal));
@@ -170,7 +183,7 @@ pub fn any_language() -> &'static Lexicon {
     static ANY: LazyLock<Lexicon> = LazyLock::new(|| {
         let mut seen: HashMap<(String, Place), Option<Word>> = HashMap::new();
         for d in &registry().langs {
-            for w in &d.words {
+            for w in d.words() {
                 // "M", "Md", "Mn" scale only in the languages that abbreviate so.
                 if matches!(w.meaning, Meaning::Scale(_)) && latin_letters(w.text) <= 2 {
                     continue;
@@ -215,21 +228,26 @@ pub fn digit_value(c: char) -> Option<u8> {
 
 impl Registry {
     fn load() -> Registry {
-        let mut raw: Vec<(&'static str, Vec<Vec<&'static str>>)> = files::FILES
+        // Only the head of each file (its code, name, parent and marks) is read here; its
+        // words wait for a text that asks for them.
+        let mut raw: Vec<(&'static str, &'static str, Vec<Vec<&'static str>>)> = files::FILES
             .iter()
-            .map(|(code, text)| (*code, table(text)))
+            .map(|(code, text)| (*code, *text, head(text)))
             .collect();
-        raw.sort_by_key(|(code, _)| *code);
-        let index: HashMap<&str, usize> =
-            raw.iter().enumerate().map(|(k, (c, _))| (*c, k)).collect();
+        raw.sort_by_key(|(code, _, _)| *code);
+        let index: HashMap<&str, usize> = raw
+            .iter()
+            .enumerate()
+            .map(|(k, (c, _, _))| (*c, k))
+            .collect();
         let mut langs = Vec::with_capacity(raw.len());
-        for (code, lines) in &raw {
+        for (code, text, lines) in &raw {
             let parent = lines
                 .iter()
                 .find(|l| l[0] == "parent")
                 .and_then(|l| l.get(1))
                 .and_then(|p| index.get(p))
-                .map(|&k| &raw[k].1);
+                .map(|&k| &raw[k]);
             let mut d = Data {
                 language: Language(code),
                 name: code,
@@ -238,11 +256,13 @@ impl Registry {
                 indian: false,
                 digits: "latn",
                 native: None,
-                words: Vec::new(),
+                text,
+                parent: parent.map(|p| p.1),
+                words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
             // A variant's own lines come after its parent's and override them.
-            for line in parent.into_iter().flatten().chain(lines.iter()) {
+            for line in parent.into_iter().flat_map(|p| &p.2).chain(lines.iter()) {
                 d.read(line);
             }
             langs.push(d);
@@ -286,24 +306,6 @@ impl Data {
     fn read(&mut self, l: &[&'static str]) {
         let field = |k: usize| l.get(k).copied().unwrap_or("");
         let ch = |k: usize| field(k).chars().next();
-        let place = |k: usize| {
-            if field(k) == "before" {
-                Place::Before
-            } else {
-                Place::After
-            }
-        };
-        let mut word = |text: &'static str, meaning: Meaning, place: Place, exact: bool| {
-            if !text.is_empty() {
-                self.words.push(Word {
-                    text,
-                    meaning,
-                    place,
-                    exact,
-                    decimal: None,
-                });
-            }
-        };
         match l[0] {
             "name" => self.name = field(1),
             "decimal" => self.decimal = ch(1).unwrap_or('.'),
@@ -317,35 +319,78 @@ impl Data {
                     group: ch(3).unwrap_or(','),
                 })
             }
-            "percent" => word(field(2), Meaning::Percent, place(1), true),
-            "permille" => word(field(2), Meaning::PerMille, place(1), true),
-            "pword" => word(field(2), Meaning::Percent, place(1), false),
-            "mword" => word(field(2), Meaning::PerMille, place(1), false),
-            "scale" => {
-                let Ok(exp) = field(1).parse::<u32>() else {
-                    return;
-                };
-                // Short forms are abbreviations whose case means something ("M", not "m");
-                // a lone small letter ("5 m") is a metre as often as a million.
-                // Two letters or fewer are an abbreviation in any form ("M" as a long form).
-                let short = field(2) == "short" || latin_letters(field(4)) <= 2;
-                if short && latin_letters(field(4)) == 1 && field(4).starts_with(char::is_lowercase)
-                {
-                    return;
-                }
-                word(field(4), Meaning::Scale(exp), place(3), short)
-            }
-            "money" => word(field(2), Meaning::Money(field(1)), Place::After, false),
-            "sign" => {
-                // A lone Latin letter ("R", "L") is too often something else.
-                let s = field(2);
-                if !(s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_alphabetic())) {
-                    word(s, Meaning::Money(field(1)), Place::After, true);
-                    word(s, Meaning::Money(field(1)), Place::Before, true);
-                }
-            }
             _ => {}
         }
+    }
+}
+
+/// The lines of a file's head: those before its first word.
+const HEAD: &[&str] = &[
+    "code", "name", "parent", "decimal", "group", "indian", "digits", "native",
+];
+
+/// The head of a language file (its lines up to the first word), split into fields.
+fn head(text: &'static str) -> Vec<Vec<&'static str>> {
+    lines(text).take_while(|l| HEAD.contains(&l[0])).collect()
+}
+
+/// The lines of a tab-separated file, without comments and blank lines, split into fields.
+fn lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Adds the word or sign of the line `l` (a `scale`, `pword`, `mword`, `percent`,
+/// `permille`, `money` or `sign` line) to `words`.
+fn read_word(l: &[&'static str], words: &mut Vec<Word>) {
+    let field = |k: usize| l.get(k).copied().unwrap_or("");
+    let place = |k: usize| {
+        if field(k) == "before" {
+            Place::Before
+        } else {
+            Place::After
+        }
+    };
+    let mut word = |text: &'static str, meaning: Meaning, place: Place, exact: bool| {
+        if !text.is_empty() {
+            words.push(Word {
+                text,
+                meaning,
+                place,
+                exact,
+                decimal: None,
+            });
+        }
+    };
+    match l[0] {
+        "percent" => word(field(2), Meaning::Percent, place(1), true),
+        "permille" => word(field(2), Meaning::PerMille, place(1), true),
+        "pword" => word(field(2), Meaning::Percent, place(1), false),
+        "mword" => word(field(2), Meaning::PerMille, place(1), false),
+        "scale" => {
+            let Ok(exp) = field(1).parse::<u32>() else {
+                return;
+            };
+            // Short forms are abbreviations whose case means something ("M", not "m");
+            // a lone small letter ("5 m") is a metre as often as a million.
+            // Two letters or fewer are an abbreviation in any form ("M" as a long form).
+            let short = field(2) == "short" || latin_letters(field(4)) <= 2;
+            if short && latin_letters(field(4)) == 1 && field(4).starts_with(char::is_lowercase) {
+                return;
+            }
+            word(field(4), Meaning::Scale(exp), place(3), short)
+        }
+        "money" => word(field(2), Meaning::Money(field(1)), Place::After, false),
+        "sign" => {
+            // A lone Latin letter ("R", "L") is too often something else.
+            let s = field(2);
+            if !(s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_alphabetic())) {
+                word(s, Meaning::Money(field(1)), Place::After, true);
+                word(s, Meaning::Money(field(1)), Place::Before, true);
+            }
+        }
+        _ => {}
     }
 }
 
