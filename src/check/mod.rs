@@ -29,7 +29,8 @@ use std::fmt;
 pub struct Hedges {
     /// "about 45%": within ±10% of the value, or its rounding if that is wider.
     pub about: Decimal,
-    /// "just under 20%": at least 5% below the value and below it ([19%, 20%)).
+    /// "just under 20%": below the value, by at most 5% of it or by what rounds to it
+    /// ([19%, 20%); "almost four pct" [3.5%, 4%)).
     pub just: Decimal,
 }
 
@@ -171,12 +172,12 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
             hi: r.hi.max(value + w),
         }),
         HedgeKind::JustUnder => Some(Range {
-            lo: value - j,
+            lo: r.lo.min(value - j),
             hi: value,
         }),
         HedgeKind::JustOver => Some(Range {
             lo: value,
-            hi: value + j,
+            hi: r.hi.max(value + j),
         }),
         _ => None,
     })
@@ -330,12 +331,12 @@ impl Stated {
                 hi: rounded.hi.max(value + w),
             }),
             Some(HedgeKind::JustUnder) => Target {
-                lo: Some((value - j, true)),
+                lo: Some((rounded.lo.min(value - j), true)),
                 hi: Some((value, false)),
             },
             Some(HedgeKind::JustOver) => Target {
                 lo: Some((value, false)),
-                hi: Some((value + j, true)),
+                hi: Some((rounded.hi.max(value + j), true)),
             },
             Some(HedgeKind::MoreThan) => Target {
                 lo: Some((value, false)),

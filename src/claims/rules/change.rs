@@ -731,6 +731,18 @@ mod tests {
     }
 
     #[test]
+    fn almost_a_figure_is_what_rounds_up_to_it() {
+        verdicts(
+            "Exports fell by almost four pct to 562 mln from 583 mln.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Exports fell by almost four pct to 562 mln from 593 mln.",
+            &[Verdict::Mismatch],
+        );
+    }
+
+    #[test]
     fn what_a_change_is_compared_with_may_be_another_time() {
         verdicts(
             "Kit exports rose 31.3 pct to 154,711, compared with 146,610 in April.",
