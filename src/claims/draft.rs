@@ -503,6 +503,7 @@ pub fn print_expr(expr: &Expr, names: &[String]) -> String {
             Expr::Div(a, b) => format!("{} / {}", side(a, prec(a) < 2), side(b, prec(b) <= 2)),
             Expr::Neg(a) => format!("-{}", side(a, prec(a) < 3)),
             Expr::Round(a, dp) => format!("round({}, {dp})", go(a, names)),
+            Expr::Stat(s) => s.show(&[]),
         }
     }
     go(expr, names)

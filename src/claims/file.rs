@@ -1429,7 +1429,7 @@ pub fn arith_problem(expr: &Expr, ops: &[Operand]) -> Option<String> {
 /// The first divisor in `e` that is zero or may be zero, described.
 fn zero_divisor(e: &Expr, ops: &[Operand]) -> Option<String> {
     match e {
-        Expr::Input(_) => None,
+        Expr::Input(_) | Expr::Stat(_) => None,
         Expr::Neg(a) | Expr::Round(a, _) => zero_divisor(a, ops),
         Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) => {
             zero_divisor(a, ops).or_else(|| zero_divisor(b, ops))
