@@ -58,12 +58,12 @@ impl Stat {
     /// The value the check re-derives: the p of the statistic, the granule nearest the mean,
     /// the SD of a binary variable with that mean.
     pub fn exact(&self) -> Result<Decimal, ArithError> {
-        Ok(self.eval(&[]).ok_or(ArithError::Overflow)?.exact)
+        Ok(self.eval(&[], None).ok_or(ArithError::Overflow)?.exact)
     }
 
     /// The interval of that value from the rounding of the figures.
     pub fn range(&self) -> Result<Range, ArithError> {
-        Ok(self.eval(&[]).ok_or(ArithError::Overflow)?.range)
+        Ok(self.eval(&[], None).ok_or(ArithError::Overflow)?.range)
     }
 
     /// The check written out: "p of t(28) = 2.20", "GRIM(5.19, n = 28)".
@@ -85,9 +85,9 @@ impl Stat {
         }
     }
 
-    fn eval(&self, ops: &[Operand]) -> Option<Eval> {
+    fn eval(&self, ops: &[Operand], stated: Option<&str>) -> Option<Eval> {
         match self {
-            Stat::P(t) => eval_p(t, ops),
+            Stat::P(t) => eval_p(t, ops, stated),
             Stat::Grim {
                 mean,
                 n,
@@ -235,7 +235,7 @@ fn responses(n: u64, items: u64) -> String {
 }
 
 /// The message and verdict of a p-value.
-fn eval_p(t: &PTest, ops: &[Operand]) -> Option<Eval> {
+fn eval_p(t: &PTest, ops: &[Operand], stated: Option<&str>) -> Option<Eval> {
     let r = t.evaluate()?;
     let stat = ops
         .first()
@@ -245,9 +245,10 @@ fn eval_p(t: &PTest, ops: &[Operand]) -> Option<Eval> {
         let s3 = p::round_sig(v, 3);
         t.show_p(if s3.scale() >= dp { s3 } else { v.round_dp(dp) }, 28)
     };
-    let stated = match (t.p_comp, t.reported_p) {
-        (p::Comp::Ns, _) | (_, None) => "ns".to_string(),
-        (c, Some(v)) => format!("p {} {}", c.symbol(), t.show_p(v, 28)),
+    let stated = match (stated, t.p_comp, t.reported_p) {
+        (Some(s), ..) => s.to_string(),
+        (None, p::Comp::Ns, _) | (None, _, None) => "ns".to_string(),
+        (None, c, Some(v)) => format!("p {} {}", c.symbol(), t.show_p(v, 28)),
     };
     let tail = if t.one_tailed && t.test.has_tails() {
         ", one-tailed"
@@ -305,7 +306,7 @@ fn eval_p(t: &PTest, ops: &[Operand]) -> Option<Eval> {
 
 /// Checks a claim whose derivation is a statistical check.
 pub fn check(claim: Claim, stat: &Stat) -> Outcome {
-    let Some(e) = stat.eval(&claim.inputs) else {
+    let Some(e) = stat.eval(&claim.inputs, Some(&claim.stated.text)) else {
         let message = format!(
             "{}: cannot be checked (degrees of freedom or values out of range)",
             stat.show(&claim.inputs)

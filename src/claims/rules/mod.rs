@@ -7,7 +7,11 @@ pub mod breakdown;
 pub mod change;
 pub mod complement;
 pub mod conversion;
+pub mod debit;
+pub mod grim;
+pub mod grimmer;
 pub mod multiple;
+pub mod p_value;
 pub mod part_of_whole;
 pub mod share_of_share;
 pub mod sum;
@@ -25,6 +29,10 @@ pub static RULES: &[Rule] = &[
     breakdown::RULE,
     weekday::RULE,
     conversion::RULE,
+    p_value::RULE,
+    grim::RULE,
+    grimmer::RULE,
+    debit::RULE,
 ];
 
 #[cfg(test)]
