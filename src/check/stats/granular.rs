@@ -109,12 +109,19 @@ impl Rounding {
     }
 }
 
-/// How a rounding treats negative numbers at a tie: scrutiny's `symmetric` (a tie of a negative
-/// number goes the way its absolute value would).
+/// A rounding as a report may have used it.
+///
+/// `symmetric` is scrutiny's: a tie of a negative number goes the way its absolute value would.
+/// `exact` says how a value exactly on a boundary of a step rounding (a tie for `even`, a grid
+/// point for `ceiling`, `floor`, `trunc`, `anti_trunc`) is taken. scrutiny's modes (`exact`
+/// false) take it as possibly a hair either side, since the figure was likely computed in
+/// floating point: a mean of exactly 0.25 may be reported as 0.24 under `floor`. Python's
+/// `decimal` modes (`ROUND_FLOOR`, …: `exact` true) round it as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Mode {
     pub rounding: Rounding,
     pub symmetric: bool,
+    pub exact: bool,
 }
 
 impl Mode {
@@ -122,12 +129,90 @@ impl Mode {
         Mode {
             rounding,
             symmetric: false,
+            exact: false,
         }
     }
+
+    /// A mode by name: scrutiny's names (see [`Rounding::NAMES`]) or Python's `decimal` ones
+    /// (`ROUND_HALF_UP`, `ROUND_HALF_DOWN`, `ROUND_HALF_EVEN`, `ROUND_UP`, `ROUND_DOWN`,
+    /// `ROUND_CEILING`, `ROUND_FLOOR`, `ROUND_05UP`), which round exactly.
+    pub fn parse(name: &str) -> Option<Mode> {
+        let exact = |rounding, symmetric| Mode {
+            rounding,
+            symmetric,
+            exact: true,
+        };
+        Some(match name.trim() {
+            "ROUND_HALF_UP" => exact(Rounding::Up, true),
+            "ROUND_HALF_DOWN" => exact(Rounding::Down, true),
+            "ROUND_HALF_EVEN" => exact(Rounding::Even, false),
+            "ROUND_UP" => exact(Rounding::AntiTrunc, false),
+            "ROUND_DOWN" => exact(Rounding::Trunc, false),
+            "ROUND_CEILING" => exact(Rounding::Ceiling, false),
+            "ROUND_FLOOR" => exact(Rounding::Floor, false),
+            "ROUND_05UP" => exact(Rounding::ZeroFiveUp, false),
+            other => Mode::new(Rounding::parse(other)?),
+        })
+    }
+
+    /// The name [`Mode::parse`] reads back.
+    pub fn name(self) -> String {
+        if self.exact {
+            let n = match (self.rounding, self.symmetric) {
+                (Rounding::Up, true) => "ROUND_HALF_UP",
+                (Rounding::Down, true) => "ROUND_HALF_DOWN",
+                (Rounding::Even, _) => "ROUND_HALF_EVEN",
+                (Rounding::AntiTrunc, _) => "ROUND_UP",
+                (Rounding::Trunc, _) => "ROUND_DOWN",
+                (Rounding::Ceiling, _) => "ROUND_CEILING",
+                (Rounding::Floor, _) => "ROUND_FLOOR",
+                (Rounding::ZeroFiveUp, _) => "ROUND_05UP",
+                _ => return self.rounding.name(),
+            };
+            return n.to_string();
+        }
+        self.rounding.name()
+    }
+}
+
+/// Whether a step rounding jumps at the boundaries of its grid (so that a value on one may be
+/// taken from either side).
+fn steps(r: Rounding) -> bool {
+    matches!(
+        r,
+        Rounding::Even
+            | Rounding::Ceiling
+            | Rounding::Floor
+            | Rounding::Trunc
+            | Rounding::AntiTrunc
+            | Rounding::CeilingOrFloor
+    )
 }
 
 /// The values `v` may be reported as at `dp` decimals under `mode` (two for the `_or_` modes).
 pub fn round_at(v: Decimal, dp: u32, mode: Mode) -> Vec<Decimal> {
+    if !mode.exact && steps(mode.rounding) {
+        // A hair either side of `v`: far below the last digit that counts.
+        let hair = Decimal::new(1, (dp + 12).min(28));
+        let exact = Mode {
+            exact: true,
+            ..mode
+        };
+        let mut out = Vec::new();
+        for w in [v.checked_sub(hair), v.checked_add(hair)]
+            .into_iter()
+            .flatten()
+        {
+            for r in round_at(w, dp, exact) {
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
     use Rounding::*;
     match mode.rounding {
         UpOrDown => vec![
@@ -489,11 +574,23 @@ mod tests {
             round_at(v, 2, m(Rounding::UpOrDown)),
             [d("2.13"), d("2.12")]
         );
-        assert_eq!(round_at(v, 2, m(Rounding::Even)), [d("2.12")]);
+        // scrutiny's even takes a tie from either side; Python's rounds it to even.
+        assert_eq!(round_at(v, 2, m(Rounding::Even)), [d("2.12"), d("2.13")]);
+        let py = Mode::parse("ROUND_HALF_EVEN").unwrap();
+        assert_eq!(round_at(v, 2, py), [d("2.12")]);
+        assert_eq!(
+            round_at(d("0.25"), 2, m(Rounding::Floor)),
+            [d("0.24"), d("0.25")]
+        );
+        assert_eq!(
+            round_at(d("0.25"), 2, Mode::parse("ROUND_FLOOR").unwrap()),
+            [d("0.25")]
+        );
         assert_eq!(round_at(-v, 2, m(Rounding::Up)), [d("-2.12")]);
         let sym = Mode {
             rounding: Rounding::Up,
             symmetric: true,
+            exact: false,
         };
         assert_eq!(round_at(-v, 2, sym), [d("-2.13")]);
         assert_eq!(round_at(d("2.124"), 2, m(Rounding::UpFrom(4))), [d("2.13")]);

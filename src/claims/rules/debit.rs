@@ -52,14 +52,14 @@ pub const RULE: Rule = Rule {
 /// DEBIT's settings: scrutiny's arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    pub rounding: Rounding,
+    pub rounding: Mode,
     pub symmetric: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            rounding: Rounding::UpOrDown,
+            rounding: Mode::new(Rounding::UpOrDown),
             symmetric: false,
         }
     }
@@ -84,8 +84,8 @@ impl Settings {
 
     pub fn mode(&self) -> Mode {
         Mode {
-            rounding: self.rounding,
-            symmetric: self.symmetric,
+            symmetric: self.symmetric || self.rounding.symmetric,
+            ..self.rounding
         }
     }
 }

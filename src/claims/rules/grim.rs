@@ -42,8 +42,10 @@ decimals (a mean of 200 responses to two decimals) are not checked: every mean i
 ## Settings
 Set with `--set grim.KEY=VALUE` (scrutiny's argument in brackets): `items` (items, 1);
 `rounding` (rounding, up_or_down; also up, down, even, ceiling_or_floor, ceiling, floor, trunc,
-anti_trunc, up_from:N, down_from:N, up_from_or_down_from:N, 05up); `symmetric` (symmetric,
-false). A claim file gives them per claim: `grim: {mean: \"5.19\", n: 28, items: 1}`.
+anti_trunc, up_from:N, down_from:N, up_from_or_down_from:N, 05up, which take a mean exactly
+on a step's boundary as possibly a hair either side, as scrutiny does; or Python's ROUND_HALF_UP,
+ROUND_HALF_DOWN, ROUND_HALF_EVEN, ROUND_UP, ROUND_DOWN, ROUND_CEILING, ROUND_FLOOR, ROUND_05UP,
+which round it exactly); `symmetric` (symmetric, false). A claim file gives them per claim: `grim: {mean: \"5.19\", n: 28, items: 1}`.
 
 ## When it does not fire
 For a mean with a unit after it (\"M = 534.27 ms\"), which is rarely a mean of whole numbers;
@@ -64,7 +66,7 @@ pub const RULE: Rule = Rule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub items: u64,
-    pub rounding: Rounding,
+    pub rounding: Mode,
     pub symmetric: bool,
 }
 
@@ -72,7 +74,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             items: 1,
-            rounding: Rounding::UpOrDown,
+            rounding: Mode::new(Rounding::UpOrDown),
             symmetric: false,
         }
     }
@@ -107,17 +109,17 @@ impl Settings {
 
     pub fn mode(&self) -> Mode {
         Mode {
-            rounding: self.rounding,
-            symmetric: self.symmetric,
+            symmetric: self.symmetric || self.rounding.symmetric,
+            ..self.rounding
         }
     }
 }
 
 /// A rounding mode by name, or what names there are.
-pub fn parse_rounding(value: &str) -> Result<Rounding, String> {
-    Rounding::parse(value).ok_or_else(|| {
+pub fn parse_rounding(value: &str) -> Result<Mode, String> {
+    Mode::parse(value).ok_or_else(|| {
         format!(
-            "unknown rounding \"{value}\" (expected one of {})",
+            "unknown rounding \"{value}\" (expected one of {}, or Python's ROUND_HALF_UP, ROUND_HALF_EVEN, …)",
             Rounding::NAMES.join(", ")
         )
     })

@@ -325,17 +325,30 @@ fn label(s: &str, i: usize) -> Option<(TestType, usize)> {
         let e = two(j)?;
         (!after(e).is_some_and(|c| c.is_alphanumeric())).then_some((TestType::Chi2, e))
     };
+    // "ts", "Fs": a result stated for several tests at once ("all Fs(1, 76) < 1.2, ps > .25").
+    let plural = |t: TestType, j: usize| {
+        let j = if after(j) == Some('s') && !after(j + 1).is_some_and(char::is_alphanumeric) {
+            j + 1
+        } else {
+            j
+        };
+        Some((t, j))
+    };
     match c {
-        't' => Some((TestType::T, i + 1)),
-        'F' => Some((TestType::F, i + 1)),
-        'r' => Some((TestType::R, i + 1)),
-        'z' | 'Z' => Some((TestType::Z, i + 1)),
+        't' => plural(TestType::T, i + 1),
+        'F' => plural(TestType::F, i + 1),
+        'r' => plural(TestType::R, i + 1),
+        'z' | 'Z' => plural(TestType::Z, i + 1),
         'Q' => {
             let mut j = i + 1;
             let k = skip_ws(s, j);
             let k = eat(s, k, "-").map_or(k, |k| skip_ws(s, k));
             let rest = &s[k..];
             for (w, t) in [
+                ("total", TestType::Q),
+                ("Total", TestType::Q),
+                ("T", TestType::Q),
+                ("t", TestType::Q),
                 ("within", TestType::Qw),
                 ("Within", TestType::Qw),
                 ("between", TestType::Qb),
@@ -639,7 +652,10 @@ fn result_at(s: &str, i: usize) -> Option<Found> {
         return None;
     }
     let mut k = skip_ws(s, stat_end);
-    k = eat(s, k, ",").or_else(|| eat(s, k, ";"))?;
+    // ", p = .03", "; p = .03", " (p = .03)".
+    k = eat(s, k, ",")
+        .or_else(|| eat(s, k, ";"))
+        .or_else(|| eat(s, k, "(").filter(|&k| next_char(s, skip_ws(s, k)) == Some('p')))?;
     let mut tries = 0;
     let (p_comp, p, p_span) = loop {
         if let Some(p) = p_part(s, k) {
