@@ -243,12 +243,12 @@ fn eval_p(t: &PTest, ops: &[Operand], stated: Option<&str>) -> Option<Eval> {
     let dp = t.p_dec() + 1;
     let show = |v: Decimal| {
         let s3 = p::round_sig(v, 3);
-        t.show_p(if s3.scale() >= dp { s3 } else { v.round_dp(dp) }, 28)
+        t.show_p(if s3.scale() >= dp { s3 } else { v.round_dp(dp) })
     };
     let stated = match (stated, t.p_comp, t.reported_p) {
         (Some(s), ..) => s.to_string(),
         (None, p::Comp::Ns, _) | (None, _, None) => "ns".to_string(),
-        (None, c, Some(v)) => format!("p {} {}", c.symbol(), t.show_p(v, 28)),
+        (None, c, Some(v)) => format!("p {} {}", c.symbol(), t.show_p(v)),
     };
     let tail = if t.one_tailed && t.test.has_tails() {
         ", one-tailed"

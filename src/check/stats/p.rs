@@ -326,13 +326,12 @@ impl PTest {
         }
     }
 
-    /// A p in these units, written out: "0.0362" or "5.809e-48".
-    pub fn show_p(&self, v: Decimal, sig: u32) -> String {
-        let v = round_sig(v, sig);
+    /// A p in these units, written out as it is: "0.0362" or "5.81e-48".
+    pub fn show_p(&self, v: Decimal) -> String {
         if self.p_exp == 0 {
-            v.normalize().to_string()
+            v.to_string()
         } else {
-            format!("{}e{}", v.normalize(), self.p_exp)
+            format!("{v}e{}", self.p_exp)
         }
     }
 }

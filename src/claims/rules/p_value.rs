@@ -214,10 +214,10 @@ pub struct Found {
 // The parser. A cursor over the text: every step takes the text and a byte position and gives
 // what it read with the position after it.
 
-/// Whether `c` is white space here: spaces, line breaks, and the control characters PDF
-/// conversion leaves around symbols.
+/// Whether `c` is white space here: spaces, line breaks, the control characters PDF
+/// conversion leaves around symbols, and Markdown's emphasis marks in plain text (`*t*(28)`).
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || (c.is_control() && c != '\u{7f}')
+    c.is_whitespace() || (c.is_control() && c != '\u{7f}') || matches!(c, '*' | '_')
 }
 
 fn skip_ws(s: &str, mut i: usize) -> usize {
@@ -796,6 +796,11 @@ pub fn choose_test(f: &Found, settings: &Settings, text_one_tailed: bool) -> PTe
 pub fn claim_of(text: &str, f: &Found, test: PTest) -> Claim {
     let stat_text = text[f.stat_span.start..f.stat_span.end].to_string();
     let stat_text = squeeze(&stat_text);
+    // "t (28)", as Markdown's blanked emphasis leaves "*t*(28)", is shown "t(28)".
+    let stat_text = match stat_text.split_once(" (") {
+        Some((label, rest)) if !label.contains(' ') => format!("{label}({rest}"),
+        _ => stat_text,
+    };
     let half = Decimal::new(5, f.test_value.scale() + 1);
     let input = Operand {
         text: stat_text,
@@ -974,7 +979,7 @@ mod tests {
         let r = run("p-value", "t(28) = 1.20, p = .03");
         assert!(
             r[0].1
-                .starts_with("decision error: t(28) = 1.20 gives p = 0.24, not significant"),
+                .starts_with("decision error: t(28) = 1.20 gives p = 0.240, not significant"),
             "{r:?}"
         );
         // One-tailed, as the text says.
