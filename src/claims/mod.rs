@@ -18,6 +18,7 @@ pub mod frame;
 pub mod rules;
 pub mod select;
 pub mod settings;
+pub mod stat_claims;
 
 use crate::check::{Claim, Operand, Outcome, Stated};
 use crate::quantity::{Kind, Quantity, Span};
