@@ -35,7 +35,18 @@ pub fn check_text_with(
     selected: impl Fn(&str) -> bool,
     settings: &claims::settings::Settings,
 ) -> Vec<check::Outcome> {
-    let r = recognize(text, setting);
+    // Rules that read the text itself need no recognizer: when only they run, it is skipped.
+    let needs_numbers = claims::RULES
+        .iter()
+        .any(|r| selected(r.id) && !claims::rules::TEXT_ONLY.contains(&r.id));
+    let r = if needs_numbers {
+        recognize(text, setting)
+    } else {
+        Recognition {
+            profile: locale::Profile::infer("", setting),
+            quantities: Vec::new(),
+        }
+    };
     let doc = claims::Doc::new(text, &r).with_settings(settings.clone());
     let mut outcomes = claims::find(&doc, selected);
     outcomes.sort_by_key(|o| !check::stats::is_decision_error(o));

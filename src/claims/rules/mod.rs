@@ -17,6 +17,10 @@ pub mod share_of_share;
 pub mod sum;
 pub mod weekday;
 
+/// Rules that read the text itself rather than the recognized quantities (the statistics
+/// rules parse their own notation): when only these are selected, the recognizer is skipped.
+pub const TEXT_ONLY: &[&str] = &["p-value", "grim", "grimmer", "debit"];
+
 /// Every rule, in the order `recount rules` lists them.
 pub static RULES: &[Rule] = &[
     share_of_share::RULE,
