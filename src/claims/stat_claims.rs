@@ -89,6 +89,77 @@ fn stated(text: String, v: Decimal) -> Stated {
     }
 }
 
+/// The claim-file entry that states claim `c` again, if it is a statistics claim:
+/// `grim: {mean: "5.19", n: 28, items: 1}`, `p_value: "t(28) = 2.20, p = .03"`.
+pub fn entry(c: &Claim) -> Option<String> {
+    let Expr::Stat(s) = &c.expr else {
+        return None;
+    };
+    let rounding = |m: &Mode| {
+        let mut r = String::new();
+        if *m != Mode::new(Rounding::UpOrDown) {
+            r.push_str(&format!(", rounding: {}", m.name()));
+            if m.symmetric && !m.exact {
+                r.push_str(", symmetric: true");
+            }
+        }
+        r
+    };
+    Some(match s.as_ref() {
+        Stat::P(t) => {
+            let result = format!(
+                "{}, {}",
+                c.inputs.first().map_or("", |i| i.text.as_str()),
+                c.stated.text
+            )
+            .replace('"', "'");
+            let mut opts = String::new();
+            if t.one_tailed {
+                opts.push_str(", one_tailed: true");
+            }
+            if t.rules.alpha != Decimal::new(5, 2) {
+                opts.push_str(&format!(", alpha: {}", t.rules.alpha.normalize()));
+            }
+            if !t.rules.p_equal_alpha_sig {
+                opts.push_str(", p_equal_alpha_sig: false");
+            }
+            if !t.rules.p_zero_error {
+                opts.push_str(", p_zero_error: false");
+            }
+            if opts.is_empty() {
+                format!("p_value: \"{result}\"")
+            } else {
+                format!("p_value: {{result: \"{result}\"{opts}}}")
+            }
+        }
+        Stat::Grim {
+            mean,
+            n,
+            items,
+            percent,
+            mode,
+        } => format!(
+            "grim: {{mean: \"{mean}\", n: {n}, items: {items}{}{}}}",
+            if *percent { ", percent: true" } else { "" },
+            rounding(mode)
+        ),
+        Stat::Grimmer {
+            mean,
+            sd,
+            n,
+            items,
+            mode,
+        } => format!(
+            "grimmer: {{mean: \"{mean}\", sd: \"{sd}\", n: {n}, items: {items}{}}}",
+            rounding(mode)
+        ),
+        Stat::Debit { mean, sd, n, mode } => format!(
+            "debit: {{mean: \"{mean}\", sd: \"{sd}\", n: {n}{}}}",
+            rounding(mode)
+        ),
+    })
+}
+
 /// The claim of a statistics entry `key: value` (`grim: {…}`), or what is wrong with it.
 pub fn build(rule: &'static str, key: &str, value: &Value) -> Result<Claim, String> {
     if key == "p_value" {
@@ -233,6 +304,31 @@ mod tests {
         ];
         let want: Vec<(String, Verdict)> = want.iter().map(|(i, v)| (i.to_string(), *v)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn drafts_verify_alike() {
+        let text = "Readers, t(28) = 2.20, p = .03, and t(28) = 1.20, p = .03; ratings (M = 5.19, SD = 1.34, n = 28) and (M = 5.21, SD = 1.6, n = 28).\n";
+        let dir = std::env::temp_dir().join(format!("recount-stat-draft-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), text).unwrap();
+        let doc = crate::source::Document::new("a.txt", text.to_string());
+        let y = crate::claims::draft::draft(&doc, "a.txt", crate::locale::Setting::Auto);
+        assert!(y.contains("p_value: \"t(28) = 2.20, p = .03\""), "{y}");
+        assert!(y.contains("grim: {mean: \"5.19\", n: 28, items: 1}"), "{y}");
+        let v = verify_text("d.yaml", &y, &dir).expect("the draft verifies");
+        let checked: Vec<Verdict> = v.checked.iter().map(|c| c.outcome.verdict).collect();
+        let found: Vec<Verdict> = crate::check_text(text, crate::locale::Setting::Auto, |_| true)
+            .iter()
+            .map(|o| o.verdict)
+            .collect();
+        let mut a = checked.clone();
+        let mut b = found.clone();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{y}");
+        assert!(v.quotes.iter().all(|q| !q.is_error()), "{y}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
