@@ -15,8 +15,8 @@
 //!                                         ; that are no amounts (dates, years, durations)
 //!        | "[" frame ("/" frame)* "]"     ; a group of alternatives
 //! types  = type ("|" type)*
-//! type   = "pct" | "pts" | "num" | "money" | "measure" | "dur" | "amt" | "mult" | "frac"
-//!        | "share" | "date" | "range" | "any"
+//! type   = "pct" | "pts" | "num" | "money" | "measure" | "dur" | "temp" | "amt" | "mult"
+//!        | "frac" | "share" | "date" | "range" | "any"
 //! ```
 //!
 //! `amt` is an amount (a number, money or a measure that is no duration), `share` a percent or
@@ -34,7 +34,7 @@ use crate::tokens::{Cue, Cues, Tok, Token};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Types(u16);
 
-const TYPE_NAMES: [(&str, u16); 13] = [
+const TYPE_NAMES: [(&str, u16); 14] = [
     ("pct", 1),
     ("pts", 1 << 1),
     ("num", 1 << 2),
@@ -45,6 +45,7 @@ const TYPE_NAMES: [(&str, u16); 13] = [
     ("frac", 1 << 7),
     ("date", 1 << 8),
     ("range", 1 << 9),
+    ("temp", 1 << 10),
     ("amt", (1 << 2) | (1 << 3) | (1 << 4)),
     ("share", 1 | (1 << 7)),
     ("any", 0x00ff),
@@ -71,6 +72,7 @@ fn type_of(q: &Quantity) -> u16 {
         Kind::Fraction => 1 << 7,
         Kind::Date => 1 << 8,
         Kind::Range => 1 << 9,
+        Kind::Temperature => 1 << 10,
         _ => 0,
     }
 }
@@ -118,6 +120,94 @@ pub struct Frame {
     /// The frame as written.
     pub source: &'static str,
     items: Vec<Item>,
+    /// How many quantities every match holds: a sentence with fewer is skipped unread.
+    pub quantities: usize,
+    /// What the first token of a match must be, where one atom decides it.
+    first: Option<Item>,
+    /// What every match needs somewhere in the sentence: a sentence without it is skipped.
+    needs: Needs,
+}
+
+/// What a sentence holds, or a frame needs: cue classes (each set one requirement: a word of
+/// one of its classes), figure types (likewise) and punctuation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Needs {
+    cues: Vec<Cues>,
+    types: Vec<u16>,
+    punct: Vec<Vec<char>>,
+}
+
+/// A summary of a sentence's tokens, against which frames' [`Needs`] are checked once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Summary {
+    cues: Cues,
+    types: u16,
+    punct: u64,
+    quantities: usize,
+}
+
+/// The bit of a punctuation mark in a [`Summary`].
+fn punct_bit(c: char) -> u64 {
+    match c {
+        ',' => 1,
+        ';' => 2,
+        ':' => 4,
+        '(' => 8,
+        ')' => 16,
+        '–' => 32,
+        '/' => 64,
+        '=' => 128,
+        '+' => 256,
+        _ => 512,
+    }
+}
+
+impl Summary {
+    /// The summary of `toks`.
+    pub fn of(toks: &[Token], qs: &[Quantity]) -> Summary {
+        let mut s = Summary::default();
+        for t in toks {
+            s.cues = s.cues.union(t.cues);
+            match t.tok {
+                Tok::Quantity(q) => {
+                    s.quantities += 1;
+                    s.types |= type_of(&qs[q]);
+                }
+                Tok::Punct(c) => s.punct |= punct_bit(c),
+                Tok::Word => {}
+            }
+        }
+        s
+    }
+}
+
+/// What every match of `items` needs.
+fn needs_of(items: &[Item], out: &mut Needs) {
+    for i in items {
+        match i {
+            Item::Cue(_, c) => out.cues.push(*c),
+            Item::Quantity(_, t) => out.types.push(t.0),
+            Item::Punct(cs) => out.punct.push(cs.clone()),
+            Item::Group(alts) if alts.len() == 1 => needs_of(&alts[0], out),
+            _ => {}
+        }
+    }
+}
+
+/// The number of quantity atoms that every match of `items` fills.
+fn required_quantities(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|i| match i {
+            Item::Quantity(..) => 1,
+            Item::Group(alts) => alts
+                .iter()
+                .map(|a| required_quantities(a))
+                .min()
+                .unwrap_or(0),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// A frame that does not parse, with the column (in characters) where it goes wrong.
@@ -167,7 +257,45 @@ impl Frame {
             Ok([one]) => one,
             Err(alts) => vec![Item::Group(alts)],
         };
-        Ok(Frame { source, items })
+        let first = match items.first() {
+            Some(i @ (Item::Quantity(..) | Item::Cue(..) | Item::Punct(_) | Item::Word(_))) => {
+                Some(i.clone())
+            }
+            _ => None,
+        };
+        let mut needs = Needs::default();
+        needs_of(&items, &mut needs);
+        Ok(Frame {
+            source,
+            quantities: required_quantities(&items),
+            items,
+            first,
+            needs,
+        })
+    }
+
+    /// Whether a sentence of this summary may hold a match.
+    pub fn may_match(&self, s: &Summary) -> bool {
+        s.quantities >= self.quantities
+            && self.needs.cues.iter().all(|c| s.cues.meets(*c))
+            && self.needs.types.iter().all(|t| s.types & t != 0)
+            && self
+                .needs
+                .punct
+                .iter()
+                .all(|cs| cs.iter().any(|&c| s.punct & punct_bit(c) != 0))
+    }
+
+    /// Whether token `t` can start a match.
+    fn may_start(&self, t: &Token, qs: &[Quantity]) -> bool {
+        match &self.first {
+            None => true,
+            Some(Item::Quantity(_, types)) => t.quantity().is_some_and(|q| types.accepts(&qs[q])),
+            Some(Item::Cue(_, cues)) => t.cues.meets(*cues),
+            Some(Item::Punct(cs)) => matches!(t.tok, Tok::Punct(c) if cs.contains(&c)),
+            Some(Item::Word(_)) => t.is_word() && t.cues.is_empty(),
+            Some(_) => true,
+        }
     }
 
     /// The first match of the frame that starts at token `at`.
@@ -188,9 +316,33 @@ impl Frame {
 
     /// Every match of the frame in `toks`, one for each start token where it matches.
     pub fn matches(&self, toks: &[Token], qs: &[Quantity]) -> Vec<Match> {
-        (0..toks.len())
-            .filter_map(|i| self.match_at(toks, qs, i))
-            .collect()
+        let mut out = Vec::new();
+        if self.quantities > 0
+            && toks.iter().filter(|t| t.quantity().is_some()).count() < self.quantities
+        {
+            return out;
+        }
+        let mut m = Matcher {
+            toks,
+            qs,
+            roles: Vec::new(),
+            then: Vec::new(),
+        };
+        for (at, t) in toks.iter().enumerate() {
+            if !self.may_start(t, qs) {
+                continue;
+            }
+            m.roles.clear();
+            m.then.clear();
+            if let Some(end) = m.go(&self.items, at) {
+                out.push(Match {
+                    roles: m.roles.clone(),
+                    start: at,
+                    end,
+                });
+            }
+        }
+        out
     }
 }
 

@@ -91,6 +91,8 @@ pub struct Doc<'a> {
     pub sentences: Vec<Span>,
     /// The tokens of each sentence that states a figure (empty for the others).
     pub tokens: Vec<Vec<Token>>,
+    /// What each sentence's tokens hold, for skipping frames that cannot match.
+    summaries: Vec<frame::Summary>,
     /// The languages whose cue words the tokens were read with.
     pub langs: Langs,
     pub facts: facts::Facts,
@@ -105,7 +107,7 @@ impl<'a> Doc<'a> {
         let quantities = r.quantities.clone();
         let sentences = sentences(text, &quantities);
         let langs = langs_of(&r.profile);
-        let tokens = sentences
+        let tokens: Vec<Vec<Token>> = sentences
             .iter()
             .map(|&s| {
                 let lo = quantities.partition_point(|q| q.span.start < s.start);
@@ -116,6 +118,10 @@ impl<'a> Doc<'a> {
                     crate::tokens::tokenize(text, s, &quantities, lo..hi, langs)
                 }
             })
+            .collect();
+        let summaries = tokens
+            .iter()
+            .map(|t: &Vec<Token>| frame::Summary::of(t, &quantities))
             .collect();
         let facts = facts::Facts::find(text, &quantities);
         let dateline = quantities
@@ -131,6 +137,7 @@ impl<'a> Doc<'a> {
             quantities,
             sentences,
             tokens,
+            summaries,
             langs,
             facts,
             dateline,
@@ -150,11 +157,16 @@ impl<'a> Doc<'a> {
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
         self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
-            frames.0.iter().flat_map(move |(f, support)| {
-                f.matches(toks, &self.quantities)
-                    .into_iter()
-                    .map(move |m| (si, m, *support))
-            })
+            let summary = &self.summaries[si];
+            frames
+                .0
+                .iter()
+                .filter(move |(f, _)| f.may_match(summary))
+                .flat_map(move |(f, support)| {
+                    f.matches(toks, &self.quantities)
+                        .into_iter()
+                        .map(move |m| (si, m, *support))
+                })
         })
     }
 
@@ -166,6 +178,13 @@ impl<'a> Doc<'a> {
     /// The token that filled `role` in match `m` of sentence `si`.
     pub fn tok(&self, si: usize, m: &Match, role: &str) -> Option<&Token> {
         self.tokens[si].get(m.token(role)?)
+    }
+
+    /// The index of the sentence that holds quantity `q`.
+    pub fn sentence_of(&self, q: usize) -> Option<usize> {
+        let at = self.quantities.get(q)?.span.start;
+        let k = self.sentences.partition_point(|s| s.end <= at);
+        (k < self.sentences.len()).then_some(k)
     }
 
     /// The index, among the tokens of sentence `si`, of quantity `q`.
@@ -229,6 +248,21 @@ impl<'a> Doc<'a> {
     /// The operand quantity `i` gives.
     pub fn operand(&self, i: usize) -> Option<Operand> {
         Operand::from_quantity(self.text, &self.quantities[i])
+    }
+
+    /// The operand quantity `i` gives, read without a hedge that would leave it unbounded: where
+    /// the hedge holds for the claim as a whole ("well over seven feet (2.1 metres)").
+    pub fn operand_unhedged(&self, i: usize) -> Option<Operand> {
+        let mut q = self.quantities[i].clone();
+        if q.hedge.as_ref().is_some_and(|h| {
+            !matches!(
+                h.kind,
+                crate::quantity::HedgeKind::About | crate::quantity::HedgeKind::Exactly
+            )
+        }) {
+            q.hedge = None;
+        }
+        Operand::from_quantity(self.text, &q)
     }
 
     /// The operand quantity `i` gives, named after the document fact it states, if it states

@@ -102,11 +102,17 @@ pub enum Cue {
     Be,
     /// A demonstrative that points back: "this", "those", "diese".
     This,
+    /// A comparison of equals: "as" (many as), "so" (viele wie).
+    As,
+    /// Another part of a whole: "the other", "die anderen".
+    Other,
+    /// A consequence drawn: "so", "that leaves", "in other words".
+    So,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 43] = [
+    pub const ALL: [(Cue, &'static str); 46] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -150,6 +156,9 @@ impl Cue {
         (Cue::Det, "det"),
         (Cue::Be, "be"),
         (Cue::This, "this"),
+        (Cue::As, "as"),
+        (Cue::Other, "other"),
+        (Cue::So, "so"),
     ];
 
     /// The class a lexicon file or frame names.

@@ -96,66 +96,113 @@ pub fn tokenize(
     out
 }
 
+/// The words of a segment being read: their spans and the ranges of their lower-case forms
+/// in one buffer, kept between segments so that reading a word allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    found: Vec<(Span, usize, usize)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// The words and punctuation of `span`, which holds no quantity.
 fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
-    let seg = &text[span.start..span.end];
-    // The words of the segment with their lower-case forms, then their cue classes.
-    let mut found: Vec<(Span, String)> = Vec::new();
-    let flush = |found: &mut Vec<(Span, String)>, out: &mut Vec<Token>| {
-        let lower: Vec<&str> = found.iter().map(|(_, l)| l.as_str()).collect();
-        let mut k = 0;
-        while k < found.len() {
-            let window = &lower[k..(k + LONGEST_PHRASE).min(lower.len())];
-            let hit = LEXICON.lookup(window, langs);
-            let n = hit.map_or(1, |h| h.words);
-            let first = found[k].0;
-            let last = found[k + n - 1].0;
-            out.push(Token {
-                tok: Tok::Word,
-                span: Span::new(first.start, last.end),
-                cues: hit.map_or(Cues::NONE, |h| h.cues),
-                factor: hit.and_then(|h| h.factor),
-                capital: text[first.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase),
-            });
-            k += n;
+    SCRATCH.with_borrow_mut(|sc| words_in(text, span, langs, out, sc));
+}
+
+/// Turns the words gathered in `sc` into tokens with their cue classes, the longest phrase of
+/// the lexicon first.
+fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
+    let found = &sc.found;
+    let mut k = 0;
+    while k < found.len() {
+        let n = (found.len() - k).min(LONGEST_PHRASE);
+        let mut window = [""; LONGEST_PHRASE];
+        for (j, w) in window.iter_mut().enumerate().take(n) {
+            let (_, a, b) = found[k + j];
+            *w = &sc.lower[a..b];
         }
-        found.clear();
+        let hit = LEXICON.lookup(&window[..n], langs);
+        let n = hit.map_or(1, |h| h.words);
+        let first = found[k].0;
+        let last = found[k + n - 1].0;
+        out.push(Token {
+            tok: Tok::Word,
+            span: Span::new(first.start, last.end),
+            cues: hit.map_or(Cues::NONE, |h| h.cues),
+            factor: hit.and_then(|h| h.factor),
+            capital: text[first.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        });
+        k += n;
+    }
+    sc.found.clear();
+    sc.lower.clear();
+}
+
+fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut Scratch) {
+    let seg = &text[span.start..span.end];
+    let bytes = seg.as_bytes();
+    sc.found.clear();
+    sc.lower.clear();
+    // The character at byte `i`, and its length: ASCII without decoding.
+    let at = |i: usize| -> (char, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = seg[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
     };
-    let mut it = seg.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = at(i);
         if c.is_alphanumeric() {
             let start = i;
-            let mut end = i + c.len_utf8();
+            let mut end = i + len;
             let mut dotted = false;
-            while let Some(&(j, d)) = it.peek() {
+            let mut ascii = len == 1;
+            while end < bytes.len() {
+                let (d, dl) = at(end);
                 let inner = matches!(d, '\'' | '’' | '-' | '‑' | '.')
-                    && seg[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                    && end + dl < bytes.len()
+                    && at(end + dl).0.is_alphanumeric();
                 if d.is_alphanumeric() || inner {
                     dotted |= d == '.';
-                    end = j + d.len_utf8();
-                    it.next();
+                    ascii &= dl == 1;
+                    end += dl;
                 } else {
                     break;
                 }
             }
             // "i.e." and "d.h." keep their last period.
-            if dotted && seg[end..].starts_with('.') {
+            if dotted && bytes.get(end) == Some(&b'.') {
                 end += 1;
-                it.next();
             }
             let w = &seg[start..end];
-            let lower = if w.is_ascii() {
-                w.to_ascii_lowercase()
+            let a = sc.lower.len();
+            if ascii {
+                sc.lower
+                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
             } else {
-                w.to_lowercase().replace('’', "'").replace('‑', "-")
-            };
-            found.push((Span::new(span.start + start, span.start + end), lower));
+                for ch in w.chars().flat_map(char::to_lowercase) {
+                    sc.lower.push(match ch {
+                        '’' => '\'',
+                        '‑' => '-',
+                        c => c,
+                    });
+                }
+            }
+            let b = sc.lower.len();
+            sc.found
+                .push((Span::new(span.start + start, span.start + end), a, b));
+            i = end;
             continue;
         }
         let p = match c {
@@ -168,10 +215,10 @@ fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
             _ => None,
         };
         if let Some(p) = p {
-            flush(&mut found, out);
+            flush(text, langs, sc, out);
             out.push(Token {
                 tok: Tok::Punct(p),
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                span: Span::new(span.start + i, span.start + i + len),
                 cues: if p == '=' {
                     Cue::Equals.set()
                 } else {
@@ -181,8 +228,9 @@ fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
                 capital: false,
             });
         }
+        i += len;
     }
-    flush(&mut found, out);
+    flush(text, langs, sc, out);
 }
 
 #[cfg(test)]

@@ -95,6 +95,13 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             65,
             "{b:amt} _6 THAT_IS? {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
         ),
+        // A second change of the same level: "fell 13.3 pct to 41.4 mln dlrs from 47.7 mln, and
+        // were off 1.1 pct from 41.8 mln a year earlier"; the builder takes the level after
+        // from the first change
+        (
+            70,
+            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts} _2 FROM|AGAINST _2 {a:amt|pct}",
+        ),
         // A direction alone: "averaged 191 mln dlrs, up from 381 mln dlrs"
         (65, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
         // A difference and its share of the earlier level: "rose 5.6 billion dlrs, or 0.9
@@ -102,6 +109,12 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         (
             85,
             "{dir:UP|DOWN} _2 {d:amt} POINTS? ,? OR {p:pct} ,? _3 TO|AT _5 {b:amt}",
+        ),
+        // "mit 221 Millionen Euro um 143 Millionen Euro, also fast 40 Prozent, unter der
+        // Mindestsumme": the level after, the difference, and its share of the level before
+        (
+            75,
+            "{b:amt} BY {d:amt} ,? OR|THAT_IS {p:pct} ,? {dir:BELOW|ABOVE|UP|DOWN}",
         ),
         // "10.2 billion dlrs, or 2.7 pct, above the April, 1986, level of 373.9 billion dlrs"
         (
@@ -123,6 +136,10 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "FROM _2 {a:amt} TO _2 {b:amt} _4 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
         ),
+        // A multiple in figures: "um das 900-Fache angestiegen von 3 000 auf 2,7 Millionen",
+        // "grew tenfold from 20 to 200"
+        (80, "{f:num} {t:TIMES} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
+        (80, "{f:mult} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
         // "lag bei 4,5 Milliarden Euro und hat sich … auf 13,2 Milliarden Euro fast verdreifacht"
         (
             65,
@@ -153,7 +170,7 @@ fn dir_of(t: &Token) -> Option<Dir> {
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
     doc.matches(&FRAMES)
         .filter_map(|(si, m, support)| {
-            if m.has("m") {
+            if m.has("m") || m.has("f") {
                 multiplied(doc, si, &m, support)
             } else if m.has("w") {
                 direction(doc, si, &m, support)
@@ -209,8 +226,21 @@ fn levels(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Oper
 /// Quantities `a` and `b` of sentence `si` as operands of one kind and unit: a bare number
 /// takes the unit of the other ("from 10 to 12%", "to 416 mln dlrs, from 374 mln").
 fn alike(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Operand)> {
+    alike_hedged(doc, si, a, b, false)
+}
+
+/// [`alike`], where `open` lets the first figure carry a hedge that bounds it on one side
+/// only, read as its figure: the share stated for it restates it ("um mehr als 143 Millionen
+/// Euro, also fast 40 Prozent").
+fn alike_hedged(
+    doc: &Doc<'_>,
+    si: usize,
+    a: usize,
+    b: usize,
+    open: bool,
+) -> Option<(Operand, Operand)> {
     let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-    if !is_level(qa.kind) || !is_level(qb.kind) || open_hedge(qa) || open_hedge(qb) {
+    if !is_level(qa.kind) || !is_level(qb.kind) || (open_hedge(qa) && !open) || open_hedge(qb) {
         return None;
     }
     // "from 10 to 12%", "von 20 auf 16 Prozent": the percent sign of the second serves both
@@ -238,7 +268,7 @@ fn alike(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Opera
     if !same && !mixed {
         return None;
     }
-    Some((doc.operand(a)?, doc.operand(b)?))
+    Some((doc.operand_unhedged(a)?, doc.operand(b)?))
 }
 
 /// Two levels on one scale: where they are a hundred times apart or more, the first of two
@@ -284,7 +314,11 @@ fn show(v: Decimal) -> String {
 
 /// The change `p` between `a` and `b`: (b − a) ÷ a, or b − a in points.
 fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
-    let (p, a, b) = (doc.q(si, m, "p")?, doc.q(si, m, "a")?, doc.q(si, m, "b")?);
+    let (p, a) = (doc.q(si, m, "p")?, doc.q(si, m, "a")?);
+    let b = match doc.q(si, m, "b") {
+        Some(b) => b,
+        None => earlier_level(doc, si, m.start)?,
+    };
     let (x, y) = levels(doc, si, a, b)?;
     let mut stated = doc.stated(p)?;
     let (mut ka, kb) = (doc.quantities[a].kind, doc.quantities[b].kind);
@@ -359,13 +393,22 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
     Some(Candidate::new(c, support))
 }
 
+/// The level a change before token `before` of sentence `si` reached ("to 41.4 mln dlrs"),
+/// for a second change of it that leaves it out.
+fn earlier_level(doc: &Doc<'_>, si: usize, before: usize) -> Option<usize> {
+    let toks = &doc.tokens[si];
+    let to = toks[..before].iter().rposition(|t| t.cues.has(Cue::To))?;
+    let q = toks.get(to + 1)?.quantity()?;
+    is_level(doc.quantities[q].kind).then_some(q)
+}
+
 /// A stated difference `d` and its share `p` of the earlier level: the level before is the
 /// level after (`b`) less a rise or plus a fall, or is stated (`a`).
 fn difference(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
     let (d, p) = (doc.q(si, m, "d")?, doc.q(si, m, "p")?);
     let dir = dir_of(doc.tok(si, m, "dir")?)?;
     let other = doc.q(si, m, "b").or_else(|| doc.q(si, m, "a"))?;
-    let (x, y) = alike(doc, si, d, other)?;
+    let (x, y) = alike_hedged(doc, si, d, other, true)?;
     if x.value <= Decimal::ZERO || y.value <= Decimal::ZERO {
         return None;
     }
@@ -479,24 +522,34 @@ fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candida
 /// A multiplying word ("doubled", "verdreifacht") between the levels `a` and `b`.
 fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
     let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
-    let word = doc.tok(si, m, "m")?;
-    let factor = word.factor?;
-    if doc.quantities[a].kind == Kind::Percent {
+    // The factor: a word's ("doubled"), or a figure's ("900-Fache", "tenfold") with its hedge.
+    let (factor, span, kind) = if let Some(word) = doc.tok(si, m, "m") {
+        let hedge = doc.tok(si, m, "h");
+        let kind = hedge.map(|h| {
+            if h.cues.has(Cue::Over) {
+                HedgeKind::MoreThan
+            } else if h.cues.has(Cue::Nearly) {
+                HedgeKind::JustUnder
+            } else {
+                HedgeKind::About
+            }
+        });
+        let start = hedge.map_or(word.span.start, |h| h.span.start);
+        (word.factor?, Span::new(start, word.span.end), kind)
+    } else {
+        let f = doc.tok(si, m, "f")?;
+        let q = &doc.quantities[f.quantity()?];
+        let end = doc.tok(si, m, "t").map_or(f.span.end, |t| t.span.end);
+        (
+            q.value?,
+            Span::new(f.span.start, end),
+            q.hedge.as_ref().map(|h| h.kind),
+        )
+    };
+    if doc.quantities[a].kind == Kind::Percent || factor <= Decimal::ZERO {
         return None;
     }
     let (x, y) = levels(doc, si, a, b)?;
-    let hedge = doc.tok(si, m, "h");
-    let kind = hedge.map(|h| {
-        if h.cues.has(Cue::Over) {
-            HedgeKind::MoreThan
-        } else if h.cues.has(Cue::Nearly) {
-            HedgeKind::JustUnder
-        } else {
-            HedgeKind::About
-        }
-    });
-    let start = hedge.map_or(word.span.start, |h| h.span.start);
-    let span = Span::new(start, word.span.end);
     let stated = Stated {
         text: doc.text[span.start..span.end].to_string(),
         span,
@@ -708,6 +761,31 @@ mod tests {
         );
         verdicts(
             "The deficit was halved from 80 to 40 billion.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn multiples_in_figures_and_elided_levels() {
+        verdicts(
+            "Die Nutzung ist um das 50-Fache angestiegen von 2 000 Fällen 2019 auf 100 000 im Jahr 2020.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Nutzung ist um das 50-Fache angestiegen von 2 000 Fällen 2019 auf 60 000 im Jahr 2020.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "Output grew tenfold from 20 tonnes to 200 tonnes.",
+            &[Verdict::Ok],
+        );
+        // The level after comes from the first change of the sentence.
+        verdicts(
+            "Orders fell 10.0 pct to 45 mln dlrs from 50 mln dlrs in May, and were off 25.0 pct from 60 mln dlrs a year ago.",
+            &[Verdict::Ok, Verdict::Ok],
+        );
+        verdicts(
+            "Der Wert liegt mit 300 Millionen Euro um 100 Millionen Euro, also 25 Prozent, unter dem Ziel.",
             &[Verdict::Ok],
         );
     }
