@@ -278,6 +278,21 @@ impl<'a> Doc<'a> {
         Some(o)
     }
 
+    /// The stated result quantity `i` gives, read without a hedge that would leave it
+    /// unbounded, as [`Doc::operand_unhedged`] reads an input.
+    pub fn stated_unhedged(&self, i: usize) -> Option<Stated> {
+        let mut q = self.quantities[i].clone();
+        if q.hedge.as_ref().is_some_and(|h| {
+            !matches!(
+                h.kind,
+                crate::quantity::HedgeKind::About | crate::quantity::HedgeKind::Exactly
+            )
+        }) {
+            q.hedge = None;
+        }
+        Stated::from_quantity(self.text, &q)
+    }
+
     /// The stated result quantity `i` gives.
     pub fn stated(&self, i: usize) -> Option<Stated> {
         Stated::from_quantity(self.text, &self.quantities[i])

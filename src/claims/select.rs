@@ -37,7 +37,7 @@ impl Candidate {
 }
 
 /// The support a reading needs to be reported as a mismatch.
-pub const STRONG: u8 = 60;
+pub const STRONG: u8 = 70;
 /// The support a reading needs to be reported at all.
 pub const PLAUSIBLE: u8 = 40;
 /// How much less support a reading that adds up may have than the best and still win.

@@ -108,11 +108,17 @@ pub enum Cue {
     Other,
     /// A consequence drawn: "so", "that leaves", "in other words".
     So,
+    /// A list that need not be complete follows: "including", "of which", "darunter".
+    Including,
+    /// Those who gave no answer close a poll: "undecided", "don't know", "weiß nicht".
+    Undecided,
+    /// A breakdown of a whole into all its parts: "racial makeup", "ethnic composition".
+    Makeup,
 }
 
 impl Cue {
     /// Every class, with the name the lexicon files and frames use.
-    pub const ALL: [(Cue, &'static str); 46] = [
+    pub const ALL: [(Cue, &'static str); 49] = [
         (Cue::Up, "up"),
         (Cue::Down, "down"),
         (Cue::From, "from"),
@@ -159,6 +165,9 @@ impl Cue {
         (Cue::As, "as"),
         (Cue::Other, "other"),
         (Cue::So, "so"),
+        (Cue::Including, "including"),
+        (Cue::Undecided, "undecided"),
+        (Cue::Makeup, "makeup"),
     ];
 
     /// The class a lexicon file or frame names.

@@ -19,7 +19,8 @@ pub enum Tok {
     Quantity(usize),
     /// A word or a phrase of the lexicon.
     Word,
-    /// Punctuation: `,` `;` `:` `(` `)` `–` `/` `=` `+` `!` `?`.
+    /// Punctuation: `,` `;` `:` `(` `)` `–` `/` `=` `+` `!` `?`, and `<` `>` `≤` `≥` right
+    /// before a figure.
     Punct(char),
 }
 
@@ -212,6 +213,8 @@ fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut
             '–' | '—' | '‒' | '―' => Some('–'),
             // A hyphen between spaces is a dash.
             '-' if seg[..i].ends_with(' ') && seg[i + 1..].starts_with(' ') => Some('–'),
+            // A comparison sign before a figure ("< 0.02%"); elsewhere ("<Nippon Lace>") none.
+            '<' | '>' | '≤' | '≥' if seg[i + c.len_utf8()..].trim_start().is_empty() => Some(c),
             _ => None,
         };
         if let Some(p) = p {
@@ -330,6 +333,16 @@ mod tests {
                 ")",
                 "–",
                 "fast"
+            ]
+        );
+    }
+
+    #[test]
+    fn comparison_signs_before_figures_only() {
+        assert_eq!(
+            show("Its part is < 0.02% of <Nippon Lace>.", "en"),
+            [
+                "Its:DET", "part", "is:BE", "<", "#0.02%", "of:OF", "Nippon", "Lace"
             ]
         );
     }

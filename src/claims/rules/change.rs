@@ -64,7 +64,19 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // "rose 11.3 pct to 416 mln, up from 374 mln", "up 33 pct to 40 mln dlrs from 30 mln"
         (
             85,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM|AGAINST _2 {a:amt|pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
+        ),
+        // "to rise by about 60 pct to 24 mln dlrs, compared with the 15 mln reported for the
+        // first quarter last year": an amount compared with is the level before
+        (
+            75,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt} ,? _2 AGAINST _2 {a:amt}",
+        ),
+        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago": a rate's change is often
+        // from the month before, and the rate "against" another time, so the reading is weaker
+        (
+            65,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:pct} ,? _2 AGAINST _2 {a:pct}",
         ),
         // "increased by 25% from 120 to 150 tonnes"
         (
@@ -84,26 +96,29 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts} / {p:pct|pts} {dir:UP|DOWN}? ]",
         ),
         // "um 25 Prozent von 200 auf 240 Millionen Euro gestiegen"
-        (80, "BY {p:pct|pts} FROM _2 {a:amt|pct} TO _2 {b:amt|pct}"),
-        // "totalled 43.5 billion, a drop of 34 pct" after "estimated at 66 billion"
         (
-            65,
-            "{a:amt} _6 {b:amt} ,|– ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct}",
+            80,
+            "BY {p:pct|pts} FROM _2 {a:amt|pct} TO _2 {b:amt|pct} [_3 {dir:UP|DOWN}]?",
+        ),
+        // "estimated at 66 billion for 1986, totalled 43.5 billion, a drop of 34 pct"
+        (
+            70,
+            "AT|FROM {a:amt} _6 {b:amt} ,|– ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct}",
         ),
         // "18.234 Migranten …, das sind 80 Prozent mehr als …, als 10.165 Menschen"
         (
             65,
-            "{b:amt} _6 THAT_IS? {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
+            "{b:amt} _6 THAT_IS {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
         ),
         // A second change of the same level: "fell 13.3 pct to 41.4 mln dlrs from 47.7 mln, and
         // were off 1.1 pct from 41.8 mln a year earlier"; the builder takes the level after
         // from the first change
         (
             70,
-            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts} _2 FROM|AGAINST _2 {a:amt|pct}",
+            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts} _2 FROM|AGAINST|OVER _2 {a:amt|pct}",
         ),
         // A direction alone: "averaged 191 mln dlrs, up from 381 mln dlrs"
-        (65, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
+        (70, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
         // A difference and its share of the earlier level: "rose 5.6 billion dlrs, or 0.9
         // pct, to 592.19 billion dlrs", "closed down 247p, or 18%, at 1115 pence"
         (
@@ -465,6 +480,13 @@ fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candida
     let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
     let word = doc.tok(si, m, "w")?;
     let said = dir_of(word)?;
+    // Ranks and model numbers move the other way ("at five, up from 13"): only amounts of one
+    // unit, or with a scale word, are taken.
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+    let unit = qa.unit.is_some() || qa.scale.is_some();
+    if qa.kind != qb.kind || qa.unit != qb.unit || !unit {
+        return None;
+    }
     let (x, y) = levels(doc, si, a, b)?;
     let moved = if y.value > x.value {
         Dir::Up
@@ -549,7 +571,11 @@ fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
     if doc.quantities[a].kind == Kind::Percent || factor <= Decimal::ZERO {
         return None;
     }
-    let (x, y) = levels(doc, si, a, b)?;
+    // A stated factor of a hundred or more puts the levels that far apart ("das 900-Fache").
+    let (x, y) = levels(doc, si, a, b).or_else(|| {
+        let (x, y) = alike(doc, si, a, b)?;
+        (factor >= Decimal::ONE_HUNDRED && x.value > Decimal::ZERO).then_some((x, y))
+    })?;
     let stated = Stated {
         text: doc.text[span.start..span.end].to_string(),
         span,

@@ -4,7 +4,7 @@
 use crate::check::interval::{Range, Target};
 use crate::check::{Claim, Expr, Operand};
 use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
-use crate::quantity::{HedgeKind, Kind, Span};
+use crate::quantity::{HedgeKind, Kind};
 use crate::tokens::Cue;
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
@@ -52,192 +52,6 @@ pub const RULE: Rule = Rule {
     doc: doc!(),
     find: Finder::Candidates(find),
 };
-
-/// Words right before the second share that call it the rest of the whole.
-pub(crate) const REST: &[&str] = &[
-    "the remaining",
-    "the rest",
-    "the rest,",
-    "the rest:",
-    "the rest —",
-    "the rest –",
-    "the rest (",
-    "the remainder",
-    "the remainder,",
-    "the remainder:",
-    "the remainder (",
-    "die restlichen",
-    "den restlichen",
-    "der restlichen",
-    "die übrigen",
-    "den übrigen",
-    "der übrigen",
-    "der rest,",
-    "der rest (",
-];
-
-/// Words right before a share that make it a change, not a share of a whole.
-const CHANGE_BEFORE: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "rising",
-    "risen",
-    "fell",
-    "fall",
-    "falls",
-    "falling",
-    "fallen",
-    "up",
-    "down",
-    "by",
-    "increased",
-    "increase",
-    "decreased",
-    "grew",
-    "grow",
-    "jumped",
-    "jump",
-    "dropped",
-    "drop",
-    "declined",
-    "climbed",
-    "slipped",
-    "gained",
-    "lost",
-    "plunged",
-    "soared",
-    "surged",
-    "slumped",
-    "tumbled",
-    "advanced",
-    "eased",
-    "added",
-    "shed",
-    "to",
-    "from",
-    "at",
-    "than",
-    "um",
-    "auf",
-    "von",
-    "stieg",
-    "sank",
-    "fiel",
-    "wuchs",
-];
-
-/// Words right after a share that make it a change or a rate.
-const CHANGE_AFTER: &[&str] = &[
-    "rise",
-    "increase",
-    "gain",
-    "drop",
-    "decline",
-    "fall",
-    "jump",
-    "growth",
-    "higher",
-    "lower",
-    "more",
-    "less",
-    "fewer",
-    "from",
-    "to",
-    "rate",
-    "annually",
-    "a year",
-    "per year",
-    "mehr",
-    "weniger",
-    "höher",
-    "niedriger",
-];
-
-/// Words that end the noun phrase of an "of" phrase: prepositions, relative pronouns,
-/// conjunctions and the verbs that most often follow a share.
-const PHRASE_END: &[&str] = &[
-    "who",
-    "that",
-    "which",
-    "whom",
-    "with",
-    "without",
-    "in",
-    "on",
-    "at",
-    "for",
-    "to",
-    "from",
-    "by",
-    "and",
-    "or",
-    "but",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "have",
-    "has",
-    "had",
-    "own",
-    "owns",
-    "said",
-    "say",
-    "says",
-    "will",
-    "would",
-    "can",
-    "could",
-    "do",
-    "does",
-    "did",
-    "voted",
-    "vote",
-    "back",
-    "backed",
-    "support",
-    "supported",
-    "live",
-    "lives",
-    "went",
-    "go",
-    "get",
-    "got",
-    "the",
-    "this",
-    "these",
-    "those",
-    "it",
-    "they",
-    "while",
-    "whereas",
-    "than",
-    "die",
-    "der",
-    "das",
-    "und",
-    "oder",
-    "sind",
-    "ist",
-    "waren",
-    "war",
-    "haben",
-    "hat",
-    "mit",
-    "ohne",
-    "für",
-    "im",
-    "in",
-];
-
-/// Determiners dropped from the front of an "of" phrase before comparing wholes.
-const DETERMINERS: &[&str] = &[
-    "the", "its", "their", "his", "her", "our", "all", "die", "der", "des", "den", "aller",
-];
 
 /// The frames of a rest. Roles: `q` the rest, `r`/`o`/`so` the words that call it one; the
 /// builder finds the share it is the rest of.
@@ -314,7 +128,7 @@ fn one_share_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, usize)
 
 /// Whether share `p` of sentence `si` reads as a change or a rate, not a share of a whole:
 /// "rose 5%", "by 5%", "a 5% rise", "5% a year".
-fn changes(doc: &Doc<'_>, si: usize, p: usize) -> bool {
+pub(crate) fn changes(doc: &Doc<'_>, si: usize, p: usize) -> bool {
     let toks = &doc.tokens[si];
     let Some(k) = doc.token_of(si, p) else {
         return false;
@@ -348,7 +162,7 @@ fn changes(doc: &Doc<'_>, si: usize, p: usize) -> bool {
 /// The whole an "of" phrase after quantity `i` of sentence `si` names, lower-case and without
 /// its determiners and possessive endings: "of the Twin Cities population (3.76 million)" →
 /// "twin cities population"; "a 50% stake in X" → "x". `None` when none follows.
-fn whole_of(doc: &Doc<'_>, si: usize, i: usize) -> Option<String> {
+pub(crate) fn whole_of(doc: &Doc<'_>, si: usize, i: usize) -> Option<String> {
     let toks = &doc.tokens[si];
     let mut k = doc.token_of(si, i)? + 1;
     let holding = toks.get(k).is_some_and(|t| t.cues.has(Cue::Stake));
@@ -372,86 +186,6 @@ fn whole_of(doc: &Doc<'_>, si: usize, i: usize) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The text before quantity `i` in sentence `s`, up to its hedge, lower-cased and trimmed.
-pub(crate) fn head(doc: &Doc<'_>, i: usize, s: Span) -> String {
-    let q = &doc.quantities[i];
-    let end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
-    doc.text[s.start.min(end)..end].trim_end().to_lowercase()
-}
-
-/// Whether quantity `i` reads as a change or a rate rather than a share of a whole.
-pub(crate) fn is_change(doc: &Doc<'_>, i: usize, s: Span) -> bool {
-    let h = head(doc, i, s);
-    // Only the word right before counts; "a", "an" may stand between ("a 5% rise").
-    let mut words = h.rsplit(' ');
-    let w = words.next().unwrap_or("");
-    let phrasal = w == "up"
-        && words
-            .next()
-            .is_some_and(|v| ["make", "makes", "made", "making", "take", "took"].contains(&v));
-    if CHANGE_BEFORE.contains(&w) && !phrasal {
-        return true;
-    }
-    let after = doc.after(i, s, 24).trim_start().to_lowercase();
-    let after = after.trim_start_matches(['-', ' ']);
-    CHANGE_AFTER.iter().any(|c| {
-        after.starts_with(c)
-            && after[c.len()..]
-                .chars()
-                .next()
-                .is_none_or(|ch| !ch.is_alphanumeric())
-    })
-}
-
-/// The whole an "of" phrase after quantity `i` names: "of the Twin Cities population (3.76
-/// million)" → "twin cities population". `None` when no "of" follows.
-pub(crate) fn of_phrase(doc: &Doc<'_>, i: usize, s: Span) -> Option<String> {
-    let after = doc.after(i, s, 120).trim_start();
-    // "a 50% stake in X", "the remaining 50 pct interest of X": the holding's whole.
-    let holding = [
-        "stake ",
-        "interest ",
-        "holding ",
-        "shareholding ",
-        "Anteil ",
-    ]
-    .iter()
-    .find_map(|n| after.strip_prefix(n));
-    let after = holding.unwrap_or(after).trim_start();
-    let of = ["of ", "der ", "des ", "von "]
-        .iter()
-        .find_map(|p| after.strip_prefix(p));
-    let rest = match (of, holding) {
-        (Some(r), _) => r,
-        (None, Some(_)) => after
-            .strip_prefix("in ")
-            .or_else(|| after.strip_prefix("an "))?,
-        (None, None) => return None,
-    };
-    let end = rest
-        .find(|c: char| {
-            matches!(
-                c,
-                ',' | ';' | '.' | '(' | ')' | ':' | '—' | '–' | '"' | '“' | '”'
-            ) || c.is_ascii_digit()
-        })
-        .unwrap_or(rest.len());
-    let words: Vec<String> = rest[..end]
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .skip_while(|w| DETERMINERS.contains(&w.as_str()))
-        .take_while(|w| !PHRASE_END.contains(&w.as_str()))
-        .take(6)
-        .collect();
-    // Possessives name the same whole with or without the 's.
-    let p = words
-        .iter()
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    (!p.is_empty()).then_some(p)
-}
-
 /// Whether two "of" phrases name the same whole: one starts the other, word by word, and
 /// they share at least one word.
 pub(crate) fn same_whole(a: &str, b: &str) -> bool {
@@ -465,13 +199,6 @@ fn is_share_like(k: Kind) -> bool {
         k,
         Kind::Percent | Kind::PercentagePoints | Kind::Fraction | Kind::PerMille
     ) || k == Kind::Range
-}
-
-/// "P% … the remaining Q%".
-/// Whether `h` ends with the phrase `p` as whole words.
-pub(crate) fn ends_with_phrase(h: &str, p: &str) -> bool {
-    h.strip_suffix(p)
-        .is_some_and(|b| b.chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 /// The claim Q = 100% − P.

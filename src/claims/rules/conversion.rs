@@ -276,7 +276,8 @@ fn measure(doc: &Doc<'_>, si: usize, a: usize, b: usize, inches: Option<usize>) 
     widen_input(&mut input, &unhedged);
     let from = readings(doc, qa, da, db);
     let mut to = readings(doc, qb, db, da);
-    let mut stated = doc.stated(b)?;
+    // A comparative hedge holds for both figures: "well over seven feet (2.1 metres)".
+    let mut stated = doc.stated_unhedged(b)?;
     if let Some(n) = compound {
         // 2 ft 6 in = 30 in, stated to the inch.
         let inch = Decimal::from_str("0.0254").ok()?;

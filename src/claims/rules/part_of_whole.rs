@@ -56,7 +56,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // "16 billion pesos in loan repayments, about 59 pct of the deficit of 27 billion"
         (70, "{a:amt} _4 , {p:share} OF"),
         // "… has trained 7% of the population of Minneapolis", the part earlier: "trained 65.000"
-        (60, "{k:word} {p:share} OF"),
+        (70, "{k:word} {p:share} OF"),
         // "A of B (P%)", "A out of B, or P%", "21 von 52 Wochen – das sind 40 Prozent"
         (80, "{a:amt} OF _2 {w:amt|dur} _2 ( {p:share}"),
         (
@@ -71,11 +71,11 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "OF DET? {w:amt} _3 , {a:amt} _4 ,? OR|THAT_IS {p:share}",
         ),
-        // Two shares of one whole: "to 260,500 shares, or 6.4 pct of the total, from 370,500,
-        // or 9.2 pct"
+        // Two stakes in one company: "to 260,500 shares, or 6.4 pct of the total, from
+        // 370,500, or 9.2 pct"
         (
             70,
-            "{a:amt} _1 ,? OR {q:pct} _9 FROM _2 {a2:amt} _1 ,? OR {p:pct}",
+            "{a:num} _1 ,? OR {q:pct} _9 FROM _2 {a2:num} _1 ,? OR {p:pct}",
         ),
     ])
 });
@@ -259,6 +259,10 @@ fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidat
             parts.push(fr);
         }
     }
+    // A fraction of small figures ("M-1 makes up a quarter of M-2") relates names, not counts.
+    if doc.quantities[p].kind == Kind::Fraction && parts.iter().any(|o| o.value < Decimal::TEN) {
+        return None;
+    }
     let stated = doc.stated(p)?;
     let whole = whole_after(doc, si, pt + 1, clause);
     let whole = match whole {
@@ -364,8 +368,16 @@ fn part_of_stated_whole(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Opt
     ))
 }
 
-/// Two shares of one whole: the second must be its part × the first share ÷ the first part.
+/// How much the whole of two stakes may change between their dates (shares issued or bought
+/// back), in percent.
+const WHOLE_DRIFT: i64 = 5;
+
+/// Two stakes in one company's shares: the second must be its part × the first share ÷ the
+/// first part, within [`WHOLE_DRIFT`]% for shares issued or bought back in between.
 fn two_shares(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    if !doc.tokens[si].iter().any(|t| t.cues.has(Cue::Stake)) {
+        return None;
+    }
     let (a, q, a2, p) = (
         doc.q(si, m, "a")?,
         doc.q(si, m, "q")?,
@@ -387,7 +399,14 @@ fn two_shares(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
         Expr::Input(0) * Expr::Input(1) / Expr::Input(2),
         inputs,
     );
-    c.note = Some("both shares are of one whole".to_string());
+    let drift = Decimal::new(WHOLE_DRIFT, 2);
+    if let (Some((lo, a)), Some((hi, b))) = (c.stated.target.lo, c.stated.target.hi) {
+        c.stated.target.lo = Some((lo * (Decimal::ONE - drift), a));
+        c.stated.target.hi = Some((hi * (Decimal::ONE + drift), b));
+    }
+    c.note = Some(format!(
+        "both shares are of one company's shares, which may change by {WHOLE_DRIFT}% in between"
+    ));
     Some(Candidate::new(c, support))
 }
 

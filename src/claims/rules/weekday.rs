@@ -138,7 +138,7 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
         // Without a year, another weekday with a date nearby still tells whether the two agree:
         // "Sunday, April 12, through Thursday, April 16".
         let c = match c.missing {
-            Some(_) => relative(&found, k).unwrap_or(c),
+            Some(_) => relative(doc, &found, k).unwrap_or(c),
             None => c,
         };
         out.push(c);
@@ -149,7 +149,11 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
 /// The claim that weekday `found[k]` fits the nearest other weekday with a date without a year:
 /// the days between the dates and between the weekdays must agree. The first of two dates
 /// that disagree stays unverifiable; the second is the mismatch.
-fn relative(found: &[(usize, &str, Weekday, Span, String)], k: usize) -> Option<Claim> {
+fn relative(
+    doc: &Doc<'_>,
+    found: &[(usize, &str, Weekday, Span, String)],
+    k: usize,
+) -> Option<Claim> {
     let (_, iso, wd, span, written) = &found[k];
     let md = |iso: &str| -> Option<(i8, i8)> {
         let md = iso.strip_prefix("--").or_else(|| iso.get(5..))?;
@@ -159,8 +163,14 @@ fn relative(found: &[(usize, &str, Weekday, Span, String)], k: usize) -> Option<
     let (m, d) = md(iso)?;
     let leap = |m: i8, d: i8| m == 2 && d == 29;
     // Only another date without a year: one with a year would have given this one its year.
+    let line_of = |q: usize| {
+        doc.text[..doc.quantities[q].span.start]
+            .matches('\n')
+            .count()
+    };
     let near = |j: usize| -> Option<(usize, i64)> {
-        if !found[j].1.starts_with("--") {
+        // Only another date without a year of the same paragraph.
+        if !found[j].1.starts_with("--") || line_of(found[j].0) != line_of(found[k].0) {
             return None;
         }
         let (om, od) = md(found[j].1)?;
