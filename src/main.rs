@@ -111,7 +111,7 @@ struct Inputs {
     /// Decode the inputs from this encoding (a WHATWG label such as windows-1252) instead of UTF-8.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<Encoding>,
-    /// Read the inputs as txt, md, html or docx instead of by their extension.
+    /// Read the inputs as txt, md, html, docx or pdf instead of by their extension.
     #[arg(long, value_parser = parse_from)]
     from: Option<source::Format>,
 }
