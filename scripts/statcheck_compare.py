@@ -1,4 +1,5 @@
-"""statcheck beside recount: agreement with statcheck's test cases, differences, speed.
+"""statcheck beside recount: agreement with statcheck's test cases, differences, speed, and
+optionally the results of both on a folder of PDFs.
 
 Run through scripts/statcheck-compare, which installs statcheck and builds recount.
 """
@@ -156,8 +157,50 @@ def speed_text(cases, tmp):
     return path
 
 
+def key(r):
+    """What identifies a result in both tools' output: test, value, reported p."""
+    return (r.get("test_type"), num(r.get("test_value")), num(r.get("reported_p")))
+
+
+def compare_pdfs(folder, tmp):
+    """Both tools on every PDF in `folder` (statcheck's checkPDFdir, recount check): the
+    results each finds, and where their verdicts differ."""
+    out = os.path.join(tmp, "pdfs.jsonl")
+    subprocess.run(["Rscript", R_SCRIPT, "pdfs", folder, out], check=True)
+    sc = collections.defaultdict(list)
+    with open(out) as f:
+        for line in f:
+            d = json.loads(line)
+            sc[d["source"]].append(d)
+    pdfs = sorted(n for n in os.listdir(folder) if n.lower().endswith(".pdf"))
+    totals = [0, 0, 0]
+    print(f"\nPDFs in {folder}: results found (statcheck, recount, both with the same "
+          "error and decision error)")
+    for name in pdfs:
+        p = subprocess.run([RECOUNT, "check", "--select", "p-value", "--all", "--fail-on",
+                            "never", "--format", "jsonl", os.path.join(folder, name)],
+                           capture_output=True, text=True, check=True)
+        rc = [f["stat"] for line in p.stdout.splitlines()
+              for f in json.loads(line).get("findings", []) if "stat" in f]
+        s_by = {key(r): r for r in sc.get(name, [])}
+        r_by = {key(r): r for r in rc}
+        same = [k for k in s_by if k in r_by and all(
+            s_by[k].get(f) == r_by[k].get(f) for f in ("error", "decision_error"))]
+        totals[0] += len(s_by)
+        totals[1] += len(r_by)
+        totals[2] += len(same)
+        print(f"  {name:<32} {len(s_by):>4} {len(r_by):>4} {len(same):>4}")
+        for k in sorted(set(s_by) | set(r_by), key=str):
+            if k in same:
+                continue
+            show = lambda r: None if r is None else (r.get("error"), r.get("decision_error"))
+            print(f"      {k}: statcheck {show(s_by.get(k))}, recount {show(r_by.get(k))}")
+    print(f"  {'all':<32} {totals[0]:>4} {totals[1]:>4} {totals[2]:>4}")
+
+
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    pdf_dir = sys.argv[2] if len(sys.argv) > 2 else None
     with open(CASES) as f:
         cases = [json.loads(line) for line in f]
     # The p-values alone (AllPValues) are no results; recount reports results only.
@@ -201,6 +244,8 @@ def main():
             for cid, msg in crashed.items():
                 text = next(c["input"] for c in cases if c["id"] == cid)
                 print(f"  {cid} {json.dumps(' '.join(text.split()))[:70]}: {msg}")
+        if pdf_dir:
+            compare_pdfs(pdf_dir, tmp)
         # statcheck stops on a whole text when one result trips it: leave those out.
         path = speed_text([c for c in cases if c["id"] not in crashed], tmp)
         size = os.path.getsize(path)
