@@ -530,6 +530,31 @@ mod tests {
         assert_eq!(split(&long).len(), 3);
     }
 
+    /// One sentence of 10,002 figures, every rule's cues in reach of every figure: the engine
+    /// reads it (a quadratic search over the figures would not finish in a test's time) and
+    /// still finds each change in it, right or wrong.
+    #[test]
+    fn a_sentence_of_ten_thousand_figures() {
+        let mut text = String::from("Sales");
+        for i in 0..3334 {
+            let wrong = i % 2 == 1;
+            text.push_str(if wrong {
+                " rose 30% to 110 tonnes from 100 tonnes, or"
+            } else {
+                " rose 10% to 110 tonnes from 100 tonnes, or"
+            });
+        }
+        text.push_str(" so.");
+        let r = crate::recognize(&text, Setting::Auto);
+        assert_eq!(r.quantities.len(), 3334 * 3);
+        let doc = Doc::new(&text, &r);
+        assert_eq!(doc.sentences.len(), 1);
+        let found = find(&doc, |rule| rule == "change");
+        let verdict = |v: crate::check::Verdict| found.iter().filter(|o| o.verdict == v).count();
+        assert_eq!(verdict(crate::check::Verdict::Ok), 1667);
+        assert_eq!(verdict(crate::check::Verdict::Mismatch), 1667);
+    }
+
     #[test]
     fn whole_words_only() {
         assert!(has_word("they make up 20%", "make up"));

@@ -953,6 +953,22 @@ impl<'a> Scanner<'a> {
             q.unit = Some(sym.to_string());
             return Some(end + f.len);
         }
+        // A compound adjective: "a 21-acre campus", "a 10-km run". Only lower-case units of
+        // two letters or more ("10-K" is a filing), and no time units ("a 10-year bond").
+        if let Some(after) = rest.strip_prefix('-')
+            && let Some(f) = affix::unit(after)
+            && let Suffix::Unit(sym) = f.suffix
+            && f.word_start == 0
+            && f.len >= 2
+            && after[..f.len]
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b' ')
+            && !matches!(sym, "h" | "min" | "s" | "d" | "wk" | "mo" | "yr")
+        {
+            q.kind = Kind::Measure;
+            q.unit = Some(sym.to_string());
+            return Some(end + 1 + f.len);
+        }
         None
     }
 
@@ -1077,6 +1093,11 @@ fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(boo
         (true, h.len())
     } else if let Some(h) = before.strip_suffix('+') {
         (false, h.len())
+    } else if let Some(h) = before.strip_suffix("− ")
+        && (h.is_empty() || h.ends_with([' ', '\n', '(']))
+    {
+        // "below − 80 °C": the minus sign U+2212 is no dash, spaced or not.
+        (true, h.len())
     } else if let Some(h) = before.strip_suffix("- ") {
         // "- 1,200,000": a spaced minus only at the start of a line or after "(".
         if !(h.is_empty() || h.ends_with('\n') || h.ends_with('(')) {
@@ -1294,6 +1315,23 @@ mod tests {
 
     fn t(text: &str, kind: Kind, value: Option<&str>) -> (String, Kind, Option<String>) {
         (text.to_string(), kind, value.map(str::to_string))
+    }
+
+    #[test]
+    fn compound_adjectives_and_spaced_minus_signs() {
+        assert_eq!(
+            one("on a 21-acre campus"),
+            t("21-acre", Kind::Measure, Some("21"))
+        );
+        assert_eq!(one("a 10-km run"), t("10-km", Kind::Measure, Some("10")));
+        // A filing, a bond's term and a rating are no measures.
+        assert_eq!(one("its 10-K filing"), t("10", Kind::Number, Some("10")));
+        assert_eq!(one("a 10-year bond").1, Kind::Number);
+        assert_eq!(one("a 5-star hotel"), t("5", Kind::Number, Some("5")));
+        let minus = one("tops below \u{2212} 80 \u{b0}C");
+        assert_eq!((minus.1, minus.2), (Kind::Temperature, Some("-80".into())));
+        assert_eq!(scan_str("5 \u{2212} 3").len(), 2);
+        assert_eq!(scan_str("5 \u{2212} 3")[1].2, Some("3".into()));
     }
 
     #[test]

@@ -66,17 +66,12 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             85,
             "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
         ),
-        // "to rise by about 60 pct to 24 mln dlrs, compared with the 15 mln reported for the
-        // first quarter last year": an amount compared with is the level before
-        (
-            75,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt} ,? _2 AGAINST _2 {a:amt}",
-        ),
-        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago": a rate's change is often
-        // from the month before, and the rate "against" another time, so the reading is weaker
+        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago", "rose 31.3 pct to 154,711,
+        // compared with 146,610 in April": what a change is "compared with" is often another
+        // time than the change's, so the reading is weak
         (
             65,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:pct} ,? _2 AGAINST _2 {a:pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 AGAINST _2 {a:amt|pct}",
         ),
         // "increased by 25% from 120 to 150 tonnes"
         (
@@ -184,18 +179,46 @@ fn dir_of(t: &Token) -> Option<Dir> {
 
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
     doc.matches(&FRAMES)
-        .filter_map(|(si, m, support)| {
+        .flat_map(|(si, m, support)| {
             if m.has("m") || m.has("f") {
-                multiplied(doc, si, &m, support)
+                vec![multiplied(doc, si, &m, support)]
             } else if m.has("w") {
-                direction(doc, si, &m, support)
+                vec![direction(doc, si, &m, support)]
             } else if m.has("d") {
-                difference(doc, si, &m, support)
+                // "10.2 billion dlrs, or 2.7 pct, above … 373.9 billion" states a difference,
+                // "376.9 billion dlrs, or six pct more than the 355.6 billion" a level: both
+                // readings compete, and the arithmetic tells them apart.
+                vec![
+                    difference(doc, si, &m, support),
+                    level_above(doc, si, &m, support.saturating_sub(5)),
+                ]
             } else {
-                change(doc, si, &m, support)
+                vec![change(doc, si, &m, support)]
             }
         })
+        .flatten()
         .collect()
+}
+
+/// The figure before "or P% above/below A" read as the level itself: P is (d − a) ÷ a.
+fn level_above(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (b, a, p) = (doc.q(si, m, "d")?, doc.q(si, m, "a")?, doc.q(si, m, "p")?);
+    let dir = dir_of(doc.tok(si, m, "dir")?)?;
+    if doc.quantities[p].kind != Kind::Percent || doc.quantities[b].kind == Kind::Percent {
+        return None;
+    }
+    let (x, y) = levels(doc, si, a, b)?;
+    let mut stated = doc.stated(p)?;
+    stated.value = stated.value.abs();
+    let expr = match dir {
+        Dir::Up => (Expr::Input(1) - Expr::Input(0)) / Expr::Input(0),
+        Dir::Down => (Expr::Input(0) - Expr::Input(1)) / Expr::Input(0),
+    };
+    allow_truncation(&mut stated, doc.quantities[p].hedge.is_some());
+    Some(Candidate::new(
+        Claim::new(RULE.id, stated, expr, vec![x, y]),
+        support,
+    ))
 }
 
 /// Kinds a before or after value may have.
@@ -685,6 +708,33 @@ mod tests {
         verdicts(
             "Sales rose 25.6 pct to 216,000 from 1985's 172,000.",
             &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn a_figure_above_another_is_a_difference_or_a_level() {
+        // The difference reading adds up here …
+        verdicts(
+            "Debt was 10.2 billion dlrs, or 2.7 pct, above the April level of 373.9 billion dlrs.",
+            &[Verdict::Ok],
+        );
+        // … the level reading here …
+        verdicts(
+            "Construction was 376.9 billion dlrs, or six pct more than the 355.6 billion dlrs of 1985.",
+            &[Verdict::Ok],
+        );
+        // … and neither here.
+        verdicts(
+            "Construction was 376.9 billion dlrs, or nine pct more than the 355.6 billion dlrs of 1985.",
+            &[Verdict::Mismatch],
+        );
+    }
+
+    #[test]
+    fn what_a_change_is_compared_with_may_be_another_time() {
+        verdicts(
+            "Kit exports rose 31.3 pct to 154,711, compared with 146,610 in April.",
+            &[],
         );
     }
 
