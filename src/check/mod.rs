@@ -16,6 +16,7 @@
 //! - `unverifiable` when an input is missing.
 
 pub mod interval;
+pub mod stats;
 
 use crate::quantity::{HedgeKind, Kind, Quantity, Span};
 use interval::{ArithError, Range, Target};
@@ -196,6 +197,9 @@ pub enum Expr {
     /// Rounded to this many decimal places (half away from zero), as a text may round a figure
     /// before using it.
     Round(Box<Expr>, u32),
+    /// A statistical check: a p-value from its test statistic, or a granularity test of a
+    /// mean and SD (see [`stats`]).
+    Stat(Box<stats::Stat>),
 }
 
 macro_rules! expr_op {
@@ -245,6 +249,7 @@ impl Expr {
             }
             Expr::Neg(a) => -a.exact(ops)?,
             Expr::Round(a, dp) => round(a.exact(ops)?, *dp),
+            Expr::Stat(s) => s.exact()?,
         })
     }
 
@@ -264,6 +269,7 @@ impl Expr {
                     hi: round(r.hi, *dp),
                 }
             }
+            Expr::Stat(s) => s.range()?,
         })
     }
 
@@ -279,6 +285,7 @@ impl Expr {
                 Expr::Div(a, b) => format!("{} ÷ {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Neg(a) => format!("−{}", go(a, ops, false)),
                 Expr::Round(a, dp) => format!("round({}, {dp})", go(a, ops, true)),
+                Expr::Stat(s) => s.show(ops),
             }
         }
         go(self, ops, true)
@@ -464,6 +471,10 @@ pub fn check(claim: Claim) -> Outcome {
             confidence: 100,
             runner_up: None,
         };
+    }
+    if let Expr::Stat(s) = &claim.expr {
+        let s = s.clone();
+        return stats::check(claim, &s);
     }
     let exact = claim.expr.exact(&claim.inputs);
     let range = claim.expr.range(&claim.inputs);

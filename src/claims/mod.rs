@@ -17,6 +17,8 @@ pub mod file;
 pub mod frame;
 pub mod rules;
 pub mod select;
+pub mod settings;
+pub mod stat_claims;
 
 use crate::check::{Claim, Operand, Outcome, Stated};
 use crate::quantity::{Kind, Quantity, Span};
@@ -96,6 +98,8 @@ pub struct Doc<'a> {
     pub facts: facts::Facts,
     /// The first full date in the text ("Mi 04.02.2026"), for dates written without a year.
     pub dateline: Option<jiff::civil::Date>,
+    /// The rules' settings.
+    pub settings: settings::Settings,
 }
 
 impl<'a> Doc<'a> {
@@ -137,7 +141,14 @@ impl<'a> Doc<'a> {
             langs,
             facts,
             dateline,
+            settings: settings::Settings::default(),
         }
+    }
+
+    /// The document with these rule settings.
+    pub fn with_settings(mut self, settings: settings::Settings) -> Doc<'a> {
+        self.settings = settings;
+        self
     }
 
     /// Every match of `frames` in the sentences: `(sentence index, match, support)`.
