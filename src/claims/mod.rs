@@ -323,6 +323,14 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let mut qi = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Only a stop, a line break or a form feed can end a sentence: jump to the next one.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\x0c'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         while qi < qs.len() && qs[qi].span.end <= i {
             qi += 1;

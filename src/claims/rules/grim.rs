@@ -264,6 +264,10 @@ fn items(text: &str, s: Span) -> Vec<(Key, Decimal, Span, bool)> {
 pub fn records(doc: &Doc<'_>) -> Vec<Record> {
     let mut out = Vec::new();
     for &s in &doc.sentences {
+        // Every item is a label, then '=' or ':': most sentences of prose have neither mark.
+        if memchr::memchr2(b'=', b':', &doc.text.as_bytes()[s.start..s.end]).is_none() {
+            continue;
+        }
         let its = items(doc.text, s);
         if !its.iter().any(|(k, ..)| *k == Key::Mean) {
             continue;

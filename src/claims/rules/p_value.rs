@@ -700,13 +700,36 @@ fn may_start(b: u8) -> bool {
     )
 }
 
+/// The most bytes between the start of a result's label and the first digit after it (its
+/// degrees of freedom or its statistic): "chi-square(2, N = 120)" and PDF debris fit in it.
+const LABEL_TO_DIGIT: usize = 48;
+
 /// Every APA-style result in `text`, in order.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the next digit is: a result's statistic follows its label within
+    // [`LABEL_TO_DIGIT`] bytes, so prose far from any digit is skipped.
+    let mut digit = 0;
     while i < b.len() {
-        if may_start(b[i])
+        if digit <= i {
+            digit = b[i..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map_or(b.len(), |k| i + k);
+        }
+        if digit - i > LABEL_TO_DIGIT {
+            i = digit - LABEL_TO_DIGIT;
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        }
+        // A label starts a word (or follows a "B" that a quotation mark became).
+        let glued = i > 0 && b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'B';
+        if !glued
+            && may_start(b[i])
             && text.is_char_boundary(i)
             && let Some(f) = result_at(text, i)
         {
