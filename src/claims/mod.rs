@@ -375,8 +375,9 @@ pub const WRAP_WIDTH: usize = 100;
 /// two lines or more, none longer than [`WRAP_WIDTH`]. One long line makes only its own block
 /// one-paragraph-a-line.
 fn wrapped_block(text: &str, i: usize) -> (usize, usize, bool) {
-    let start = text[..i].rfind("\n\n").map_or(0, |k| k + 2);
-    let end = text[i..].find("\n\n").map_or(text.len(), |k| i + k + 1);
+    let b = text.as_bytes();
+    let start = memchr::memmem::rfind(&b[..i], b"\n\n").map_or(0, |k| k + 2);
+    let end = memchr::memmem::find(&b[i..], b"\n\n").map_or(text.len(), |k| i + k + 1);
     let mut lines = 0;
     let mut wrapped = true;
     for l in text[start..end].lines() {
