@@ -109,7 +109,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         ),
         // "18.234 Migranten …, das sind 80 Prozent mehr als …, als 10.165 Menschen"
         (
-            65,
+            70,
             "{b:amt} _6 THAT_IS {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
         ),
         // A second change of the same level: "fell 13.3 pct to 41.4 mln dlrs from 47.7 mln, and
