@@ -1,5 +1,7 @@
-//! Throughput of the recognizer on real text (../shared/corpus), single-threaded, in bytes per
-//! second: `cargo bench --bench throughput`. Criterion prints MB/s (or MiB/s) per file.
+//! Throughput on real text (../shared/corpus), single-threaded, in bytes per second: the
+//! recognizer (`numbers/…`), and the claims stage alone (`claims/…`: sentences, tokens, frames,
+//! candidates, checks and selection over text already recognized).
+//! `cargo bench --bench throughput`. Criterion prints MB/s (or MiB/s) per file.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use recount::locale::Setting;
@@ -34,5 +36,29 @@ fn recognize(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, recognize);
+/// The files the claims stage is measured on: dense news, where most sentences hold figures.
+const CLAIM_FILES: &[&str] = &["english-news-reuters.txt", "german-news-10kgnad.txt"];
+
+fn claims(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut group = c.benchmark_group("claims");
+    group.sample_size(10);
+    for name in CLAIM_FILES {
+        let Ok(text) = std::fs::read_to_string(dir.join(name)) else {
+            eprintln!("skipped {name}: ../shared/corpus is not there");
+            continue;
+        };
+        let r = recount::recognize(&text, Setting::Auto);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let doc = recount::claims::Doc::new(black_box(&text), &r);
+                recount::claims::find(&doc, |_| true).len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, recognize, claims);
 criterion_main!(benches);

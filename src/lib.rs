@@ -20,9 +20,38 @@ pub fn check_text(
     setting: locale::Setting,
     selected: impl Fn(&str) -> bool,
 ) -> Vec<check::Outcome> {
-    let r = recognize(text, setting);
-    let doc = claims::Doc::new(text, &r);
-    claims::find(&doc, selected)
+    check_text_with(
+        text,
+        setting,
+        selected,
+        &claims::settings::Settings::default(),
+    )
+}
+
+/// [`check_text`] with the rules' settings. Decision errors (p-values on the wrong side of
+/// alpha) come first, the other findings in text order.
+pub fn check_text_with(
+    text: &str,
+    setting: locale::Setting,
+    selected: impl Fn(&str) -> bool,
+    settings: &claims::settings::Settings,
+) -> Vec<check::Outcome> {
+    // Rules that read the text itself need no recognizer: when only they run, it is skipped.
+    let needs_numbers = claims::RULES
+        .iter()
+        .any(|r| selected(r.id) && !claims::rules::TEXT_ONLY.contains(&r.id));
+    let r = if needs_numbers {
+        recognize(text, setting)
+    } else {
+        Recognition {
+            profile: locale::Profile::infer("", setting),
+            quantities: Vec::new(),
+        }
+    };
+    let doc = claims::Doc::new(text, &r).with_settings(settings.clone());
+    let mut outcomes = claims::find(&doc, selected);
+    outcomes.sort_by_key(|o| !check::stats::is_decision_error(o));
+    outcomes
 }
 
 /// Checks a document read by [`source::read`], leaving out the findings its
@@ -32,7 +61,22 @@ pub fn check_document(
     setting: locale::Setting,
     selected: impl Fn(&str) -> bool,
 ) -> Vec<check::Outcome> {
-    let mut outcomes = check_text(&doc.text, setting, selected);
+    check_document_with(
+        doc,
+        setting,
+        selected,
+        &claims::settings::Settings::default(),
+    )
+}
+
+/// [`check_document`] with the rules' settings.
+pub fn check_document_with(
+    doc: &source::Document,
+    setting: locale::Setting,
+    selected: impl Fn(&str) -> bool,
+    settings: &claims::settings::Settings,
+) -> Vec<check::Outcome> {
+    let mut outcomes = check_text_with(&doc.text, setting, selected, settings);
     outcomes.retain(|o| {
         let at = o.claim.stated.span.start;
         !doc.suppressions.iter().any(|s| s.covers(o.claim.rule, at))

@@ -50,6 +50,10 @@ struct CheckArgs {
     /// Exit with 1 when a finding is at least this bad.
     #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
     fail_on: FailOn,
+    /// Set a rule's setting, RULE.KEY=VALUE (e.g. p-value.alpha=0.01, grim.items=3); repeatable.
+    /// `recount rule ID` lists a rule's settings.
+    #[arg(long = "set", value_name = "RULE.KEY=VALUE")]
+    set: Vec<String>,
 }
 
 #[derive(clap::Args)]
@@ -107,7 +111,7 @@ struct Inputs {
     /// Decode the inputs from this encoding (a WHATWG label such as windows-1252) instead of UTF-8.
     #[arg(long, value_parser = parse_encoding)]
     encoding: Option<Encoding>,
-    /// Read the inputs as txt, md, html or docx instead of by their extension.
+    /// Read the inputs as txt, md, html, docx or pdf instead of by their extension.
     #[arg(long, value_parser = parse_from)]
     from: Option<source::Format>,
 }
@@ -246,6 +250,13 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
+    let mut settings = recount::claims::settings::Settings::default();
+    for spec in &args.set {
+        if let Err(e) = settings.set(spec) {
+            eprintln!("recount: --set {e}");
+            return Ok(ExitCode::from(2));
+        }
+    }
     let selected = |id: &str| {
         (args.select.is_empty() || args.select.iter().any(|s| s == id))
             && !args.ignore.iter().any(|s| s == id)
@@ -278,7 +289,7 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             }
         };
         count += 1;
-        let outcomes = recount::check_document(&doc, args.inputs.locale, selected);
+        let outcomes = recount::check_document_with(&doc, args.inputs.locale, selected, &settings);
         let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
         total.add(file.summary);
         match args.inputs.format {

@@ -123,3 +123,73 @@ fn an_explicit_format_overrides_the_extension() {
     let html = recount::source::read_as(path, None, Some(recount::source::Format::Html)).unwrap();
     assert_eq!(html.text, "   5    %        ");
 }
+
+/// Whether poppler's `pdftotext`, which reads PDF, is installed.
+fn have_pdftotext() -> bool {
+    let ok = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    if !ok {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+    }
+    ok
+}
+
+#[test]
+fn a_paper_in_pdf_has_its_statistics_checked() {
+    if !have_pdftotext() {
+        return;
+    }
+    let path = format!(
+        "{}/tests/fixtures/formats/sleep-study.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let doc = recount::source::read(&path, None).unwrap();
+    // Two pages, each followed by a form feed; the typeset minus and χ come through.
+    assert_eq!(doc.text.matches('\u{c}').count(), 2);
+    assert!(doc.text.contains("t(38) = \u{2212}2.10"), "{}", doc.text);
+    let idx = LineIndex::new(&doc.text);
+    let got: Vec<String> = recount::check_text(&doc.text, Setting::Auto, |r| {
+        matches!(r, "p-value" | "grim")
+    })
+    .iter()
+    .map(|o| {
+        let (line, col) = idx.line_col(&doc.text, o.claim.stated.span.start);
+        format!("{line}:{col} {} {:?}", o.claim.rule, o.verdict)
+    })
+    .collect();
+    // p of t(38) = 2.43 is .0199, of F(1, 76) = 4.12 .0459, of t(38) = −2.10 .0424 (all
+    // agree); χ2(2) = 4.10 gives .129, not .03 (a decision error); 5.19 × 28 = 145.32 is no
+    // whole number of points; F(2, 56) = 1.23 across a line break gives .300. The decision
+    // error comes first.
+    assert_eq!(
+        got,
+        [
+            "12:81 p-value Mismatch",
+            "8:78 p-value Ok",
+            "9:72 p-value Ok",
+            "10:21 grim Mismatch",
+            "11:57 p-value Ok",
+            "16:7 p-value Ok",
+        ]
+    );
+}
+
+#[test]
+fn a_file_that_is_no_pdf_is_an_error_with_its_path() {
+    if !have_pdftotext() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("paper.pdf");
+    std::fs::write(&path, "t(28) = 2.20, p = .03").unwrap();
+    let path = path.to_str().unwrap();
+    let e = recount::source::read(path, None).unwrap_err().to_string();
+    assert!(
+        e.starts_with(&format!(
+            "{path}: not a readable PDF file: pdftotext could not read it"
+        )),
+        "{e}"
+    );
+}

@@ -16,6 +16,7 @@
 //! - `unverifiable` when an input is missing.
 
 pub mod interval;
+pub mod stats;
 
 use crate::quantity::{HedgeKind, Kind, Quantity, Span};
 use interval::{ArithError, Range, Target};
@@ -29,7 +30,8 @@ use std::fmt;
 pub struct Hedges {
     /// "about 45%": within ±10% of the value, or its rounding if that is wider.
     pub about: Decimal,
-    /// "just under 20%": at least 5% below the value and below it ([19%, 20%)).
+    /// "just under 20%": below the value, by at most 5% of it or by what rounds to it
+    /// ([19%, 20%); "almost four pct" [3.5%, 4%)).
     pub just: Decimal,
 }
 
@@ -171,12 +173,12 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
             hi: r.hi.max(value + w),
         }),
         HedgeKind::JustUnder => Some(Range {
-            lo: value - j,
+            lo: r.lo.min(value - j),
             hi: value,
         }),
         HedgeKind::JustOver => Some(Range {
             lo: value,
-            hi: value + j,
+            hi: r.hi.max(value + j),
         }),
         _ => None,
     })
@@ -195,6 +197,9 @@ pub enum Expr {
     /// Rounded to this many decimal places (half away from zero), as a text may round a figure
     /// before using it.
     Round(Box<Expr>, u32),
+    /// A statistical check: a p-value from its test statistic, or a granularity test of a
+    /// mean and SD (see [`stats`]).
+    Stat(Box<stats::Stat>),
 }
 
 macro_rules! expr_op {
@@ -244,6 +249,7 @@ impl Expr {
             }
             Expr::Neg(a) => -a.exact(ops)?,
             Expr::Round(a, dp) => round(a.exact(ops)?, *dp),
+            Expr::Stat(s) => s.exact()?,
         })
     }
 
@@ -263,6 +269,7 @@ impl Expr {
                     hi: round(r.hi, *dp),
                 }
             }
+            Expr::Stat(s) => s.range()?,
         })
     }
 
@@ -278,6 +285,7 @@ impl Expr {
                 Expr::Div(a, b) => format!("{} ÷ {}", go(a, ops, false), go(b, ops, false)),
                 Expr::Neg(a) => format!("−{}", go(a, ops, false)),
                 Expr::Round(a, dp) => format!("round({}, {dp})", go(a, ops, true)),
+                Expr::Stat(s) => s.show(ops),
             }
         }
         go(self, ops, true)
@@ -330,12 +338,12 @@ impl Stated {
                 hi: rounded.hi.max(value + w),
             }),
             Some(HedgeKind::JustUnder) => Target {
-                lo: Some((value - j, true)),
+                lo: Some((rounded.lo.min(value - j), true)),
                 hi: Some((value, false)),
             },
             Some(HedgeKind::JustOver) => Target {
                 lo: Some((value, false)),
-                hi: Some((value + j, true)),
+                hi: Some((rounded.hi.max(value + j), true)),
             },
             Some(HedgeKind::MoreThan) => Target {
                 lo: Some((value, false)),
@@ -463,6 +471,10 @@ pub fn check(claim: Claim) -> Outcome {
             confidence: 100,
             runner_up: None,
         };
+    }
+    if let Expr::Stat(s) = &claim.expr {
+        let s = s.clone();
+        return stats::check(claim, &s);
     }
     let exact = claim.expr.exact(&claim.inputs);
     let range = claim.expr.range(&claim.inputs);

@@ -73,6 +73,13 @@ pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Sett
         let quote = claim_quote(text, &hay, stated_span, sentence);
         claims.push_str(&format!("  - id: {id}\n"));
         claims.push_str(&format!("    quote: {}\n", yaml_str(&quote)));
+        if let Some(entry) = super::stat_claims::entry(c) {
+            claims.push_str(&format!("    {entry}\n"));
+            if o.verdict != Verdict::Ok {
+                claims.push_str(&format!("    # check says {}: {}\n", o.verdict, o.message));
+            }
+            continue;
+        }
         let (stated_text, allows) = stated_as_written(o, setting);
         claims.push_str(&format!("    stated: {}\n", yaml_str(&stated_text)));
         if let Some(a) = allows {
@@ -503,6 +510,7 @@ pub fn print_expr(expr: &Expr, names: &[String]) -> String {
             Expr::Div(a, b) => format!("{} / {}", side(a, prec(a) < 2), side(b, prec(b) <= 2)),
             Expr::Neg(a) => format!("-{}", side(a, prec(a) < 3)),
             Expr::Round(a, dp) => format!("round({}, {dp})", go(a, names)),
+            Expr::Stat(s) => s.show(&[]),
         }
     }
     go(expr, names)

@@ -30,6 +30,8 @@
 //!   - id: workforce-share
 //!     stated: about 45%
 //!     unverifiable: the article never states the cities' workforce   # instead of derive
+//!   - id: table2-ratings              # statistics, instead of stated and derive:
+//!     grim: {mean: "5.19", n: 28, items: 1}     # also grimmer, debit, p_value (see stat_claims)
 //! ```
 //!
 //! Every value — `value`, `stated`, `tolerance` and the numbers inside `derive` — is read by
@@ -136,7 +138,13 @@ struct RawFact {
 #[serde(deny_unknown_fields)]
 struct RawClaim {
     id: String,
+    /// Required, except for the statistics claims (see [`super::stat_claims`]).
+    #[serde(default)]
     stated: String,
+    grim: Option<serde_yaml::Value>,
+    grimmer: Option<serde_yaml::Value>,
+    debit: Option<serde_yaml::Value>,
+    p_value: Option<serde_yaml::Value>,
     quote: Option<String>,
     derive: Option<String>,
     unverifiable: Option<String>,
@@ -885,6 +893,46 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
             continue;
         }
         seen.push((id.clone(), id_at));
+        let stats: Vec<(&str, &serde_yaml::Value)> = [
+            ("grim", &rc.grim),
+            ("grimmer", &rc.grimmer),
+            ("debit", &rc.debit),
+            ("p_value", &rc.p_value),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k, v.as_ref()?)))
+        .collect();
+        if let Some(&(key, value)) = stats.first() {
+            let at = y.field(block, key).unwrap_or(id_at);
+            let extra = if stats.len() > 1 {
+                Some("give one of grim, grimmer, debit, p_value a claim".to_string())
+            } else if !rc.stated.is_empty() || rc.derive.is_some() || rc.allows.is_some() {
+                Some(format!("a {key} claim takes no stated, derive or allows"))
+            } else {
+                None
+            };
+            if let Some(m) = extra {
+                errs.push(at, format!("{who}: {m}"));
+                continue;
+            }
+            match super::stat_claims::build(RULE, key, value) {
+                Ok(mut claim) => {
+                    claim.stated.span = at;
+                    claim.id = Some(id.clone());
+                    claim.note = rc.note.as_ref().map(|n| n.trim().to_string());
+                    entries.push(Entry {
+                        id: id.clone(),
+                        claim,
+                        quote: rc.quote.clone(),
+                        at: id_at,
+                        derive_at: Some(at),
+                        quote_at: rc.quote.as_ref().and_then(|_| y.field(block, "quote")),
+                    });
+                }
+                Err(m) => errs.push(at, format!("{who}: {m}")),
+            }
+            continue;
+        }
         let stated_at = y.field(block, "stated").unwrap_or(id_at);
         let read = read_stated(&rc.stated, setting);
         let stated = match (&rc.allows, read) {
@@ -1429,7 +1477,7 @@ pub fn arith_problem(expr: &Expr, ops: &[Operand]) -> Option<String> {
 /// The first divisor in `e` that is zero or may be zero, described.
 fn zero_divisor(e: &Expr, ops: &[Operand]) -> Option<String> {
     match e {
-        Expr::Input(_) => None,
+        Expr::Input(_) | Expr::Stat(_) => None,
         Expr::Neg(a) | Expr::Round(a, _) => zero_divisor(a, ops),
         Expr::Add(a, b) | Expr::Sub(a, b) | Expr::Mul(a, b) => {
             zero_divisor(a, ops).or_else(|| zero_divisor(b, ops))

@@ -17,6 +17,8 @@ pub mod file;
 pub mod frame;
 pub mod rules;
 pub mod select;
+pub mod settings;
+pub mod stat_claims;
 
 use crate::check::{Claim, Operand, Outcome, Stated};
 use crate::quantity::{Kind, Quantity, Span};
@@ -96,6 +98,8 @@ pub struct Doc<'a> {
     pub facts: facts::Facts,
     /// The first full date in the text ("Mi 04.02.2026"), for dates written without a year.
     pub dateline: Option<jiff::civil::Date>,
+    /// The rules' settings.
+    pub settings: settings::Settings,
 }
 
 impl<'a> Doc<'a> {
@@ -137,7 +141,14 @@ impl<'a> Doc<'a> {
             langs,
             facts,
             dateline,
+            settings: settings::Settings::default(),
         }
+    }
+
+    /// The document with these rule settings.
+    pub fn with_settings(mut self, settings: settings::Settings) -> Doc<'a> {
+        self.settings = settings;
+        self
     }
 
     /// Every match of `frames` in the sentences: `(sentence index, match, support)`.
@@ -312,6 +323,14 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let mut qi = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Only a stop, a line break or a form feed can end a sentence: jump to the next one.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\x0c'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         while qi < qs.len() && qs[qi].span.end <= i {
             qi += 1;
@@ -356,8 +375,9 @@ pub const WRAP_WIDTH: usize = 100;
 /// two lines or more, none longer than [`WRAP_WIDTH`]. One long line makes only its own block
 /// one-paragraph-a-line.
 fn wrapped_block(text: &str, i: usize) -> (usize, usize, bool) {
-    let start = text[..i].rfind("\n\n").map_or(0, |k| k + 2);
-    let end = text[i..].find("\n\n").map_or(text.len(), |k| i + k + 1);
+    let b = text.as_bytes();
+    let start = memchr::memmem::rfind(&b[..i], b"\n\n").map_or(0, |k| k + 2);
+    let end = memchr::memmem::find(&b[i..], b"\n\n").map_or(text.len(), |k| i + k + 1);
     let mut lines = 0;
     let mut wrapped = true;
     for l in text[start..end].lines() {

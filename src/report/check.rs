@@ -30,6 +30,32 @@
 //! same stated figure competed, `runner_up` gives it: `{"rule", "verdict", "message",
 //! "confidence"}`.
 //!
+//! # Statistics
+//!
+//! Findings of `p-value` carry `stat`, with statcheck's column names; values are decimal
+//! strings as written or computed, `null` where statcheck has NA:
+//!
+//! ```json
+//! "stat": {"test_type": "t", "df1": null, "df2": "28", "test_comp": "=", "test_value": "2.20",
+//!          "p_comp": "=", "reported_p": "0.03", "computed_p": "0.03622548477884291",
+//!          "p_low": "0.03583565920357131", "p_high": "0.03661911547262849", "error": true,
+//!          "decision_error": false, "one_tailed": false, "raw": "t(28) = 2.20, p = .03"}
+//! ```
+//!
+//! `test_type` is one of `t`, `F`, `r`, `Z`, `Chi2`, `Q`, `Qw`, `Qb`; comparisons are `=`, `<`,
+//! `>`, `<=`, `>=` (for `≤`, `≥`) and `ns` (`reported_p` null); `p_low`–`p_high` is the p
+//! interval from the statistic's rounding; `one_tailed` says p was computed one-tailed. A p in
+//! scientific notation keeps it: `"reported_p": "5.81e-48"`. Decision errors come first in a
+//! file's findings. Findings of `grim`, `grimmer` and `debit` carry `granularity`:
+//!
+//! ```json
+//! "granularity": {"test": "grim", "mean": "5.19", "sd": null, "n": 28, "items": 1,
+//!                 "percent": false, "rounding": "up_or_down", "consistent": false,
+//!                 "reason": null}
+//! ```
+//!
+//! where `reason` is GRIMMER's (scrutiny's `show_reason` text).
+//!
 //! # Claim files (`recount verify`)
 //!
 //! The same shape, with `path` the claim file. A finding's `rule` is `claim`, its `id` the
@@ -113,6 +139,12 @@ pub struct FindingOut {
     /// The best other reading of the same stated figure, if there was one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub runner_up: Option<RunnerUpOut>,
+    /// For a p-value: statcheck's columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stat: Option<StatOut>,
+    /// For a granularity test (GRIM, GRIMMER, DEBIT): its inputs and result.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<GranularityOut>,
 }
 
 /// Another reading of a finding's stated figure, as reported.
@@ -122,6 +154,157 @@ pub struct RunnerUpOut {
     pub verdict: Verdict,
     pub message: String,
     pub confidence: u8,
+}
+
+/// A p-value finding's statcheck columns (see the module doc).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatOut {
+    pub test_type: &'static str,
+    pub df1: Option<String>,
+    pub df2: Option<String>,
+    pub test_comp: &'static str,
+    pub test_value: String,
+    pub p_comp: &'static str,
+    pub reported_p: Option<String>,
+    pub computed_p: Option<String>,
+    pub p_low: Option<String>,
+    pub p_high: Option<String>,
+    pub error: bool,
+    pub decision_error: bool,
+    pub one_tailed: bool,
+    pub raw: String,
+}
+
+/// A granularity finding's inputs and result (see the module doc).
+#[derive(Debug, Clone, Serialize)]
+pub struct GranularityOut {
+    pub test: &'static str,
+    pub mean: String,
+    pub sd: Option<String>,
+    pub n: u64,
+    pub items: u64,
+    pub percent: bool,
+    pub rounding: String,
+    pub consistent: bool,
+    pub reason: Option<&'static str>,
+}
+
+/// The `stat` and `granularity` fields of an outcome.
+fn stat_fields(text: &str, o: &Outcome) -> (Option<StatOut>, Option<GranularityOut>) {
+    use crate::check::stats::{Stat, granular, p::Comp};
+    let crate::check::Expr::Stat(s) = &o.claim.expr else {
+        return (None, None);
+    };
+    let comp = |c: Comp| match c {
+        Comp::Le => "<=",
+        Comp::Ge => ">=",
+        c => c.symbol(),
+    };
+    match s.as_ref() {
+        Stat::P(t) => {
+            let r = t.evaluate();
+            let show = |v: rust_decimal::Decimal| {
+                let v = v.normalize();
+                if t.p_exp == 0 {
+                    v.to_string()
+                } else {
+                    format!("{v}e{}", t.p_exp)
+                }
+            };
+            let raw = match (
+                o.claim.inputs.first().and_then(|i| i.span),
+                o.claim.stated.span,
+            ) {
+                (Some(a), b) if a.start <= b.end && b.end <= text.len() => {
+                    text[a.start..b.end].to_string()
+                }
+                _ => format!(
+                    "{}, {}",
+                    o.claim.inputs.first().map_or("", |i| &i.text),
+                    o.claim.stated.text
+                ),
+            };
+            (
+                Some(StatOut {
+                    test_type: t.test.label(),
+                    df1: t.df1.map(|d| d.normalize().to_string()),
+                    df2: t.df2.map(|d| d.normalize().to_string()),
+                    test_comp: comp(t.test_comp),
+                    test_value: t.test_value.to_string(),
+                    p_comp: comp(t.p_comp),
+                    reported_p: t.reported_p.map(|p| {
+                        if t.p_exp == 0 {
+                            p.to_string()
+                        } else {
+                            format!("{p}e{}", t.p_exp)
+                        }
+                    }),
+                    computed_p: r.map(|r| show(r.computed)),
+                    p_low: r.map(|r| show(r.low)),
+                    p_high: r.map(|r| show(r.high)),
+                    error: r.is_some_and(|r| r.error),
+                    decision_error: r.is_some_and(|r| r.decision_error),
+                    one_tailed: t.one_tailed && t.test.has_tails(),
+                    raw: raw.split_whitespace().collect::<Vec<_>>().join(" "),
+                }),
+                None,
+            )
+        }
+        Stat::Grim {
+            mean,
+            n,
+            items,
+            percent,
+            mode,
+        } => (
+            None,
+            Some(GranularityOut {
+                test: "grim",
+                mean: mean.to_string(),
+                sd: None,
+                n: *n,
+                items: *items,
+                percent: *percent,
+                rounding: mode.name(),
+                consistent: o.verdict == Verdict::Ok,
+                reason: None,
+            }),
+        ),
+        Stat::Grimmer {
+            mean,
+            sd,
+            n,
+            items,
+            mode,
+        } => (
+            None,
+            Some(GranularityOut {
+                test: "grimmer",
+                mean: mean.to_string(),
+                sd: Some(sd.to_string()),
+                n: *n,
+                items: *items,
+                percent: false,
+                rounding: mode.name(),
+                consistent: o.verdict == Verdict::Ok,
+                reason: granular::grimmer(*mean, *sd, *n, *items, *mode).map(|r| r.text()),
+            }),
+        ),
+        Stat::Debit { mean, sd, n, mode } => (
+            None,
+            Some(GranularityOut {
+                test: "debit",
+                mean: mean.to_string(),
+                sd: Some(sd.to_string()),
+                n: *n,
+                items: 1,
+                percent: false,
+                rounding: mode.name(),
+                consistent: o.verdict == Verdict::Ok,
+                reason: None,
+            }),
+        ),
+    }
 }
 
 /// A place in another file (the article of a claim file).
@@ -216,6 +399,7 @@ pub fn file_out(
 }
 
 pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
+    let (stat, granularity) = stat_fields(text, o);
     let c = &o.claim;
     let pct = c.stated.percent;
     let span = c.stated.span;
@@ -283,6 +467,8 @@ pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOu
             message: r.message.clone(),
             confidence: r.confidence,
         }),
+        stat,
+        granularity,
     }
 }
 

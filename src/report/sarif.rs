@@ -81,6 +81,12 @@ pub fn log(files: &[FileOut]) -> Value {
                 "locations": [region(&f.path, x.line, x.column, x.start, x.end)],
                 "properties": {"verdict": x.verdict, "id": x.id},
             });
+            if let Some(st) = &x.stat {
+                result["properties"]["stat"] = json!(st);
+            }
+            if let Some(g) = &x.granularity {
+                result["properties"]["granularity"] = json!(g);
+            }
             if let Some(a) = &x.article {
                 result["relatedLocations"] = json!([{
                     "id": 1,

@@ -5,7 +5,7 @@
 //!
 //! The format comes from the file extension unless the caller names one ([`Format`]):
 //! plain text (anything else, and standard input), Markdown (`.md`, `.markdown`),
-//! HTML (`.html`, `.htm`) and DOCX (`.docx`). Everything downstream works on
+//! HTML (`.html`, `.htm`), DOCX (`.docx`) and PDF (`.pdf`). Everything downstream works on
 //! [`Document::text`] and reports byte offsets, lines and columns counted on it, so
 //! each format decides what those positions mean:
 //!
@@ -29,6 +29,9 @@
 //!   therefore the paragraph number (counting a manual line break as starting a new one),
 //!   and a column is the character within it; byte offsets are offsets in this text, not
 //!   in the zip file. Headers, footers, footnotes and comments are not read.
+//! - **PDF** is the text poppler's `pdftotext` makes of it (it must be on PATH): its lines,
+//!   pages in order with a form feed after each, ligatures written out; offsets, lines and
+//!   columns are counted on that text.
 //!
 //! # Block boundaries
 //!
@@ -47,6 +50,7 @@ pub mod directives;
 mod docx;
 mod html;
 mod markdown;
+mod pdftotext;
 
 use std::fmt;
 use std::path::Path;
@@ -107,7 +111,9 @@ pub enum SourceError {
     UnknownEncoding(String),
     #[error("{path}: not a readable DOCX file: {reason}")]
     Docx { path: String, reason: String },
-    #[error("unknown input format \"{0}\" (expected txt, md, html or docx)")]
+    #[error("{path}: not a readable PDF file: {reason}")]
+    Pdf { path: String, reason: String },
+    #[error("unknown input format \"{0}\" (expected txt, md, html, docx or pdf)")]
     UnknownFormat(String),
 }
 
@@ -122,11 +128,13 @@ pub enum Format {
     Html,
     /// A Word document (Office Open XML).
     Docx,
+    /// A PDF, through poppler's `pdftotext`.
+    Pdf,
 }
 
 impl Format {
     /// The names `--from` takes.
-    pub const NAMES: &'static [&'static str] = &["txt", "md", "html", "docx"];
+    pub const NAMES: &'static [&'static str] = &["txt", "md", "html", "docx", "pdf"];
 
     /// The format a path's extension names; plain text when it names none we read.
     pub fn for_path(path: &str) -> Format {
@@ -144,6 +152,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -208,7 +217,7 @@ pub fn read_as(
 }
 
 /// Decodes `bytes` read from `path` as `format`. `encoding` applies to text, Markdown and
-/// HTML; a DOCX names its own.
+/// HTML; a DOCX names its own, and a PDF's text is UTF-8.
 pub fn decode_as(
     path: &str,
     bytes: Vec<u8>,
@@ -217,6 +226,7 @@ pub fn decode_as(
 ) -> Result<Document, SourceError> {
     let (text, suppressions) = match format {
         Format::Docx => (docx::text(path, &bytes)?, Vec::new()),
+        Format::Pdf => (pdftotext::text(path, &bytes)?, Vec::new()),
         Format::Text => return decode(path, bytes, encoding),
         Format::Markdown | Format::Html => {
             let raw = decode(path, bytes, encoding)?;
@@ -436,7 +446,7 @@ mod tests {
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!(
             "rtf".parse::<Format>().unwrap_err().to_string(),
-            "unknown input format \"rtf\" (expected txt, md, html or docx)"
+            "unknown input format \"rtf\" (expected txt, md, html, docx or pdf)"
         );
     }
 

@@ -15,7 +15,8 @@ macro_rules! doc {
 A share and the rest of the same whole: \"P% … the remaining/other/rest Q%\", and a later
 \"so for Q% of X\" (\"leaving\", \"that means\", \"in other words\") after \"P% of X\" with the
 same X. P stands in Q's sentence or the one before, and is the only share in Q's sentence
-before Q and the two sentences before that. Q must be 100 − P.
+before Q and the two sentences before that. Q must be 100 − P. The rest of a count: \"68 of
+70 members voted for it, two abstained\": the two must be 70 − 68.
 
 ## Why it matters
 The rest of a whole is the one figure a writer computes rather than copies, and a slip there
@@ -41,7 +42,8 @@ sentence away may be a third part), when the earlier share is a change (\"rose 5
 the two are of different wholes (\"20% of A … the remaining 80% of B\") or only the rest names
 its whole, after a possessive (\"its remaining 31.7% stake\": the rest of a holding), and for
 \"the other Q%\" without a word of ownership or an \"of\" (\"one poll gave him 45%, the other
-40%\")."
+40%\"). The rest of a count is reported only when it adds up: a third group may go unnamed
+(\"68 of 70 voted for it, one abstained\" may leave one absent)."
     };
 }
 
@@ -66,7 +68,39 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
     ])
 });
 
+/// The rest of a count: "68 von 70 Mitgliedern stimmten dafür, zwei enthielten sich", "30 of
+/// the 34 members voted for it, four against". A third group may stand unnamed, so the reading
+/// is weak: reported when the rest adds up, never as a `mismatch`.
+static COUNT_FRAMES: LazyLock<Frames> =
+    LazyLock::new(|| Frames::new(&[(50, "{a:num} OF DET? {w:num} _6 , {r:num}")]));
+
+/// The rest of a count, `w − a`, stated as `r`.
+fn count_rest(doc: &Doc<'_>, si: usize, m: &crate::claims::frame::Match) -> Option<Claim> {
+    let (a, w, r) = (doc.q(si, m, "a")?, doc.q(si, m, "w")?, doc.q(si, m, "r")?);
+    let counts = [a, w, r].iter().all(|&i| {
+        let q = &doc.quantities[i];
+        q.kind == Kind::Number && q.unit.is_none() && q.hedge.is_none()
+    });
+    let (av, wv, rv) = (
+        doc.quantities[a].value?,
+        doc.quantities[w].value?,
+        doc.quantities[r].value?,
+    );
+    if !counts || av >= wv || rv >= wv || rv <= Decimal::ZERO {
+        return None;
+    }
+    Some(Claim::new(
+        RULE.id,
+        doc.stated(r)?,
+        Expr::Input(0) - Expr::Input(1),
+        vec![doc.operand(w)?, doc.operand(a)?],
+    ))
+}
+
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    let counts = doc
+        .matches(&COUNT_FRAMES)
+        .filter_map(|(si, m, support)| Some(Candidate::new(count_rest(doc, si, &m)?, support)));
     doc.matches(&FRAMES)
         .filter_map(|(si, m, support)| {
             let q = doc.q(si, &m, "q")?;
@@ -97,6 +131,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             }
             claim(doc, p, q).map(|c| Candidate::new(c, support))
         })
+        .chain(counts)
         .collect()
 }
 
@@ -335,6 +370,30 @@ mod tests {
             "Just under 20% voted, and the remaining just over 80% stayed home.",
         );
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+    }
+
+    #[test]
+    fn the_rest_of_a_count() {
+        let v = run(
+            "complement",
+            "68 von 70 Mitgliedern stimmten dafür, zwei enthielten sich der Stimme.",
+        );
+        assert_eq!(
+            v,
+            [(Verdict::Ok, "70 − 68 = 2, the text says zwei".to_string())]
+        );
+        let v = run(
+            "complement",
+            "30 of the 34 members voted for it, four against.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, Verdict::Ok);
+        // One abstained and one was absent: a rest that does not add up is no finding.
+        let v = run(
+            "complement",
+            "68 of 70 members voted for it, one abstained.",
+        );
+        assert_eq!(v, []);
     }
 
     #[test]

@@ -7,11 +7,19 @@ pub mod breakdown;
 pub mod change;
 pub mod complement;
 pub mod conversion;
+pub mod debit;
+pub mod grim;
+pub mod grimmer;
 pub mod multiple;
+pub mod p_value;
 pub mod part_of_whole;
 pub mod share_of_share;
 pub mod sum;
 pub mod weekday;
+
+/// Rules that read the text itself rather than the recognized quantities (the statistics
+/// rules parse their own notation): when only these are selected, the recognizer is skipped.
+pub const TEXT_ONLY: &[&str] = &["p-value", "grim", "grimmer", "debit"];
 
 /// Every rule, in the order `recount rules` lists them.
 pub static RULES: &[Rule] = &[
@@ -25,6 +33,10 @@ pub static RULES: &[Rule] = &[
     breakdown::RULE,
     weekday::RULE,
     conversion::RULE,
+    p_value::RULE,
+    grim::RULE,
+    grimmer::RULE,
+    debit::RULE,
 ];
 
 #[cfg(test)]

@@ -34,7 +34,12 @@ share, \"about\" ±10%.
 
 ## When it does not fire
 When the part and the whole are of different kinds (a sum of money and a head count), when
-the whole is smaller than the part, or when no share verb links them."
+the whole is smaller than the part, or when no share verb links them. A fraction of small
+figures (\"M-1 makes up a quarter of M-2\") relates names, not counts. Two stakes (\"to
+212,300 shares, or 5.0 pct, from 318,450 shares, or 7.5 pct\") are compared only when the
+sentence states no other amount of their kind that may be their whole, changing in between.
+A whole that \"that\" or \"those\" points to in an earlier sentence is a weak reading: it is
+reported when the share fits it, never as a `mismatch`."
     };
 }
 

@@ -115,6 +115,9 @@ const NEAR_DATELINE: i64 = 240;
 /// the other.
 const RELATIVE_WITHIN: i64 = 62;
 
+/// How many weekdays with dates on each side of one are looked at for [`relative`].
+const NEIGHBOURS: usize = 8;
+
 fn find(doc: &Doc<'_>) -> Vec<Claim> {
     let dateline = dateline(doc);
     let mut found = Vec::new();
@@ -162,15 +165,23 @@ fn relative(
     };
     let (m, d) = md(iso)?;
     let leap = |m: i8, d: i8| m == 2 && d == 29;
-    // Only another date without a year: one with a year would have given this one its year.
-    let line_of = |q: usize| {
-        doc.text[..doc.quantities[q].span.start]
-            .matches('\n')
-            .count()
+    // Only another date without a year of the same line: one with a year would have given
+    // this one its year. The dates are in text order, so the search stops at the first date
+    // on another line or after [`NEIGHBOURS`] dates, and the whole pass stays linear.
+    let same_line = |j: usize| {
+        let (a, b) = (
+            doc.quantities[found[j].0].span,
+            doc.quantities[found[k].0].span,
+        );
+        let (lo, hi) = if a.start < b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        lo >= hi || !doc.text[lo..hi].contains('\n')
     };
     let near = |j: usize| -> Option<(usize, i64)> {
-        // Only another date without a year of the same paragraph.
-        if !found[j].1.starts_with("--") || line_of(found[j].0) != line_of(found[k].0) {
+        if !found[j].1.starts_with("--") {
             return None;
         }
         let (om, od) = md(found[j].1)?;
@@ -182,8 +193,17 @@ fn relative(
         let days = days_between(Date::new(year, om, od).ok()?, Date::new(year, m, d).ok()?);
         (days.abs() <= RELATIVE_WITHIN).then_some((j, days))
     };
-    let earlier = (0..k).rev().find_map(&near);
-    let (j, days) = earlier.or_else(|| (k + 1..found.len()).find_map(&near))?;
+    let earlier = (0..k)
+        .rev()
+        .take(NEIGHBOURS)
+        .take_while(|&j| same_line(j))
+        .find_map(&near);
+    let (j, days) = earlier.or_else(|| {
+        (k + 1..found.len())
+            .take(NEIGHBOURS)
+            .take_while(|&j| same_line(j))
+            .find_map(&near)
+    })?;
     let (_, _, owd, _, owritten) = &found[j];
     let expected = owd.wrapping_add(days);
     if expected != *wd && j > k {
