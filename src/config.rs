@@ -211,7 +211,12 @@ impl Settings {
     /// suppressions, and the configured hedge widths and tolerance.
     pub fn check(&self, doc: &Document) -> Vec<Outcome> {
         let r = crate::recognize(&doc.text, self.locale_setting());
-        let d = crate::claims::Doc::new(&doc.text, &r);
+        self.check_recognized(doc, &r)
+    }
+
+    /// [`Settings::check`] on the numbers `r` recognized in `doc` under these settings' locale.
+    pub fn check_recognized(&self, doc: &Document, r: &crate::Recognition) -> Vec<Outcome> {
+        let d = crate::claims::Doc::new(&doc.text, r);
         let mut outcomes = crate::claims::find(&d, |id| self.selects(id));
         outcomes.retain(|o| {
             let at = o.claim.stated.span.start;

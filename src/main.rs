@@ -30,6 +30,13 @@ enum Command {
     /// Print the settings in force for a file (or the current folder): its recount.toml or
     /// .recount.toml, found upward from it, with the overrides that match it.
     Config(ConfigArgs),
+    /// Serve a page on 127.0.0.1 where text is pasted or a file dropped and checked, and the
+    /// JSON API it uses (documented in src/serve/mod.rs).
+    Serve {
+        /// The port to listen on; 0 picks a free one (printed on standard output).
+        #[arg(long, default_value_t = 7890)]
+        port: u16,
+    },
     /// Explain one rule.
     Rule {
         /// The rule's id, e.g. share-of-share.
@@ -183,6 +190,7 @@ fn main() -> ExitCode {
         Command::Draft(args) => draft(&args),
         Command::Rules => rules(),
         Command::Config(args) => config(&args),
+        Command::Serve { port } => serve(port),
         Command::Rule { id } => rule(&id),
     };
     match result {
@@ -375,6 +383,29 @@ fn cli_settings(mut s: recount::config::Settings, args: &CheckArgs) -> recount::
         };
     }
     s
+}
+
+/// `recount serve`.
+fn serve(port: u16) -> std::io::Result<ExitCode> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    let limits = recount::serve::Limits::default();
+    let server = match recount::serve::Server::bind(port, limits, workers) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("recount: cannot listen on 127.0.0.1:{port}: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "recount serve: listening on http://{}/",
+        server.addr()?
+    )?;
+    out.flush()?;
+    drop(out);
+    server.run()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `recount config`.
