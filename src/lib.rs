@@ -13,6 +13,7 @@ pub use recognize::{Recognition, recognize};
 pub mod check;
 pub mod claims;
 pub mod config;
+pub mod lsp;
 pub mod serve;
 
 /// Finds the claims of the selected rules in `text` and checks each.

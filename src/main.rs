@@ -37,6 +37,9 @@ enum Command {
         #[arg(long, default_value_t = 7890)]
         port: u16,
     },
+    /// Run a language server on standard input and output: findings as diagnostics in
+    /// Markdown, text, HTML and LaTeX buffers, with code actions and hover (src/lsp/mod.rs).
+    Lsp,
     /// Explain one rule.
     Rule {
         /// The rule's id, e.g. share-of-share.
@@ -191,6 +194,13 @@ fn main() -> ExitCode {
         Command::Rules => rules(),
         Command::Config(args) => config(&args),
         Command::Serve { port } => serve(port),
+        Command::Lsp => match recount::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("recount lsp: {e}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Rule { id } => rule(&id),
     };
     match result {
