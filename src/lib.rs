@@ -13,6 +13,9 @@ pub mod tokens;
 pub use recognize::{Recognition, recognize};
 pub mod check;
 pub mod claims;
+pub mod config;
+pub mod lsp;
+pub mod serve;
 
 /// Finds the claims of the selected rules in `text` and checks each.
 pub fn check_text(

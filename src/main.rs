@@ -27,6 +27,19 @@ enum Command {
     Draft(DraftArgs),
     /// List the rules.
     Rules,
+    /// Print the settings in force for a file (or the current folder): its recount.toml or
+    /// .recount.toml, found upward from it, with the overrides that match it.
+    Config(ConfigArgs),
+    /// Serve a page on 127.0.0.1 where text is pasted or a file dropped and checked, and the
+    /// JSON API it uses (documented in src/serve/mod.rs).
+    Serve {
+        /// The port to listen on; 0 picks a free one (printed on standard output).
+        #[arg(long, default_value_t = 7890)]
+        port: u16,
+    },
+    /// Run a language server on standard input and output: findings as diagnostics in
+    /// Markdown, text, HTML and LaTeX buffers, with code actions and hover (src/lsp/mod.rs).
+    Lsp,
     /// Explain one rule.
     Rule {
         /// The rule's id, e.g. share-of-share.
@@ -47,13 +60,40 @@ struct CheckArgs {
     /// Also show `ok` and `unverifiable` findings.
     #[arg(long)]
     all: bool,
-    /// Exit with 1 when a finding is at least this bad.
-    #[arg(long, value_enum, default_value_t = FailOn::Mismatch)]
-    fail_on: FailOn,
+    /// Exit with 1 when a finding is at least this bad [default: mismatch, or the
+    /// configuration's fail-on].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Exit with 0 even when findings reach --fail-on (2 still when an input or a configuration
+    /// cannot be read).
+    #[arg(long)]
+    exit_zero: bool,
     /// Set a rule's setting, RULE.KEY=VALUE (e.g. p-value.alpha=0.01, grim.items=3); repeatable.
     /// `recount rule ID` lists a rule's settings.
     #[arg(long = "set", value_name = "RULE.KEY=VALUE")]
     set: Vec<String>,
+    #[command(flatten)]
+    config: ConfigChoice,
+}
+
+/// Which configuration file applies.
+#[derive(clap::Args)]
+struct ConfigChoice {
+    /// Use this configuration file for every input instead of the recount.toml or .recount.toml
+    /// found upward from each.
+    #[arg(long, value_name = "PATH")]
+    config: Option<String>,
+    /// Read no configuration file.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+}
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// The file (or folder) whose settings to print; the current folder when none.
+    path: Option<String>,
+    #[command(flatten)]
+    config: ConfigChoice,
 }
 
 #[derive(clap::Args)]
@@ -102,9 +142,10 @@ struct Inputs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// How to read digit grouping and decimal marks.
-    #[arg(long, default_value = "auto", value_parser = parse_locale)]
-    locale: Setting,
+    /// How to read digit grouping and decimal marks [default: auto, or the configuration's
+    /// locale].
+    #[arg(long, value_parser = parse_locale)]
+    locale: Option<Setting>,
     /// Read standard input as JSON Lines of {"text": …, "id": …}; one output line per input line.
     #[arg(long, value_enum, default_value_t = InputMode::Text)]
     input: InputMode,
@@ -155,6 +196,15 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify(&args),
         Command::Draft(args) => draft(&args),
         Command::Rules => rules(),
+        Command::Config(args) => config(&args),
+        Command::Serve { port } => serve(port),
+        Command::Lsp => match recount::lsp::run() {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(e) => {
+                eprintln!("recount lsp: {e}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Rule { id } => rule(&id),
     };
     match result {
@@ -240,6 +290,16 @@ fn color() -> bool {
 fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
     use recount::check::Verdict;
     use recount::report::check as cr;
+    let mut resolver = match recount::config::Resolver::new(
+        args.config.config.as_deref().map(std::path::Path::new),
+        args.config.isolated,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("recount: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     for id in args.select.iter().chain(&args.ignore) {
         if recount::claims::rule(id).is_none() {
             let known: Vec<_> = recount::claims::RULES.iter().map(|r| r.id).collect();
@@ -250,21 +310,18 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let mut settings = recount::claims::settings::Settings::default();
+    let mut rule_settings = recount::claims::settings::Settings::default();
     for spec in &args.set {
-        if let Err(e) = settings.set(spec) {
+        if let Err(e) = rule_settings.set(spec) {
             eprintln!("recount: --set {e}");
             return Ok(ExitCode::from(2));
         }
     }
-    let selected = |id: &str| {
-        (args.select.is_empty() || args.select.iter().any(|s| s == id))
-            && !args.ignore.iter().any(|s| s == id)
-    };
     let shown = |v: Verdict| args.all || matches!(v, Verdict::Mismatch | Verdict::Imprecise);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
+    let mut bad = false;
     let mut total = cr::Summary::default();
     let mut files = Vec::new();
     let mut count = 0;
@@ -288,10 +345,22 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 continue;
             }
         };
+        let settings = match resolver.settings_for(&doc.path) {
+            Ok(s) => recount::config::Settings {
+                rules: rule_settings.clone(),
+                ..cli_settings(s, args)
+            },
+            Err(e) => {
+                failed = true;
+                eprintln!("recount: {e}");
+                continue;
+            }
+        };
         count += 1;
-        let outcomes = recount::check_document_with(&doc, args.inputs.locale, selected, &settings);
+        let outcomes = settings.check(&doc);
         let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
         total.add(file.summary);
+        bad |= settings.fail_on.reached(file.summary);
         match args.inputs.format {
             Format::Human => {
                 out.write_all(cr::human(&doc.path, &doc.text, &outcomes, shown, color).as_bytes())?
@@ -307,7 +376,88 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
     }
     let summary = cr::summary_line(total, count);
     finish(&mut out, args.inputs.format, &files, &summary)?;
-    Ok(exit_code(failed, args.fail_on, total, 0))
+    Ok(if failed {
+        ExitCode::from(2)
+    } else if bad && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A configuration's settings with the command line's options laid over them.
+fn cli_settings(mut s: recount::config::Settings, args: &CheckArgs) -> recount::config::Settings {
+    use recount::config::FailOn as F;
+    if !args.select.is_empty() {
+        s.select = Some(args.select.clone());
+    }
+    for id in &args.ignore {
+        if !s.ignore.contains(id) {
+            s.ignore.push(id.clone());
+        }
+    }
+    if let Some(l) = args.inputs.locale {
+        s.locale = l.name().to_string();
+    }
+    if let Some(f) = args.fail_on {
+        s.fail_on = match f {
+            FailOn::Mismatch => F::Mismatch,
+            FailOn::Imprecise => F::Imprecise,
+            FailOn::Never => F::Never,
+        };
+    }
+    s
+}
+
+/// `recount serve`.
+fn serve(port: u16) -> std::io::Result<ExitCode> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    let limits = recount::serve::Limits::default();
+    let server = match recount::serve::Server::bind(port, limits, workers) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("recount: cannot listen on 127.0.0.1:{port}: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "recount serve: listening on http://{}/",
+        server.addr()?
+    )?;
+    out.flush()?;
+    drop(out);
+    server.run()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `recount config`.
+fn config(args: &ConfigArgs) -> std::io::Result<ExitCode> {
+    let path = args.path.clone().unwrap_or_else(|| "-".to_string());
+    // A folder's settings are those of a file in it.
+    let path = if std::path::Path::new(&path).is_dir() {
+        std::path::Path::new(&path).join("-").display().to_string()
+    } else {
+        path
+    };
+    let settings = recount::config::Resolver::new(
+        args.config.config.as_deref().map(std::path::Path::new),
+        args.config.isolated,
+    )
+    .and_then(|mut r| r.settings_for(&path));
+    match settings {
+        Ok(s) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(s.to_toml().as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("recount: {e}");
+            Ok(ExitCode::from(2))
+        }
+    }
 }
 
 /// Writes what comes after the files' findings: the summary line (human), the collected files
@@ -494,7 +644,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
     for input in inputs(args) {
         match input {
             Ok(doc) => {
-                let r = recount::recognize(&doc.text, args.locale);
+                let r = recount::recognize(&doc.text, args.locale.unwrap_or_default());
                 match args.format {
                     Format::Human => {
                         out.write_all(nr::human(&doc.path, &doc.text, &r).as_bytes())?

@@ -26,7 +26,7 @@ use std::fmt;
 
 /// How wide a hedge makes a stated result, as a fraction of the stated value. These are the
 /// documented defaults; a claim file may set its own tolerance.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hedges {
     /// "about 45%": within ±10% of the value, or its rounding if that is wider.
     pub about: Decimal,
@@ -316,6 +316,11 @@ pub struct Stated {
 impl Stated {
     /// The stated result of a recognized quantity, with its rounding and hedge.
     pub fn from_quantity(text: &str, q: &Quantity) -> Option<Stated> {
+        Stated::from_quantity_with(text, q, Hedges::default())
+    }
+
+    /// [`Stated::from_quantity`] with hedges of other widths (a configuration's).
+    pub fn from_quantity_with(text: &str, q: &Quantity, hedges: Hedges) -> Option<Stated> {
         let value = q.value?;
         let percent = is_percent_like(q.kind);
         let scale = if percent {
@@ -323,7 +328,6 @@ impl Stated {
         } else {
             Decimal::ONE
         };
-        let hedges = Hedges::default();
         // The stated result is taken at the place of its last written digit: "20%" claims
         // [19.5%, 20.5%], not the [15%, 25%] a trailing zero might allow an input.
         let unit = q.precision.unwrap_or(Decimal::ZERO);

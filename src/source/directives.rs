@@ -7,6 +7,9 @@
 //! <!-- recount-disable-next-line -->       every rule (or the named ones) off on the next line
 //! ```
 //!
+//! In LaTeX the same commands stand in a `%` comment: `% recount-disable change`,
+//! `% recount-enable`, `% recount-disable-next-line`.
+//!
 //! The comments are found in the decoded file before a Markdown or HTML reader blanks them;
 //! since those readers keep byte offsets, the ranges apply to the document's text as they are.
 
@@ -32,11 +35,11 @@ impl Suppression {
     }
 }
 
-/// The suppressions the comments in `raw` ask for.
-pub fn suppressions(raw: &str) -> Vec<Suppression> {
+/// The comments of `raw` that may hold a command: `<!-- … -->`, and a LaTeX `%` comment (a
+/// `%` not escaped as `\%`) whose text begins with `recount-`; each with where it starts and
+/// ends and its text, in the order they stand.
+fn comments(raw: &str) -> Vec<(usize, usize, &str)> {
     let mut out = Vec::new();
-    // Open "disable" regions: where each starts and which rules it names.
-    let mut open: Vec<(usize, Option<Vec<String>>)> = Vec::new();
     let mut from = 0;
     while let Some(k) = raw[from..].find("<!--") {
         let start = from + k;
@@ -45,7 +48,28 @@ pub fn suppressions(raw: &str) -> Vec<Suppression> {
         };
         let end = start + len + 3;
         from = end;
-        let body = raw[start + 4..start + len].trim();
+        out.push((start, end, raw[start + 4..start + len].trim()));
+    }
+    for (i, _) in raw.match_indices('%') {
+        if raw[..i].ends_with('\\') {
+            continue;
+        }
+        let end = raw[i..].find('\n').map_or(raw.len(), |n| i + n);
+        let body = raw[i + 1..end].trim();
+        if body.starts_with("recount-") && !out.iter().any(|&(s, e, _)| s <= i && i < e) {
+            out.push((i, end, body));
+        }
+    }
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+/// The suppressions the comments in `raw` ask for.
+pub fn suppressions(raw: &str) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    // Open "disable" regions: where each starts and which rules it names.
+    let mut open: Vec<(usize, Option<Vec<String>>)> = Vec::new();
+    for (start, end, body) in comments(raw) {
         let Some(cmd) = body.strip_prefix("recount-") else {
             continue;
         };
@@ -112,6 +136,20 @@ mod tests {
         assert!(!off("sum", "b 2"));
         assert!(!off("change", "c 3"));
         assert!(off("sum", "d 4") && off("change", "d 4"));
+        assert!(!off("sum", "e 5"));
+    }
+
+    #[test]
+    fn latex_comments_hold_the_same_commands() {
+        let raw = "a 1\n% recount-disable change\nb 2\n  % recount-enable\nc 3 % recount-disable-next-line sum\nd 4\n50\\% recount-disable\ne 5";
+        let s = suppressions(raw);
+        let at = |t: &str| raw.find(t).unwrap();
+        let off = |id: &str, t: &str| s.iter().any(|x| x.covers(id, at(t)));
+        assert!(!off("change", "a 1"));
+        assert!(off("change", "b 2") && !off("sum", "b 2"));
+        assert!(!off("change", "c 3"));
+        assert!(off("sum", "d 4") && !off("change", "d 4"));
+        // An escaped percent sign starts no comment.
         assert!(!off("sum", "e 5"));
     }
 
