@@ -123,3 +123,43 @@ fn an_explicit_format_overrides_the_extension() {
     let html = recount::source::read_as(path, None, Some(recount::source::Format::Html)).unwrap();
     assert_eq!(html.text, "   5    %        ");
 }
+
+/// The numbers of `doc` as `numbers --format json` reports them: the bytes of the file at
+/// each reported span, and the value.
+fn reported(file: &str, doc: &recount::source::Document) -> Vec<(String, String)> {
+    let r = recount::recognize(&doc.text, Setting::Auto);
+    let out = recount::report::numbers::file_out(doc, &r);
+    out.numbers
+        .iter()
+        .map(|n| {
+            (
+                file[n.start..n.end].to_string(),
+                n.value.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_non_breaking_space_reference_groups_digits_as_the_character_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<p>The plant has 380&nbsp;000 workers and 1&#160;250 robots.</p>\n";
+    let plain = "The plant has 380\u{a0}000 workers and 1\u{a0}250 robots.\n";
+    let markdown = "The plant has *380&nbsp;000* workers and 1&#xA0;250 robots.\n";
+    let mut values = Vec::new();
+    for (name, file) in [("a.html", page), ("a.txt", plain), ("a.md", markdown)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, file).unwrap();
+        let doc = recount::source::read(path.to_str().unwrap(), None).unwrap();
+        let found = reported(file, &doc);
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        match name {
+            "a.html" => assert_eq!(texts, ["380&nbsp;000", "1&#160;250"]),
+            "a.txt" => assert_eq!(texts, ["380\u{a0}000", "1\u{a0}250"]),
+            _ => assert_eq!(texts, ["380&nbsp;000", "1&#xA0;250"]),
+        }
+        values.push(found.into_iter().map(|(_, v)| v).collect::<Vec<_>>());
+    }
+    assert_eq!(values[0], ["380000", "1250"]);
+    assert!(values.iter().all(|v| *v == values[0]), "{values:?}");
+}
