@@ -7,6 +7,7 @@ pub mod quantity;
 pub mod recognize;
 pub mod report;
 pub mod source;
+pub mod tokens;
 
 pub use recognize::{Recognition, recognize};
 pub mod check;
@@ -21,9 +22,6 @@ pub fn check_text(
     let r = recognize(text, setting);
     let doc = claims::Doc::new(text, &r);
     claims::find(&doc, selected)
-        .into_iter()
-        .map(check::check)
-        .collect()
 }
 
 /// Checks a document read by [`source::read`], leaving out the findings its

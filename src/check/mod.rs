@@ -438,6 +438,11 @@ pub struct Outcome {
     /// Why no value could be derived (division by zero, overflow).
     pub error: Option<ArithError>,
     pub message: String,
+    /// How sure the engine is that the text states this claim, 0–100: the cue support of the
+    /// reading chosen (see [`crate::claims::select`]); 100 for claims of a claim file.
+    pub confidence: u8,
+    /// The best other reading of the same stated figure, if there was one.
+    pub runner_up: Option<Box<Outcome>>,
 }
 
 /// Checks one claim.
@@ -455,6 +460,8 @@ pub fn check(claim: Claim) -> Outcome {
             range: None,
             error: None,
             message,
+            confidence: 100,
+            runner_up: None,
         };
     }
     let exact = claim.expr.exact(&claim.inputs);
@@ -474,6 +481,8 @@ pub fn check(claim: Claim) -> Outcome {
                 range: None,
                 error: Some(e),
                 message,
+                confidence: 100,
+                runner_up: None,
             };
         }
     };
@@ -508,6 +517,8 @@ pub fn check(claim: Claim) -> Outcome {
         range: Some(range),
         error: None,
         message,
+        confidence: 100,
+        runner_up: None,
     }
 }
 

@@ -39,13 +39,12 @@ pub fn draft(article: &crate::source::Document, article_ref: &str, setting: Sett
     let doc = Doc::new(text, &r);
     let outcomes: Vec<Outcome> = find(&doc, |_| true)
         .into_iter()
-        .filter(|c| {
+        .filter(|o| {
             !article
                 .suppressions
                 .iter()
-                .any(|s| s.covers(c.rule, c.stated.span.start))
+                .any(|s| s.covers(o.claim.rule, o.claim.stated.span.start))
         })
-        .map(check::check)
         .collect();
     let hay = Normalized::new(text);
     let mut facts: Vec<DraftFact> = Vec::new();

@@ -168,8 +168,8 @@ fn name_before(text: &str, end: usize) -> Option<(String, Span)> {
         }
         let clean = word.trim_end_matches('.');
         let abbreviation = word.ends_with('.')
-            && clean.len() <= 3
-            && clean.chars().next().is_some_and(char::is_uppercase);
+            && clean.chars().next().is_some_and(char::is_uppercase)
+            && (clean.len() == 1 || super::ABBREVIATIONS.contains(&clean));
         if STOP.contains(&word)
             || word.ends_with([',', ';', ':', '(', ')', '"', '“', '”'])
             || (word.ends_with('.') && !abbreviation)

@@ -5,17 +5,25 @@
 //! matters, an example, its verdicts and tolerance) that `recount rule ID` prints, and its own
 //! tests, including sentences where it must not fire. [`RULES`] is the one registry.
 //!
-//! Rules see a [`Doc`]: the text, its quantities, its sentences and its [`facts::Facts`].
+//! Rules see a [`Doc`]: the text, its quantities, its sentences read into
+//! [tokens](crate::tokens), and its [`facts::Facts`]. A rule matches its [frames](frame) against
+//! the tokens and proposes [`Candidate`] derivations with their support; [`select`] chooses
+//! among the candidates for each stated figure.
 
 pub mod derive;
 pub mod draft;
 pub mod facts;
 pub mod file;
+pub mod frame;
 pub mod rules;
+pub mod select;
 
-use crate::check::{Claim, Operand, Stated};
+use crate::check::{Claim, Operand, Outcome, Stated};
 use crate::quantity::{Kind, Quantity, Span};
 use crate::recognize::Recognition;
+use crate::tokens::{Langs, Token};
+use frame::{Frame, Match};
+pub use select::Candidate;
 
 /// A rule: its id, a one-line summary, its documentation, and the function that finds claims.
 pub struct Rule {
@@ -24,7 +32,46 @@ pub struct Rule {
     /// What `recount rule ID` prints: what it checks, why it matters, an example, verdicts,
     /// tolerance.
     pub doc: &'static str,
-    pub find: fn(&Doc<'_>) -> Vec<Claim>,
+    pub find: Finder,
+}
+
+/// How a rule finds its claims.
+pub enum Finder {
+    /// Claims it is sure of, each with full support.
+    Claims(fn(&Doc<'_>) -> Vec<Claim>),
+    /// Candidate readings with their support.
+    Candidates(fn(&Doc<'_>) -> Vec<Candidate>),
+}
+
+/// The support a claim of a [`Finder::Claims`] rule has.
+const SURE: u8 = 80;
+
+impl Rule {
+    /// The candidates of this rule in `doc`.
+    pub fn candidates(&self, doc: &Doc<'_>) -> Vec<Candidate> {
+        match self.find {
+            Finder::Claims(f) => f(doc)
+                .into_iter()
+                .map(|c| Candidate::new(c, SURE))
+                .collect(),
+            Finder::Candidates(f) => f(doc),
+        }
+    }
+}
+
+/// The frames of a rule, compiled once, each with the support a match gives.
+pub struct Frames(Vec<(Frame, u8)>);
+
+impl Frames {
+    /// Compiles `(support, frame)` pairs; the frames are the rules' own, and a test of every
+    /// rule compiles them, so a broken one is a defect of the build.
+    pub fn new(list: &[(u8, &'static str)]) -> Frames {
+        Frames(
+            list.iter()
+                .map(|&(s, f)| (Frame::parse(f).unwrap_or_else(|e| panic!("{e}")), s))
+                .collect(),
+        )
+    }
 }
 
 pub use rules::RULES;
@@ -40,6 +87,12 @@ pub struct Doc<'a> {
     pub quantities: Vec<Quantity>,
     /// Sentence spans, in order, covering the text.
     pub sentences: Vec<Span>,
+    /// The tokens of each sentence that states a figure (empty for the others).
+    pub tokens: Vec<Vec<Token>>,
+    /// What each sentence's tokens hold, for skipping frames that cannot match.
+    summaries: Vec<frame::Summary>,
+    /// The languages whose cue words the tokens were read with.
+    pub langs: Langs,
     pub facts: facts::Facts,
     /// The first full date in the text ("Mi 04.02.2026"), for dates written without a year.
     pub dateline: Option<jiff::civil::Date>,
@@ -49,6 +102,23 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, r: &Recognition) -> Doc<'a> {
         let quantities = r.quantities.clone();
         let sentences = sentences(text, &quantities);
+        let langs = langs_of(&r.profile);
+        let tokens: Vec<Vec<Token>> = sentences
+            .iter()
+            .map(|&s| {
+                let lo = quantities.partition_point(|q| q.span.start < s.start);
+                let hi = quantities.partition_point(|q| q.span.start < s.end);
+                if lo == hi {
+                    Vec::new()
+                } else {
+                    crate::tokens::tokenize(text, s, &quantities, lo..hi, langs)
+                }
+            })
+            .collect();
+        let summaries = tokens
+            .iter()
+            .map(|t: &Vec<Token>| frame::Summary::of(t, &quantities))
+            .collect();
         let facts = facts::Facts::find(text, &quantities);
         let dateline = quantities
             .iter()
@@ -62,9 +132,64 @@ impl<'a> Doc<'a> {
             text,
             quantities,
             sentences,
+            tokens,
+            summaries,
+            langs,
             facts,
             dateline,
         }
+    }
+
+    /// Every match of `frames` in the sentences: `(sentence index, match, support)`.
+    pub fn matches<'f>(
+        &'f self,
+        frames: &'f Frames,
+    ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
+        self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
+            let summary = &self.summaries[si];
+            frames
+                .0
+                .iter()
+                .filter(move |(f, _)| f.may_match(summary))
+                .flat_map(move |(f, support)| {
+                    f.matches(toks, &self.quantities)
+                        .into_iter()
+                        .map(move |m| (si, m, *support))
+                })
+        })
+    }
+
+    /// The quantity index of the token that filled `role` in match `m` of sentence `si`.
+    pub fn q(&self, si: usize, m: &Match, role: &str) -> Option<usize> {
+        self.tokens[si].get(m.token(role)?)?.quantity()
+    }
+
+    /// The token that filled `role` in match `m` of sentence `si`.
+    pub fn tok(&self, si: usize, m: &Match, role: &str) -> Option<&Token> {
+        self.tokens[si].get(m.token(role)?)
+    }
+
+    /// The index of the sentence that holds quantity `q`.
+    pub fn sentence_of(&self, q: usize) -> Option<usize> {
+        let at = self.quantities.get(q)?.span.start;
+        let k = self.sentences.partition_point(|s| s.end <= at);
+        (k < self.sentences.len()).then_some(k)
+    }
+
+    /// The index, among the tokens of sentence `si`, of quantity `q`.
+    pub fn token_of(&self, si: usize, q: usize) -> Option<usize> {
+        let toks = &self.tokens[si];
+        let at = self.quantities[q].span.end;
+        let k = toks.partition_point(|t| t.span.end < at);
+        (toks.get(k)?.quantity() == Some(q)).then_some(k)
+    }
+
+    /// Whether a noun of its own follows quantity `q` of sentence `si` ("300 workers"): a word
+    /// that is no cue and no function word.
+    pub fn own_noun(&self, si: usize, q: usize) -> bool {
+        self.token_of(si, q)
+            .and_then(|k| self.tokens[si].get(k + 1))
+            .is_some_and(|t| t.is_word() && t.cues.is_empty())
     }
 
     /// Indices of the quantities inside sentence `s`.
@@ -114,6 +239,21 @@ impl<'a> Doc<'a> {
         Operand::from_quantity(self.text, &self.quantities[i])
     }
 
+    /// The operand quantity `i` gives, read without a hedge that would leave it unbounded: where
+    /// the hedge holds for the claim as a whole ("well over seven feet (2.1 metres)").
+    pub fn operand_unhedged(&self, i: usize) -> Option<Operand> {
+        let mut q = self.quantities[i].clone();
+        if q.hedge.as_ref().is_some_and(|h| {
+            !matches!(
+                h.kind,
+                crate::quantity::HedgeKind::About | crate::quantity::HedgeKind::Exactly
+            )
+        }) {
+            q.hedge = None;
+        }
+        Operand::from_quantity(self.text, &q)
+    }
+
     /// The operand quantity `i` gives, named after the document fact it states, if it states
     /// one ("Minneapolis (430.000)").
     pub fn operand_with_fact(&self, i: usize) -> Option<Operand> {
@@ -127,6 +267,21 @@ impl<'a> Doc<'a> {
         Some(o)
     }
 
+    /// The stated result quantity `i` gives, read without a hedge that would leave it
+    /// unbounded, as [`Doc::operand_unhedged`] reads an input.
+    pub fn stated_unhedged(&self, i: usize) -> Option<Stated> {
+        let mut q = self.quantities[i].clone();
+        if q.hedge.as_ref().is_some_and(|h| {
+            !matches!(
+                h.kind,
+                crate::quantity::HedgeKind::About | crate::quantity::HedgeKind::Exactly
+            )
+        }) {
+            q.hedge = None;
+        }
+        Stated::from_quantity(self.text, &q)
+    }
+
     /// The stated result quantity `i` gives.
     pub fn stated(&self, i: usize) -> Option<Stated> {
         Stated::from_quantity(self.text, &self.quantities[i])
@@ -134,7 +289,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Abbreviations whose period ends no sentence.
-const ABBREVIATIONS: &[&str] = &[
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nr", "vs", "etc", "e.g", "i.e", "U.S", "U.K",
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "ca",
     "approx", "Inc", "Ltd", "Co", "Corp", "a.m", "p.m", "Mio", "Mrd", "Tsd", "bzw", "z.B", "d.h",
@@ -268,15 +423,29 @@ fn ends_sentence(text: &str, i: usize) -> Option<usize> {
     Some(end)
 }
 
-/// Finds the claims of every selected rule in `doc`.
-pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = RULES
+/// The languages whose cue words count in a document of this profile: the `--locale`'s, or
+/// the language found in the text, or every language where none was found.
+pub fn langs_of(p: &crate::locale::Profile) -> Langs {
+    Langs::of_code(p.setting)
+        .or_else(|| match p.language {
+            crate::locale::Language::En => Langs::of_code("en"),
+            crate::locale::Language::De => Langs::of_code("de"),
+            crate::locale::Language::Other => None,
+        })
+        .unwrap_or(Langs::ALL)
+}
+
+/// Finds and checks the claims of every selected rule in `doc`, choosing for each stated figure
+/// the reading that [`select`] prefers, in text order.
+pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Outcome> {
+    let candidates: Vec<Candidate> = RULES
         .iter()
         .filter(|r| selected(r.id))
-        .flat_map(|r| (r.find)(doc))
+        .flat_map(|r| r.candidates(doc))
         .collect();
-    claims.sort_by_key(|c| (c.stated.span.start, c.rule));
-    claims
+    let mut out = select::select(candidates);
+    out.sort_by_key(|o| (o.claim.stated.span.start, o.claim.rule));
+    out
 }
 
 /// Whether `s` (already lower-cased or not) contains `word` as a whole word.

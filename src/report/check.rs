@@ -14,7 +14,8 @@
 //!     "inputs": [{"text": "38%", "value": "38", "start": 2270, "end": 2273},
 //!                {"text": "23%", "value": "23", "start": 2277, "end": 2280}],
 //!     "facts": [],
-//!     "start": 2314, "end": 2319, "line": 13, "column": 521
+//!     "start": 2314, "end": 2319, "line": 13, "column": 521,
+//!     "confidence": 100
 //!   }],
 //!   "summary": {"ok": 0, "imprecise": 1, "mismatch": 0, "unverifiable": 0}
 //! }]}
@@ -23,7 +24,11 @@
 //! Values are decimal strings in the units the text writes them in: a percent as its percent
 //! figure ("8.74"). `derived` is null for `unverifiable` findings, whose message says what is
 //! missing. `facts` lists the document facts a finding used, with where they stand. `id` is set
-//! for findings of a claim file.
+//! for findings of a claim file. `confidence` (0–100) says how sure the engine is that the text
+//! states the claim as read: the cue support of the reading, raised when its arithmetic agrees
+//! (see `recount::claims::select`); claim-file findings have 100. Where another reading of the
+//! same stated figure competed, `runner_up` gives it: `{"rule", "verdict", "message",
+//! "confidence"}`.
 //!
 //! # Claim files (`recount verify`)
 //!
@@ -106,6 +111,20 @@ pub struct FindingOut {
     /// For a claim file's finding: where its quote stands in the article.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<PlaceOut>,
+    /// How sure the engine is that the text states this claim (0–100; 100 for claim files).
+    pub confidence: u8,
+    /// The best other reading of the same stated figure, if there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runner_up: Option<RunnerUpOut>,
+}
+
+/// Another reading of a finding's stated figure, as reported.
+#[derive(Debug, Serialize)]
+pub struct RunnerUpOut {
+    pub rule: &'static str,
+    pub verdict: Verdict,
+    pub message: String,
+    pub confidence: u8,
 }
 
 /// A place in another file (the article of a claim file).
@@ -260,6 +279,13 @@ pub(crate) fn finding_out(loc: &Locator, o: &Outcome) -> FindingOut {
         line: at.line,
         column: at.column,
         article: None,
+        confidence: o.confidence,
+        runner_up: o.runner_up.as_ref().map(|r| RunnerUpOut {
+            rule: r.claim.rule,
+            verdict: r.verdict,
+            message: r.message.clone(),
+            confidence: r.confidence,
+        }),
     }
 }
 

@@ -1,42 +1,63 @@
-//! `average`: an amount, a count, and the average per counted thing the text gives.
+//! `average`: an amount, a count, and the average per counted thing the text gives; and
+//! rates: per 100,000, per unit of time, and a price per thing times the count.
 
 use crate::check::{Claim, Expr, Operand};
-use crate::claims::{Doc, Rule};
-use crate::quantity::{Kind, Span};
+use crate::claims::frame::{Match, is_duration};
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
+use crate::quantity::Kind;
+use crate::tokens::{Cue, Token};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
         "## What it checks
 An amount (A), a count (B) and the average the text gives per counted thing (C): \"1,200
 people in 400 households, an average of 3 per household\", \"$5 million across 200 schools, or
-$25,000 each\", \"400 households with 1,200 people, 3 per household\"; and rates: \"250 deaths
-in a population of 2 million, or 12.5 per 100,000 residents\". C must be A ÷ B (or A ÷ B ×
-100,000 for a rate). German \"pro\" and \"je\" are read like \"per\".
+$25,000 each\", \"400 households with 1,200 people, 3 per household\". C must be A ÷ B. And
+rates, which are averages too:
+- per 100,000: \"250 deaths in a population of 2 million, or 12.5 per 100,000 residents\": C
+  must be A ÷ B × 100,000 (or the base the text gives);
+- per unit of time: \"120,000 dollars in two minutes, or nearly 90 million dollars a day\",
+  \"3,000 dlrs a day, or 1.1 mln dlrs a year\": C must be A over its duration, converted to
+  the unit of C (a day has 1,440 minutes, a week 7 days, a month 365/12 days, a year 365);
+- a price per thing and the total of the things: \"four mln shares … for 2.15 dlrs a share,
+  or 8.6 mln dlrs\": the total must be the count × the price, where the count is the last
+  number before the price whose noun is the thing priced, or the part taken of it (\"2.2 mln
+  of the 2.6 mln shares … at 20 dlrs a share\").
+German \"pro\", \"je\" and \"jeweils\" are read like \"per\".
 
 ## Why it matters
 Averages and rates are derived in the newsroom, not copied from a source, so slips (a wrong
-divisor, a rate per 10,000 given as per 100,000) are common.
+divisor, a rate per 10,000 given as per 100,000, a daily figure multiplied by the wrong
+number of days) are common.
 
 ## Example
 \"The fund paid out $5 million across 200 schools, or $20,000 each.\" → $5 million ÷ 200 =
 25,000, the text says $20,000: `mismatch`.
 
 ## Verdicts
-`ok` when A ÷ B rounds to C, `imprecise` when only the rounding of A and B reaches C, `mismatch`
-otherwise.
+`ok` when the derivation rounds to C, `imprecise` when only the rounding of the inputs reaches
+C, `mismatch` otherwise.
 
 ## Tolerance
-Every figure stands for its rounding interval; a hedged average (\"about 3 per household\")
-for its hedge. The base of a rate (100,000) is exact.
+Every figure stands for its rounding interval; a hedged average (\"about 3 per household\",
+\"fast 90 Millionen\") for its hedge. The base of a rate (100,000) and the lengths of days,
+weeks and years are exact.
 
 ## When it does not fire
 When the noun after \"per\" is not the noun of the count (\"40 hours per week in 5 offices\");
-when the amount and the average differ in kind or currency; when A and B are not linked by a
-preposition such as \"in\", \"across\", \"among\", \"for\", \"with\"; for earnings or dividends
-per share, which are taken over a weighted average of shares the text rarely gives; when more
-than one count or population could be meant; and when A ÷ B is less than half or more than
-twice C (ten times for rates), which points at a misread rather than an error."
+when \"each\" goes on with a noun (\"five going each way\"); when the amount and the average
+differ in kind or currency; when A and B are not next to each other with one to four words
+between them and no comma, \"and\" or \"or\", or when the count is one (\"340 dlrs a ton\": the
+unit of a price); for earnings or dividends per share, which are taken over a weighted
+average of shares the text rarely gives (a price per share times a count is checked: the total
+comes after the price); when A or B is hedged; when more than one pair of figures could be
+meant, or for a rate per 100,000 more or fewer than two other counts (the smaller is the
+count, the larger the population); and when the derivation is less than half or more than
+twice C (ten times for rates per 100,000), which points at a misread rather than an error. A
+price a day restated a week or a year with a bare \", or\" (\"5 dlrs a day, or 20 dlrs a
+week\") may be two offers: it is reported when it adds up, never as a mismatch."
     };
 }
 
@@ -45,48 +66,101 @@ pub const RULE: Rule = Rule {
     id: "average",
     summary: "an average per thing must be the amount divided by the count",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Prepositions that put an amount over a count: "1,200 people in 400 households".
-const OVER: &[&str] = &[
-    "in", "across", "among", "amongst", "between", "for", "over", "to", "into", "on", "from",
-    "shared", "spread", "divided", "auf", "für", "unter", "in", "an",
-];
+/// The frames of an average or a rate. Roles: `c` the stated average or rate; `n` the noun
+/// after "per" and `e` an "each" that names none, `g` an average word; `base` the base of a
+/// rate; `a` an amount and `d` its duration, `u1` the unit of time of a stated rate and `u` that
+/// of `c`; `p` a price per thing `k` and `t` the total. The builders find the amount and the
+/// count of an average among the figures before it.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "an average of 2.4 people per car", "averaging 31 pupils a class"
+        (80, "{g:AVERAGE} OF? {c:amt} _1 PER|ARTICLE {n:word}"),
+        // "2.5 people per household", "about €3,000 per pupil", "3 pro Haushalt"
+        (80, "{c:amt} _1 PER {n:word}"),
+        // "for 90 mln dlrs, or 18 dlrs a tonne", "or 18 dlrs a barrel" (a measure of one)
+        (75, "{c:amt} _1 ARTICLE {n:word}"),
+        (75, "{c:amt} {n:measure}"),
+        // "…, or $25,000 each.", "£40 apiece", "$40,000 per capita"
+        (80, "{c:amt} _1 {e:PER}"),
+        // "averaging 300", "im Schnitt 3", "300 on average"
+        (75, "{g:AVERAGE} OF? {c:amt}"),
+        (75, "{c:amt} _1 {g:AVERAGE}"),
+        // "12.5 per 100,000 residents"
+        (80, "{c:num} PER {base:num}"),
+        // "120,000 dollars in two minutes, or nearly 90 million dollars a day"
+        (
+            80,
+            "{a:amt} _2 IN? _1 {d:dur} _2 ,? THAT_IS {c:amt} [PER|ARTICLE? {u:DAY|WEEK|MONTH|YEAR} / PER? {u:dur}]",
+        ),
+        (
+            70,
+            "{a:amt} _2 IN? _1 {d:dur} _2 , OR {c:amt} [PER|ARTICLE? {u:DAY|WEEK|MONTH|YEAR} / PER? {u:dur}]",
+        ),
+        // "in fünf Minuten 250 000 Euro, also rund 72 Millionen Euro pro Tag"
+        (
+            80,
+            "{d:dur} _2 {a:amt} _2 ,? THAT_IS {c:amt} [PER|ARTICLE? {u:DAY|WEEK|MONTH|YEAR} / PER? {u:dur}]",
+        ),
+        // "3,000 dlrs a day, or 1.1 mln dlrs a year": a price a day or a year may be two
+        // offers rather than one restated, so an "or" alone gives weak support
+        (
+            80,
+            "{a:amt} [PER|ARTICLE? {u1:DAY|WEEK|MONTH|YEAR} / PER? {u1:dur}] ,? THAT_IS {c:amt} [PER|ARTICLE? {u:DAY|WEEK|MONTH|YEAR} / PER? {u:dur}]",
+        ),
+        (
+            55,
+            "{a:amt} [PER|ARTICLE? {u1:DAY|WEEK|MONTH|YEAR} / PER? {u1:dur}] , OR {c:amt} [PER|ARTICLE? {u:DAY|WEEK|MONTH|YEAR} / PER? {u:dur}]",
+        ),
+        // "buy four mln shares … for 2.15 dlrs a share, or 8.6 mln dlrs"
+        (
+            80,
+            "{p:money} PER|ARTICLE [{k:word} / {k:STAKE}] ,? OR|THAT_IS {t:money}",
+        ),
+        // "at 12 dlrs a share, for a total of 60 mln dlrs"
+        (
+            80,
+            "{p:money} PER|ARTICLE [{k:word} / {k:STAKE}] ,? _2 TOTAL OF? {t:money}",
+        ),
+    ])
+});
 
-/// Words that put a count before its amount: "400 households with 1,200 people".
-const WITH: &[&str] = &[
-    "with", "have", "has", "had", "holding", "sharing", "housing", "mit", "haben", "hatten",
-];
-
-/// Nouns for people, which "per capita", "per head", "per person" refer to.
-const PEOPLE: &[&str] = &[
-    "people",
-    "person",
-    "persons",
-    "residents",
-    "resident",
-    "inhabitants",
-    "inhabitant",
-    "citizens",
-    "citizen",
-    "population",
-    "einwohner",
-    "menschen",
-    "personen",
-    "bürger",
-];
-
-/// The lower-case words of `s`, punctuation dropped.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .flat_map(|(si, m, support)| {
+            if m.has("t") {
+                return product(doc, si, &m, support);
+            }
+            let c = if m.has("u") {
+                per_time(doc, si, &m)
+            } else if m.has("base") {
+                per_base(doc, si, &m)
+            } else {
+                average(doc, si, &m)
+            };
+            c.map(|c| Candidate::new(c, support)).into_iter().collect()
+        })
         .collect()
 }
 
-/// A noun reduced to a comparable stem: plural endings dropped.
+/// A noun reduced to a comparable stem: plural endings dropped (English and German) until
+/// none is left, so that a singular and its plural meet ("share" and "shares" both "shar").
 fn stem(w: &str) -> String {
+    let mut s = stem_once(w);
+    for _ in 0..3 {
+        let next = stem_once(&s);
+        if next == s {
+            break;
+        }
+        s = next;
+    }
+    s
+}
+
+/// One plural ending dropped.
+fn stem_once(w: &str) -> String {
     let w = w.to_lowercase();
     for (plural, single) in [
         ("people", "person"),
@@ -125,177 +199,122 @@ fn stem(w: &str) -> String {
     w
 }
 
-/// The noun right after quantity `i` (its first word), if a word follows.
-fn noun_after(doc: &Doc<'_>, i: usize) -> Option<String> {
+/// The text of token `t`.
+fn word<'a>(doc: &Doc<'a>, t: &Token) -> &'a str {
+    &doc.text[t.span.start..t.span.end]
+}
+
+/// The noun of the count at token `k` of sentence `si`: the unit word of a measure ("300
+/// days"), else the word right after it ("400 households", "40 mln shares").
+fn count_noun(doc: &Doc<'_>, si: usize, k: usize) -> Option<String> {
+    let toks = &doc.tokens[si];
+    let q = toks[k].quantity()?;
+    if doc.quantities[q].kind == Kind::Measure {
+        let text = doc.text_of(q);
+        return text.split_whitespace().last().map(stem);
+    }
+    let next = toks.get(k + 1).filter(|t| t.is_word())?;
+    Some(stem(word(doc, next)))
+}
+
+/// Whether quantity `i` is unhedged and of a value above zero.
+fn positive(doc: &Doc<'_>, i: usize) -> bool {
     let q = &doc.quantities[i];
-    let rest = &doc.text[q.span.end..];
-    if !rest.starts_with([' ', '\u{a0}']) {
-        return None;
-    }
-    words(rest.get(..rest.len().min(40))?).into_iter().next()
+    q.hedge.is_none() && q.value.is_some_and(|v| v > Decimal::ZERO)
 }
 
-/// The noun of a count: the unit word of a measure ("300 days"), else the word after it.
-fn count_noun(doc: &Doc<'_>, i: usize) -> Option<String> {
-    if doc.quantities[i].kind == Kind::Measure {
-        return words(doc.text_of(i)).pop();
-    }
-    noun_after(doc, i)
+/// Whether `derived` lies within a factor `f` of `stated`.
+fn plausible(derived: Decimal, stated: Decimal, f: Decimal) -> bool {
+    derived * f >= stated && derived <= stated * f
 }
 
-/// Whether two nouns name the same thing.
-fn same_noun(a: &str, b: &str) -> bool {
-    let (a, b) = (stem(a), stem(b));
-    a == b || (PEOPLE.iter().any(|p| stem(p) == a) && PEOPLE.iter().any(|p| stem(p) == b))
-}
-
-/// How the text presents the average C.
+/// What an average is per.
 enum Per {
-    /// "per household", "a household", "pro Haushalt": the noun of the count.
+    /// "per household": the noun of the count.
     Noun(String),
-    /// "each", "apiece", "an average of", "on average": the count is the one linked to the
-    /// amount.
-    Each,
+    /// "a barrel": the unit of the count.
+    Unit(String),
 }
 
-/// How quantity `c` is presented as an average, if it is.
-fn per_of(doc: &Doc<'_>, s: Span, c: usize) -> Option<Per> {
-    let after = words(doc.after(c, s, 40));
-    let before = words(doc.before(c, s, 30));
-    // the average may carry its own noun: "3.25 people per household"
-    let skip = usize::from(
-        after.len() > 1
-            && matches!(after[1].as_str(), "per" | "pro" | "je" | "each" | "apiece")
-            && after[0].chars().all(char::is_alphabetic)
-            && !matches!(after[0].as_str(), "per" | "pro" | "je" | "each"),
-    );
-    let after = &after[skip..];
-    let first = after.first().map(String::as_str);
-    match first {
-        Some("per" | "pro" | "je") => {
-            let noun = after.get(1)?;
-            return match noun.as_str() {
-                "capita" | "head" | "kopf" => Some(Per::Noun("person".to_string())),
-                "share" | "aktie" | "cent" | "mille" => None,
-                n if n.chars().all(char::is_alphabetic) => Some(Per::Noun(n.to_string())),
-                _ => None,
-            };
-        }
-        // "… or $20,000 each." ends the clause; "five going each way" is no average.
-        Some("each" | "apiece" | "jeweils") => {
-            let raw = doc.after(c, s, 60);
-            let w = first.unwrap_or("each");
-            let tail = raw.find(w).map_or("", |i| &raw[i + w.len()..]);
-            let ends = tail
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|ch| !ch.is_alphanumeric());
-            return ends.then_some(Per::Each);
-        }
-        _ => {}
-    }
-    let b: Vec<&str> = before.iter().map(String::as_str).collect();
-    let average = matches!(
-        b.as_slice(),
-        [.., "average", "of"]
-            | [.., "averaging"]
-            | [.., "on", "average"]
-            | [.., "durchschnittlich"]
-            | [.., "im", "schnitt"]
-    );
-    let a: Vec<&str> = after.iter().map(String::as_str).collect();
-    let average = average
-        || matches!(
-            a.as_slice(),
-            [_, "on", "average", ..] | ["on", "average", ..] | ["im", "schnitt", ..]
-        );
-    average.then_some(Per::Each)
-}
-
-/// Kinds an amount or average may have.
-fn amount(k: Kind) -> bool {
-    matches!(k, Kind::Number | Kind::Money | Kind::Measure)
-}
-
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let range = doc.in_sentence(s);
-        for c in range.clone() {
-            let qc = &doc.quantities[c];
-            if !amount(qc.kind) {
-                continue;
-            }
-            if let Some(claim) = rate(doc, s, &range, c) {
-                out.push(claim);
-                continue;
-            }
-            let Some(per) = per_of(doc, s, c) else {
-                continue;
-            };
-            if let Some(claim) = average(doc, &range, c, &per) {
-                out.push(claim);
-            }
-        }
-    }
-    out
-}
-
-/// The count B and amount A for the average C, both before C in the sentence.
-fn average(doc: &Doc<'_>, range: &std::ops::Range<usize>, c: usize, per: &Per) -> Option<Claim> {
+/// An average `c` (per the noun `n`, or each): of the pairs of figures before it that are
+/// linked by a few words (an amount of `c`'s kind and unit and a count), the one whose count
+/// has the noun, and whose quotient is near `c`. One reading only.
+fn average(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
+    let toks = &doc.tokens[si];
+    let ct = m.token("c")?;
+    let c = toks[ct].quantity()?;
     let qc = &doc.quantities[c];
-    let before: Vec<usize> = range.clone().filter(|&i| i < c).collect();
-    // Pairs (A, B) linked by a preposition, A before B ("in") or B before A ("with").
-    let mut pairs = Vec::new();
-    for w in before.windows(2) {
-        let (x, y) = (w[0], w[1]);
-        let gap = words(doc.between(x, y));
-        if gap.len() > 4 || doc.between(x, y).contains([';', ':', '(', ')']) {
-            continue;
-        }
-        let (a, b) = if gap.iter().any(|g| OVER.contains(&g.as_str())) {
-            (x, y)
-        } else if gap.iter().any(|g| WITH.contains(&g.as_str())) {
-            (y, x)
-        } else {
-            continue;
-        };
-        let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-        if qa.kind != qc.kind
-            || qa.unit != qc.unit
-            || !matches!(qb.kind, Kind::Number | Kind::Measure)
-        {
-            continue;
-        }
-        if let Per::Noun(n) = per
-            && !count_noun(doc, b).is_some_and(|nb| same_noun(&nb, n))
-        {
-            continue;
-        }
-        pairs.push((a, b));
-    }
-    // One reading only.
-    let [(a, b)] = pairs.as_slice() else {
+    if !matches!(qc.kind, Kind::Number | Kind::Money | Kind::Measure) {
         return None;
+    }
+    // "each" that goes on with a noun ("each way") or a figure names no average.
+    if let Some(e) = m.token("e")
+        && toks
+            .get(e + 1)
+            .is_some_and(|t| t.is_word() || t.quantity().is_some())
+    {
+        return None;
+    }
+    // What the average is per: a noun, or the unit of a measure of one ("a barrel").
+    let per = match m.token("n") {
+        Some(n) => match toks[n].quantity() {
+            Some(q) => {
+                let qn = &doc.quantities[q];
+                if qn.value != Some(Decimal::ONE) {
+                    return None;
+                }
+                Some(Per::Unit(qn.unit.clone()?))
+            }
+            None => Some(Per::Noun(stem(word(doc, &toks[n])))),
+        },
+        None => None,
     };
-    let (a, b) = (*a, *b);
-    if [a, b, c].iter().any(|&i| {
-        let q = &doc.quantities[i];
-        i != c && q.hedge.is_some()
-    }) {
-        return None;
-    }
-    let x = doc.operand(a)?;
-    let y = doc.operand(b)?;
     let stated = doc.stated(c)?;
-    if y.value <= Decimal::ZERO || x.value <= Decimal::ZERO || stated.value <= Decimal::ZERO {
+    if stated.value <= Decimal::ZERO {
         return None;
     }
-    let derived = x.value.checked_div(y.value)?;
-    if !plausible(derived, stated.value, Decimal::TWO) {
-        return None;
+    let figures: Vec<usize> = (0..ct).filter(|&k| toks[k].quantity().is_some()).collect();
+    let mut readings = Vec::new();
+    for w in figures.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let gap = &toks[x + 1..y];
+        let linked = !gap.is_empty()
+            && gap.len() <= 4
+            && gap
+                .iter()
+                .all(|t| t.is_word() && !t.cues.has(Cue::And) && !t.cues.has(Cue::Or));
+        if !linked {
+            continue;
+        }
+        for (ka, kb) in [(x, y), (y, x)] {
+            let (a, b) = (toks[ka].quantity()?, toks[kb].quantity()?);
+            let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+            if qa.kind != qc.kind || qa.unit != qc.unit {
+                continue;
+            }
+            if !matches!(qb.kind, Kind::Number | Kind::Measure) || !positive(doc, a) {
+                continue;
+            }
+            // A count of one ("a ton") is the unit of a price, not a count.
+            if !positive(doc, b) || doc.quantities[b].value.is_none_or(|v| v <= Decimal::ONE) {
+                continue;
+            }
+            let counted = match &per {
+                Some(Per::Noun(n)) => count_noun(doc, si, kb).as_ref() == Some(n),
+                Some(Per::Unit(u)) => qb.kind == Kind::Measure && qb.unit.as_ref() == Some(u),
+                None => true,
+            };
+            if !counted {
+                continue;
+            }
+            let (xa, xb) = (doc.operand(a)?, doc.operand(b)?);
+            let derived = xa.value.checked_div(xb.value)?;
+            if plausible(derived, stated.value, Decimal::TWO) {
+                readings.push((xa, xb));
+            }
+        }
     }
+    let [(x, y)] = <[_; 1]>::try_from(readings).ok()?;
     Some(Claim::new(
         RULE.id,
         stated,
@@ -304,68 +323,202 @@ fn average(doc: &Doc<'_>, range: &std::ops::Range<usize>, c: usize, per: &Per) -
     ))
 }
 
-/// Whether `derived` lies within a factor `f` of `stated`.
-fn plausible(derived: Decimal, stated: Decimal, f: Decimal) -> bool {
-    derived * f >= stated && derived <= stated * f
-}
-
-/// "250 deaths in a population of 2 million, or 12.5 per 100,000 residents".
-fn rate(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, c: usize) -> Option<Claim> {
-    let base_i = c + 1;
-    if base_i >= range.end || doc.between(c, base_i).trim() != "per" {
-        return None;
-    }
-    let qb = &doc.quantities[base_i];
-    let base = qb.value?;
+/// "250 deaths in a population of 2,000,000, or 12.5 per 100,000": of exactly two other counts
+/// in the sentence, the smaller over the larger, times the base.
+fn per_base(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
+    let (c, base_q) = (doc.q(si, m, "c")?, doc.q(si, m, "base")?);
+    let base = doc.quantities[base_q].value?;
     let bases = [100, 1_000, 10_000, 100_000, 1_000_000].map(Decimal::from);
-    if qb.kind != Kind::Number || !bases.contains(&base) || doc.quantities[c].kind != Kind::Number {
+    if !bases.contains(&base) {
         return None;
     }
-    // The population: a count named as people, or after "population of".
-    let others: Vec<usize> = range
-        .clone()
-        .filter(|&i| i != c && i != base_i && doc.quantities[i].kind == Kind::Number)
-        .collect();
-    let is_population = |i: usize| {
-        let before = words(doc.before(i, s, 20));
-        let tail: Vec<&str> = before.iter().rev().take(2).map(String::as_str).collect();
-        tail == ["of", "population"]
-            || tail == ["von", "bevölkerung"]
-            || noun_after(doc, i).is_some_and(|n| PEOPLE.contains(&n.as_str()))
-    };
-    let populations: Vec<usize> = others
+    let others: Vec<usize> = doc.tokens[si]
         .iter()
-        .copied()
-        .filter(|&i| is_population(i))
+        .filter_map(Token::quantity)
+        .filter(|&i| i != c && i != base_q && doc.quantities[i].kind == Kind::Number)
         .collect();
-    let [p] = populations.as_slice() else {
+    let [i, j] = others[..] else {
         return None;
     };
-    let counts: Vec<usize> = others.iter().copied().filter(|i| i != p).collect();
-    let [n] = counts.as_slice() else {
-        return None;
-    };
-    let (p, n) = (*p, *n);
-    if doc.quantities[p].hedge.is_some() || doc.quantities[n].hedge.is_some() {
+    if !positive(doc, i) || !positive(doc, j) {
         return None;
     }
-    let x = doc.operand(n)?;
-    let y = doc.operand(p)?;
+    let (x, y) = (doc.operand(i)?, doc.operand(j)?);
+    let (count, population) = if x.value < y.value { (x, y) } else { (y, x) };
+    if count.value >= population.value {
+        return None;
+    }
     let stated = doc.stated(c)?;
-    if y.value <= x.value || x.value <= Decimal::ZERO || stated.value <= Decimal::ZERO {
+    let derived = count
+        .value
+        .checked_div(population.value)?
+        .checked_mul(base)?;
+    if stated.value <= Decimal::ZERO || !plausible(derived, stated.value, Decimal::TEN) {
         return None;
     }
-    let derived = x.value.checked_div(y.value)?.checked_mul(base)?;
-    if !plausible(derived, stated.value, Decimal::TEN) {
-        return None;
-    }
-    let base_text = doc.text_of(base_i).to_string();
+    let base_text = doc.text_of(base_q).to_string();
     Some(Claim::new(
         RULE.id,
         stated,
         Expr::Input(0) / Expr::Input(1) * Expr::Input(2),
-        vec![x, y, Operand::constant(base, &base_text)],
+        vec![count, population, Operand::constant(base, &base_text)],
     ))
+}
+
+/// The length in days of the unit of time a cue word names ("day", "Woche", "a year"), and
+/// the unit's name.
+fn days_of_cue(t: &Token) -> Option<(Decimal, &'static str)> {
+    let c = t.cues;
+    Some(if c.has(Cue::Day) {
+        (Decimal::ONE, "day")
+    } else if c.has(Cue::Week) {
+        (Decimal::from(7), "week")
+    } else if c.has(Cue::Month) {
+        (Decimal::from(365).checked_div(Decimal::from(12))?, "month")
+    } else if c.has(Cue::Year) {
+        (Decimal::from(365), "year")
+    } else {
+        return None;
+    })
+}
+
+/// The length in days of a duration's unit ("min"), and the unit's name.
+fn days_of_unit(u: &str) -> Option<(Decimal, &'static str)> {
+    let day = Decimal::ONE;
+    Some(match u {
+        "s" => (day.checked_div(Decimal::from(86_400))?, "second"),
+        "min" => (day.checked_div(Decimal::from(1_440))?, "minute"),
+        "h" => (day.checked_div(Decimal::from(24))?, "hour"),
+        "d" => (day, "day"),
+        "wk" => (Decimal::from(7), "week"),
+        "mo" => (Decimal::from(365).checked_div(Decimal::from(12))?, "month"),
+        "yr" => (Decimal::from(365), "year"),
+        _ => return None,
+    })
+}
+
+/// The unit of time of a rate, in role `role`: a cue word ("pro Tag", "annually") or a
+/// duration of one ("a year").
+fn per_unit(doc: &Doc<'_>, si: usize, m: &Match, role: &str) -> Option<(Decimal, &'static str)> {
+    let t = doc.tok(si, m, role)?;
+    match t.quantity() {
+        Some(q) => {
+            let q = &doc.quantities[q];
+            if q.value != Some(Decimal::ONE) || !is_duration(q) {
+                return None;
+            }
+            days_of_unit(q.unit.as_deref()?)
+        }
+        None => days_of_cue(t),
+    }
+}
+
+/// A rate per unit of time: an amount over a duration ("120,000 dollars in two minutes") or
+/// a rate per another unit ("3,000 dlrs a day"), restated per the unit of `c`.
+fn per_time(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
+    let (a, c) = (doc.q(si, m, "a")?, doc.q(si, m, "c")?);
+    let (qa, qc) = (&doc.quantities[a], &doc.quantities[c]);
+    if qa.kind != qc.kind || qa.unit != qc.unit || !positive(doc, a) {
+        return None;
+    }
+    let (to, to_name) = per_unit(doc, si, m, "u")?;
+    let x = doc.operand(a)?;
+    let (inputs, expr, (from, from_name), per) = if let Some(d) = doc.q(si, m, "d") {
+        let qd = &doc.quantities[d];
+        if !is_duration(qd) || !positive(doc, d) {
+            return None;
+        }
+        let unit = days_of_unit(qd.unit.as_deref()?)?;
+        (
+            vec![x, doc.operand(d)?],
+            Expr::Input(0) / Expr::Input(1) * Expr::Input(2),
+            unit,
+            true,
+        )
+    } else {
+        let from = per_unit(doc, si, m, "u1")?;
+        (vec![x], Expr::Input(0) * Expr::Input(1), from, false)
+    };
+    if from == to && !per {
+        return None;
+    }
+    let k = to.checked_div(from)?;
+    let shown = k.round_dp(4).normalize();
+    let note = if k >= Decimal::ONE {
+        format!("a {to_name} has {shown} {from_name}s")
+    } else {
+        format!("a {to_name} is {shown} of a {from_name}")
+    };
+    let mut inputs = inputs;
+    inputs.push(Operand::constant(k, &shown.to_string()));
+    let stated = doc.stated(c)?;
+    let derived = expr.exact(&inputs).ok()?;
+    if stated.value <= Decimal::ZERO || !plausible(derived, stated.value, Decimal::TWO) {
+        return None;
+    }
+    let mut claim = Claim::new(RULE.id, stated, expr, inputs);
+    claim.note = Some(note);
+    Some(claim)
+}
+
+/// A price `p` per thing `k` and the total `t`: the count is the nearest number before the
+/// price whose noun is the thing ("four mln shares … for 2.15 dlrs a share"), or the part
+/// taken of it ("2.6 mln of the 3.06 mln shares … at 24 dlrs a share"): both readings are
+/// proposed, the part's with a little less support.
+fn product(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Vec<Candidate> {
+    let toks = &doc.tokens[si];
+    let (Some(p), Some(t), Some(pt), Some(k)) = (
+        doc.q(si, m, "p"),
+        doc.q(si, m, "t"),
+        m.token("p"),
+        m.token("k"),
+    ) else {
+        return Vec::new();
+    };
+    let (qp, qt) = (&doc.quantities[p], &doc.quantities[t]);
+    if qp.unit != qt.unit || !positive(doc, p) {
+        return Vec::new();
+    }
+    let thing = stem(word(doc, &toks[k]));
+    let Some(nk) = (0..pt).rev().find(|&k| {
+        toks[k]
+            .quantity()
+            .is_some_and(|q| doc.quantities[q].kind == Kind::Number)
+            && count_noun(doc, si, k).as_deref() == Some(thing.as_str())
+    }) else {
+        return Vec::new();
+    };
+    let mut counts = vec![(nk, support)];
+    // "2.6 mln of the 3.06 mln shares": the number before "of" counts the same things.
+    let of = (nk.saturating_sub(3)..nk)
+        .rev()
+        .find(|&j| toks[j].cues.has(Cue::Of))
+        .filter(|&j| toks[j + 1..nk].iter().all(|t| t.cues.has(Cue::Det)));
+    if let Some(j) = of
+        && j > 0
+        && toks[j - 1]
+            .quantity()
+            .is_some_and(|q| doc.quantities[q].kind == Kind::Number)
+    {
+        counts.push((j - 1, support.saturating_sub(5)));
+    }
+    counts
+        .into_iter()
+        .filter_map(|(ck, s)| {
+            let n = toks[ck].quantity()?;
+            if !positive(doc, n) {
+                return None;
+            }
+            let (x, y) = (doc.operand(n)?, doc.operand(p)?);
+            let stated = doc.stated(t)?;
+            let derived = x.value.checked_mul(y.value)?;
+            if stated.value <= Decimal::ZERO || !plausible(derived, stated.value, Decimal::TWO) {
+                return None;
+            }
+            let c = Claim::new(RULE.id, stated, Expr::Input(0) * Expr::Input(1), vec![x, y]);
+            Some(Candidate::new(c, s))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -399,6 +552,10 @@ mod tests {
             "The region spent €4.2 million on 1,400 pupils, about €3,000 per pupil.",
             &[Verdict::Ok],
         );
+        verdicts(
+            "The co-op sold 40,000 barrels for 900,000 dlrs, or 22.50 dlrs a barrel.",
+            &[Verdict::Ok],
+        );
     }
 
     #[test]
@@ -419,6 +576,10 @@ mod tests {
         );
         verdicts(
             "In 2020, 90,000 visitors came in 300 days, averaging 300.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The state's output of $2.4 billion for 60,000 people comes to $40,000 per capita.",
             &[Verdict::Ok],
         );
     }
@@ -442,6 +603,70 @@ mod tests {
     }
 
     #[test]
+    fn rates_per_unit_of_time() {
+        assert_eq!(
+            run(
+                "average",
+                "The firms earn 120,000 dollars in two minutes, or nearly 90 million dollars a day."
+            ),
+            [(
+                Verdict::Ok,
+                "120,000 dollars ÷ two minutes × 1440 = 86400000, the text says nearly 90 million dollars; a day has 1440 minutes"
+                    .to_string()
+            )]
+        );
+        verdicts(
+            "Die Konzerne verdienen in fünf Minuten 250 000 Euro, also rund 72 Millionen Euro pro Tag, sagte sie.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Konzerne verdienen in fünf Minuten 250 000 Euro, also rund 100 Millionen Euro pro Tag, sagte sie.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "Die Anlage verbraucht 600 Liter in zwei Stunden, also rund 7.200 Liter pro Tag.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The plant burns 4,000 tonnes a day, which is 1.46 mln tonnes a year.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The plant burns 4,000 tonnes a day, which is 1.2 mln tonnes a year.",
+            &[Verdict::Mismatch],
+        );
+    }
+
+    #[test]
+    fn a_price_per_thing_times_the_count() {
+        // 4 mln × 2.15 = 8.6 mln; "four mln" may be anything from 3.5 to 4.5 mln.
+        assert_eq!(
+            run(
+                "average",
+                "The group will buy four mln shares of the bank for 2.15 dlrs a share, or 8.6 mln dlrs."
+            ),
+            [(
+                Verdict::Ok,
+                "four mln × 2.15 dlrs = 8600000, the text says 8.6 mln dlrs".to_string()
+            )]
+        );
+        verdicts(
+            "The group will buy 4,120,000 shares of the bank for 2.15 dlrs a share, or 9.6 mln dlrs.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "It placed 2,500,000 shares at 12 dlrs per share, for a total of 30 mln dlrs.",
+            &[Verdict::Ok],
+        );
+        // The part sold of a holding is the count: 2.2 mln × 20 = 44 mln, where the holding
+        // would give 52 mln.
+        verdicts(
+            "The fund will sell 2.2 mln of the 2.6 mln shares it holds at 20 dlrs a share, or 44 mln dlrs.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
     fn german_averages() {
         verdicts(
             "Die 1.200 Menschen leben in 400 Haushalten, im Schnitt 3 pro Haushalt.",
@@ -461,6 +686,9 @@ mod tests {
             "Speeds of 120 km per hour were measured on 40 roads.",
             "They sold 1,200 tickets in 4 cities, or 30 each.",
             "There are 75 lanes on eight roads, five going each way.",
+            "A day pass costs 5 dlrs a day, or 20 dlrs a week.",
+            "It earned 2 mln dlrs, or 30 cts a share, on sales of 40 mln dlrs.",
+            "Prices rise to 360 dlrs a ton from 340 dlrs a ton, and to 370 dlrs a ton in the West.",
         ] {
             assert!(
                 run("average", text).is_empty(),

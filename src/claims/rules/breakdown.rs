@@ -1,11 +1,14 @@
 //! `breakdown`: the shares of a list the text marks as complete must add up to 100%.
 
-use super::complement::{REST, ends_with_phrase, head, is_change, of_phrase, same_whole};
+use super::complement::{changes, same_whole, whole_of};
 use crate::check::interval::{Range, Target};
 use crate::check::{self, Claim, Expr, Operand, Stated, Verdict};
-use crate::claims::{Doc, Rule, has_word};
+use crate::claims::frame::Match;
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
 use crate::quantity::{Kind, Span};
+use crate::tokens::{Cue, Tok, Token};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -24,25 +27,31 @@ fact-checker redoes.
 102%, beyond the 101.5% that the rounding of three whole percents allows: `mismatch`.
 
 ## Verdicts
-`ok` when the sum of the parts lies within the summed rounding of the parts around 100%,
-`mismatch` otherwise. The tolerance is already in the target, so there is no `imprecise`.
+`ok` when the sum of the parts lies within the summed rounding of the parts around 100%;
+`imprecise` when it does only if every part was rounded like the coarsest one (\"61.55% …, 0.9%
+…\" read as rounded at tenths throughout); `mismatch` otherwise.
 
 ## Tolerance
 The parts' rounding intervals add up: three whole percents (each ±0.5) may sum to
-98.5%–101.5%, seven census shares with one decimal (each ±0.05) to 99.65%–100.35%. A list is
-only as precise as its coarsest part (in \"61.55% …, 0.9% …\" every part may be off by 0.05),
-a hedged part (\"about 60%\") adds its hedge, and \"< 0.02%\" may be anything down to 0. A list
-closed by \"undecided\", \"don't know\" or \"no opinion\" may fall short of 100% (pollsters often
-leave out those who refused to answer): only an excess is a mismatch.
+98.5%–101.5%, seven census shares with two decimals (each ±0.005) to 99.965%–100.035%. A hedged
+part (\"about 60%\") adds its hedge, and \"< 0.02%\" may be anything down to 0. A list closed by
+\"undecided\", \"don't know\" or \"no opinion\" may fall short of 100% (pollsters often leave
+out those who refused to answer): only an excess is a mismatch.
 
 ## When it does not fire
-Without a mark of completeness (\"the remaining\", \"the rest\", \"the remainder\", \"all others\",
-\"undecided\" and its kin closing the list, \"(100%)\", a racial makeup): a list of shares may
-leave parts out. With two parts closed by \"the remaining\", which is the `complement` rule's.
-When the parts name different wholes (\"2% of the common stock … the remaining 40% of the
-group's stock\"), when a part is a change (\"up 5%\") or 100% or more, when the list nests
-(\"including\", \"of whom\"), or when a run of the list's last parts already makes 100% (an
-earlier share in the sentence then belongs to something else)."
+Without a mark of completeness (a word of the rest or other class right before the last
+part: \"the remaining\", \"the rest\", \"all others\", \"die übrigen\"; one of the undecided
+class right after it; \"(100%)\" after the list; a makeup word such as \"racial makeup\" before
+it): a list of shares may leave parts out. With two parts closed by \"the remaining\", which is
+the `complement` rule's. When the parts name different wholes (\"2% of the common stock … the
+remaining 40% of the group's stock\"), when a part is a change or a rate (\"up 5%\", \"by 5%\",
+\"a 5% rise\", \"5% a year\") or 100% or more, when the parts make less than half or more than
+one and a half of the whole (the rest of a smaller whole: \"… dann bleiben 0,3 Prozent\" of a
+3% goal), when the list nests (\"including\", \"of whom\", \"of those\"), when a link of the
+list holds another figure, a colon or more than ten words, or when a run of the list's last
+parts already makes 100% (an earlier share in the sentence then belongs to something else). A
+makeup ends at a link with a semicolon or a verb (\"…, and Hispanic or Latino of any race were
+7.0%\"), or where its first parts already make 100%."
     };
 }
 
@@ -51,82 +60,25 @@ pub const RULE: Rule = Rule {
     id: "breakdown",
     summary: "the shares of a complete breakdown must add up to 100%",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Words right after the last part that close a yes/no list: the part is the undecided.
-const UNDECIDED: &[&str] = &[
-    "undecided",
-    "were undecided",
-    "are undecided",
-    "was undecided",
-    "remained undecided",
-    "remain undecided",
-    "unsure",
-    "were unsure",
-    "are unsure",
-    "not sure",
-    "were not sure",
-    "are not sure",
-    "don't know",
-    "did not know",
-    "didn't know",
-    "do not know",
-    "said they did not know",
-    "said they didn't know",
-    "said they don't know",
-    "had no opinion",
-    "have no opinion",
-    "no opinion",
-    "unentschieden",
-    "sind unentschieden",
-    "waren unentschieden",
-    "weiß nicht",
-    "wissen nicht",
-    "wussten nicht",
-    "keine angabe",
-    "keine angaben",
-    "machten keine angabe",
-    "haben keine meinung",
-    "hatten keine meinung",
-];
-
-/// Words right before the last part that make it everything else.
-const ALL_OTHERS: &[&str] = &[
-    "all others",
-    "all others,",
-    "all others:",
-    "all other",
-    "alle anderen",
-    "alle übrigen",
-];
-
-/// Words in a sentence that make its shares a census makeup, complete by definition.
-const MAKEUP: &[&str] = &[
-    "racial makeup",
-    "racial make-up",
-    "racial composition",
-    "ethnic makeup",
-    "ethnic make-up",
-    "ethnic composition",
-];
-
-/// Words between two parts that nest one list inside another.
-const NESTING: &[&str] = &[
-    "including",
-    "of whom",
-    "of which",
-    "of those",
-    "of them",
-    "among them",
-    "among those",
-    "darunter",
-    "davon",
-    "von ihnen",
-];
-
-/// Words between parts that end a makeup: Hispanic origin is counted apart from race.
-const MAKEUP_END: &[&str] = &["hispanic", "latino", "of any race"];
+/// The frames of a breakdown. Roles: `last` the share that closes the list, `r` the rest word
+/// before it, `u` the undecided words after it, `t` a closing "(100%)", `mk` a makeup word and
+/// `first` the first share after it. The builder walks the list from `last` back, or from
+/// `first` on.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "… 30% said no and the remaining 12% did not answer", "the rest, 4 pct"
+        (80, "{r:REST|OTHER} ,|:|–|(? {last:pct}"),
+        // "… 35% oppose it and 9% are undecided", "7% said they didn't know"
+        (80, "{last:pct} BE? _2 {u:UNDECIDED}"),
+        // "Men 48%, women 52% (100%)"
+        (80, "{last:pct} _2 ( {t:pct} )"),
+        // "The racial makeup of the town was 90.1% White, 4.3% …"
+        (80, "{mk:MAKEUP} _6 {first:pct}"),
+    ])
+});
 
 /// How a list is marked complete.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -141,227 +93,263 @@ enum Mark {
     Makeup,
 }
 
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let idx: Vec<usize> = doc
-            .in_sentence(s)
-            .filter(|&i| doc.quantities[i].kind == Kind::Percent)
-            .collect();
-        if let Some(c) = makeup(doc, s, &idx) {
-            out.push(c);
-            continue;
-        }
-        for (k, &q) in idx.iter().enumerate() {
-            let Some((mark, text)) = closing(doc, s, q) else {
-                continue;
-            };
-            // A "(100%)" total is not itself a part.
-            let last = if mark == Mark::Total {
-                k.checked_sub(1)
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            let c = if m.has("mk") {
+                let parts = makeup(doc, si, m.token("first")?);
+                first_run(doc, si, &parts, &m)?
             } else {
-                Some(k)
+                let last = m.token("last")?;
+                let (mark, at) = if m.has("r") {
+                    (Mark::Rest, last)
+                } else if m.has("u") {
+                    (Mark::Undecided, last)
+                } else {
+                    let t = doc.q(si, &m, "t")?;
+                    if doc.quantities[t].value != Some(Decimal::ONE_HUNDRED) {
+                        return None;
+                    }
+                    (Mark::Total, m.token("t")?)
+                };
+                let parts = chain(doc, si, last);
+                let min = if mark == Mark::Total { 2 } else { 3 };
+                if parts.len() < min {
+                    return None;
+                }
+                claim(doc, si, &parts, mark, &m, at)?
             };
-            let Some(last) = last else { continue };
-            let parts = chain(doc, s, &idx[..=last]);
-            let min = if mark == Mark::Total { 2 } else { 3 };
-            if parts.len() < min {
-                continue;
-            }
-            if let Some(c) = claim(doc, s, &parts, mark, text, q) {
-                out.push(c);
-            }
-        }
-    }
-    out
+            Some(Candidate::new(c, support))
+        })
+        .collect()
 }
 
-/// Whether percent `q` closes a list, how, and the words that say so.
-fn closing(doc: &Doc<'_>, s: Span, q: usize) -> Option<(Mark, String)> {
-    let h = head(doc, q, s);
-    let qq = &doc.quantities[q];
-    let start = qq.hedge.as_ref().map_or(qq.span.start, |x| x.span.start);
-    if let Some(r) = REST
+/// The claim of a makeup: of all its shares, or, where they do not add up, of the first ones
+/// that do, as what follows is then counted apart ("…, 2.5% from two or more races, with 4.0%
+/// Hispanic of any race").
+fn first_run(doc: &Doc<'_>, si: usize, parts: &[usize], m: &Match) -> Option<Claim> {
+    let at = m.token("mk")?;
+    if parts.len() < 3 {
+        return None;
+    }
+    let all = claim(doc, si, parts, Mark::Makeup, m, at)?;
+    if check::check(all.clone()).verdict == Verdict::Ok {
+        return Some(all);
+    }
+    let shorter = (3..parts.len()).rev().find_map(|k| {
+        let c = claim(doc, si, &parts[..k], Mark::Makeup, m, at)?;
+        matches!(
+            check::check(c.clone()).verdict,
+            Verdict::Ok | Verdict::Imprecise
+        )
+        .then_some(c)
+    });
+    Some(shorter.unwrap_or(all))
+}
+
+/// Whether the tokens of a link nest one list in another: "including", "of whom", "of those".
+fn nests(gap: &[Token]) -> bool {
+    gap.iter().enumerate().any(|(k, t)| {
+        t.cues.has(Cue::Including)
+            || (t.cues.has(Cue::Of) && gap.get(k + 1).is_some_and(|u| u.cues.has(Cue::This)))
+    })
+}
+
+/// Whether the tokens between two shares read as a link of a list: a comma, a semicolon or
+/// "and" ("approved, ", " disapproved and "), at most ten words, no other figure or colon.
+fn listed(gap: &[Token]) -> bool {
+    let words = gap.iter().filter(|t| t.is_word()).count();
+    let clean = gap.iter().all(|t| match t.tok {
+        Tok::Quantity(_) => false,
+        Tok::Punct(c) => !matches!(c, ':' | '=' | '/'),
+        Tok::Word => true,
+    });
+    let joined = gap
         .iter()
-        .chain(ALL_OTHERS)
-        .find(|r| ends_with_phrase(&h, r))
-    {
-        let head_end = s.start + doc.text[s.start..start].trim_end().len();
-        let from = head_end.saturating_sub(r.len()).max(s.start);
-        let from = crate::locale::floor_char_boundary(doc.text, from);
-        return Some((Mark::Rest, doc.text[from..qq.span.end].trim().to_string()));
-    }
-    let after = doc.after(q, s, 40);
-    let a = after.trim_start().to_lowercase();
-    if let Some(u) = UNDECIDED.iter().find(|u| {
-        a.starts_with(*u)
-            && a[u.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    }) {
-        let end = qq.span.end + (after.len() - after.trim_start().len()) + u.len();
-        let end = crate::locale::floor_char_boundary(doc.text, end);
-        return Some((Mark::Undecided, doc.text[start..end].to_string()));
-    }
-    let v = qq.value?;
-    let total = v == Decimal::ONE_HUNDRED
-        && doc.text[..qq.span.start].ends_with('(')
-        && doc.text[qq.span.end..].starts_with(')');
-    total.then(|| (Mark::Total, format!("({})", doc.text_of(q))))
+        .any(|t| t.is_punct(',') || t.is_punct(';') || t.cues.has(Cue::And));
+    clean && joined && words <= 10
 }
 
-/// The parts of the list that ends with the last of `idx`: walking back while the text
-/// between two shares reads as a list ("approved, ", " disapproved and ").
-fn chain(doc: &Doc<'_>, s: Span, idx: &[usize]) -> Vec<usize> {
-    let mut parts = vec![*idx.last().unwrap_or(&0)];
-    for w in idx.windows(2).rev() {
-        let (r, next) = (w[0], w[1]);
-        // Only shares next to each other: another figure between them ends the list.
-        if next != r + 1 {
-            break;
-        }
-        let gap = doc.between(r, next).to_lowercase();
-        if NESTING.iter().any(|n| has_word(&gap, n)) {
+/// The percent tokens of the list that ends with token `last`, walking back while the tokens
+/// between two shares read as a list. Empty when the list nests.
+fn chain(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
+    let toks = &doc.tokens[si];
+    let mut parts = vec![last];
+    let mut j = last;
+    while let Some(i) = (0..j).rev().find(|&k| toks[k].quantity().is_some()) {
+        let gap = &toks[i + 1..j];
+        if nests(gap) {
             return Vec::new();
         }
-        let listed = gap.contains([',', ';'])
-            || [
-                " and ",
-                " while ",
-                " whereas ",
-                " with ",
-                " und ",
-                " sowie ",
-                " während ",
-            ]
-            .iter()
-            .any(|c| gap.contains(c));
-        if !listed || gap.split_whitespace().count() > 10 || is_change(doc, r, s) {
+        // A share that is a change ("up 5%") is no part.
+        let part = toks[i]
+            .quantity()
+            .is_some_and(|q| doc.quantities[q].kind == Kind::Percent && !changes(doc, si, q));
+        if !part || !listed(gap) {
             break;
         }
-        parts.push(r);
+        parts.push(i);
+        j = i;
     }
     parts.reverse();
     parts
 }
 
-/// "The racial makeup of the city was 85.2% White, 5.1% African American, …".
-fn makeup(doc: &Doc<'_>, s: Span, idx: &[usize]) -> Option<Claim> {
-    let sentence = doc.text[s.start..s.end].to_lowercase();
-    let m = MAKEUP.iter().find_map(|m| sentence.find(m))?;
-    let from = s.start + m;
-    let mut parts: Vec<usize> = Vec::new();
-    for &i in idx.iter().filter(|&&i| doc.quantities[i].span.start > from) {
-        if let Some(&prev) = parts.last() {
-            let gap = doc.between(prev, i).to_lowercase();
-            if i != prev + 1
-                || gap.contains(';')
-                || MAKEUP_END.iter().any(|e| gap.contains(e))
-                || !(gap.contains(',') || gap.contains(" and "))
-            {
-                break;
-            }
+/// The shares of a makeup from token `first` on: a comma or "and" between each two; a
+/// semicolon or a verb ("were") ends it.
+fn makeup(doc: &Doc<'_>, si: usize, first: usize) -> Vec<usize> {
+    let toks = &doc.tokens[si];
+    let mut parts = vec![first];
+    let mut j = first;
+    while let Some(i) = (j + 1..toks.len()).find(|&k| toks[k].quantity().is_some()) {
+        let gap = &toks[j + 1..i];
+        let percent = toks[i]
+            .quantity()
+            .is_some_and(|q| doc.quantities[q].kind == Kind::Percent);
+        let ends = gap.iter().any(|t| t.is_punct(';') || t.cues.has(Cue::Be));
+        if !percent || ends || !listed(gap) || nests(gap) {
+            break;
         }
         parts.push(i);
+        j = i;
     }
-    let last = *parts.last()?;
-    if parts.len() < 3 {
-        return None;
-    }
-    claim(
-        doc,
-        s,
-        &parts,
-        Mark::Makeup,
-        "a racial makeup".to_string(),
-        last,
-    )
+    parts
 }
 
-/// The claim that `parts` add up to 100%, closed by the quantity `at`.
+/// What a part may have been before rounding, as (below, above) its stated value: its own
+/// rounding (or hedge), and the rounding of the list's coarsest part. "< 0.02%" may be
+/// anything down to 0.
+struct Slack {
+    own: (Decimal, Decimal),
+    coarse: (Decimal, Decimal),
+}
+
+fn slack(o: &Operand, below_only: bool, coarsest: Decimal) -> Slack {
+    if below_only {
+        let all = (o.value, Decimal::ZERO);
+        return Slack {
+            own: all,
+            coarse: all,
+        };
+    }
+    let own = (o.value - o.range.lo, o.range.hi - o.value);
+    let half = coarsest / Decimal::TWO / Decimal::ONE_HUNDRED;
+    Slack {
+        own,
+        coarse: (own.0.max(half), own.1.max(half)),
+    }
+}
+
+/// A share as a percent text: 0.985 → "98.5%".
+fn percent_text(v: Decimal) -> String {
+    format!("{}%", (v * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// The claim that the share tokens `parts` of sentence `si` add up to 100%; `at` is the token
+/// the finding points at (the closing share, the "(100%)" or the makeup word).
 fn claim(
     doc: &Doc<'_>,
-    s: Span,
+    si: usize,
     parts: &[usize],
     mark: Mark,
-    marker: String,
+    m: &Match,
     at: usize,
 ) -> Option<Claim> {
-    let mut inputs = Vec::new();
-    let (mut below, mut above) = (Decimal::ZERO, Decimal::ZERO);
-    let mut wholes: Vec<String> = Vec::new();
-    let mut places = 0;
-    // A list is only as precise as its coarsest part: "61.55% …, 0.9% …" may have been rounded
-    // at tenths throughout.
-    let coarsest = parts
+    let toks = &doc.tokens[si];
+    let qs: Vec<usize> = parts
+        .iter()
+        .map(|&k| toks[k].quantity())
+        .collect::<Option<_>>()?;
+    // A list is as precise as its coarsest part: "61.55% …, 0.9% …" may have been rounded at
+    // tenths throughout.
+    let coarsest = qs
         .iter()
         .filter_map(|&i| doc.quantities[i].precision)
         .max()
         .unwrap_or(Decimal::ONE);
-    for &i in parts {
+    let mut operands = Vec::new();
+    let mut slacks = Vec::new();
+    let mut wholes: Vec<String> = Vec::new();
+    let mut places = 0;
+    for (&k, &i) in parts.iter().zip(&qs) {
         let q = &doc.quantities[i];
         let v = q.value?;
         if v.is_sign_negative() || v >= Decimal::ONE_HUNDRED {
             return None;
         }
         let o = doc.operand(i)?;
-        // The rounding goes into the target; the parts themselves are taken as written.
-        let half = coarsest / Decimal::TWO / Decimal::ONE_HUNDRED;
-        let lo = o.range.lo.min(o.value - half);
-        let hi = o.range.hi.max(o.value + half);
-        // "< 0.02% Pacific Islander": anything from nothing up to the figure.
-        let below_only = doc.text[s.start..q.span.start]
-            .trim_end()
-            .ends_with(['<', '≤']);
-        below += if below_only { o.value } else { o.value - lo };
-        above += if below_only {
-            Decimal::ZERO
-        } else {
-            hi - o.value
-        };
+        let below_only = k > 0 && (toks[k - 1].is_punct('<') || toks[k - 1].is_punct('≤'));
+        slacks.push(slack(&o, below_only, coarsest));
         places = places.max(q.precision.map_or(0, |p| p.normalize().scale()));
-        if let Some(w) = of_phrase(doc, i, s) {
+        if let Some(w) = whole_of(doc, si, i) {
             wholes.push(w);
         }
-        inputs.push(Operand {
-            range: Range::point(o.value),
-            ..o
-        });
+        operands.push(o);
     }
     if wholes.windows(2).any(|w| !same_whole(&w[0], &w[1])) {
         return None;
     }
+    // Parts that make less than half or more than one and a half of the whole are the rest of
+    // something else ("bei 2 Prozent … und 0,7 Prozent …, dann bleiben 0,3 Prozent" of a 3%
+    // goal), not a breakdown gone wrong.
+    let total: Decimal = operands.iter().map(|o| o.value).sum();
+    if total * Decimal::TWO < Decimal::ONE || total * Decimal::TWO > Decimal::new(3, 0) {
+        return None;
+    }
     let one = Decimal::ONE;
-    let hi = Some((one + below, true));
-    let lo = (mark != Mark::Undecided).then_some((one - above, true));
-    let target = Target { lo, hi };
-    let n = inputs.len();
-    let range = |t: &Target| {
-        let l =
-            t.lo.map(|(v, _)| format!("{}%", (v * Decimal::ONE_HUNDRED).normalize()));
-        let h =
-            t.hi.map(|(v, _)| format!("{}%", (v * Decimal::ONE_HUNDRED).normalize()));
-        (l, h)
+    let sum = |f: fn(&Slack) -> Decimal| slacks.iter().map(f).sum::<Decimal>();
+    let (below, above) = (sum(|s| s.own.0), sum(|s| s.own.1));
+    // The sum lies within 100% less what the parts may lie above their figures, and 100% plus
+    // what they may lie below.
+    let target = Target {
+        lo: (mark != Mark::Undecided).then_some((one - above, true)),
+        hi: Some((one + below, true)),
     };
-    let note = match range(&target) {
-        (Some(l), Some(h)) => format!(
-            "the parts of a complete breakdown add up to 100% ({l}–{h} with their rounding)"
+    // The inputs carry what a coarser reading adds to their own rounding, so that a sum that
+    // only that reading reaches is imprecise.
+    let inputs: Vec<Operand> = operands
+        .into_iter()
+        .zip(&slacks)
+        .map(|(o, s)| Operand {
+            range: Range {
+                lo: o.value - (s.coarse.0 - s.own.0),
+                hi: o.value + (s.coarse.1 - s.own.1),
+            },
+            ..o
+        })
+        .collect();
+    let mut note = match (target.lo, target.hi) {
+        (Some((l, _)), Some((h, _))) => format!(
+            "the parts of a complete breakdown add up to 100% ({}–{} with their rounding)",
+            percent_text(l),
+            percent_text(h)
         ),
-        (None, Some(h)) => format!(
-            "the parts may fall short of 100% where some gave no answer, but not exceed {h} with their rounding"
+        (None, Some((h, _))) => format!(
+            "the parts may fall short of 100% where some gave no answer, but not exceed {} with their rounding",
+            percent_text(h)
         ),
         _ => return None,
     };
-    let at_q = &doc.quantities[at];
+    if slacks.iter().any(|s| s.coarse != s.own) {
+        let (cb, ca) = (sum(|s| s.coarse.0), sum(|s| s.coarse.1));
+        let lo = (mark != Mark::Undecided).then(|| percent_text(one - ca));
+        note.push_str(&format!(
+            ", {}{} if every part was rounded like the coarsest",
+            lo.map_or(String::new(), |l| format!("{l}–")),
+            percent_text(one + cb)
+        ));
+    }
+    let span = match mark {
+        Mark::Makeup | Mark::Total => toks[at].span,
+        Mark::Rest | Mark::Undecided => doc.quantities[toks[at].quantity()?].span,
+    };
+    let marker = marker_text(doc, si, mark, m, at)?;
+    let n = inputs.len();
     let c = Claim {
         rule: RULE.id,
         stated: Stated {
-            text: format!(
-                "100% (\"{}\")",
-                marker.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
-            span: at_q.span,
+            text: format!("100% (\"{marker}\")"),
+            span,
             value: one,
             percent: true,
             unit: Some("%".to_string()),
@@ -375,27 +363,49 @@ fn claim(
         note: Some(note),
         id: None,
     };
+    if mark == Mark::Makeup {
+        return Some(c);
+    }
     // A run of the last parts that alone makes 100%: the earlier shares belong to something
     // else ("30% were men; 54% approved, 38% disapproved and the remaining 8% …").
-    if mark != Mark::Makeup && check::check(c.clone()).verdict != Verdict::Ok {
+    if check::check(c.clone()).verdict != Verdict::Ok {
         for k in 1..n.saturating_sub(1) {
-            let tail = &parts[k..];
-            if tail.len() < 2 {
-                break;
-            }
-            let sum: Option<Decimal> = tail.iter().map(|&i| doc.operand(i).map(|o| o.value)).sum();
-            let (b, a): (Decimal, Decimal) = tail
-                .iter()
-                .filter_map(|&i| doc.operand(i))
-                .fold((Decimal::ZERO, Decimal::ZERO), |(b, a), o| {
-                    (b + o.value - o.range.lo, a + o.range.hi - o.value)
-                });
-            if sum.is_some_and(|v| v >= one - a && v <= one + b) {
+            let tail = &slacks[k..];
+            let sum: Decimal = c.inputs[k..].iter().map(|o| o.value).sum();
+            let b: Decimal = tail.iter().map(|s| s.own.0).sum();
+            let a: Decimal = tail.iter().map(|s| s.own.1).sum();
+            if sum >= one - a && sum <= one + b {
                 return None;
             }
         }
     }
     Some(c)
+}
+
+/// The words that mark the list complete, for the message: "the remaining 8%", "8% were
+/// undecided", "(100%)", "racial makeup".
+fn marker_text(doc: &Doc<'_>, si: usize, mark: Mark, m: &Match, at: usize) -> Option<String> {
+    let toks = &doc.tokens[si];
+    let span = match mark {
+        Mark::Rest => {
+            let r = m.token("r")?;
+            // "the remaining": a determiner right before the rest word belongs to it.
+            let from = if r > 0 && toks[r - 1].cues.has(Cue::Det) {
+                r - 1
+            } else {
+                r
+            };
+            Span::new(toks[from].span.start, toks[at].span.end)
+        }
+        Mark::Undecided => Span::new(toks[at].span.start, toks[m.token("u")?].span.end),
+        Mark::Total => {
+            let t = m.token("t")?;
+            Span::new(toks[t - 1].span.start, toks[t + 1].span.end)
+        }
+        Mark::Makeup => toks[at].span,
+    };
+    let text = &doc.text[span.start..span.end];
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -444,14 +454,17 @@ mod tests {
         );
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
         assert!(v[0].1.contains("not exceed 101.5%"), "{}", v[0].1);
+        let v = run(
+            "breakdown",
+            "Von den Befragten sind 51 Prozent dafür, 33 Prozent dagegen und 16 Prozent unentschieden.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
     }
 
     #[test]
     fn census_makeup_and_a_total() {
-        let v = run(
-            "breakdown",
-            "The racial makeup of the city was 85.2% White, 5.1% African American, 0.3% Native American, 2.1% Asian, 0.0% Pacific Islander, 3.4% from other races, and 3.9% from two or more races. Hispanic or Latino of any race were 7.0% of the population.",
-        );
+        let text = "The racial makeup of the city was 85.2% White, 5.1% African American, 0.3% Native American, 2.1% Asian, 0.0% Pacific Islander, 3.4% from other races, and 3.9% from two or more races. Hispanic or Latino of any race were 7.0% of the population.";
+        let v = run("breakdown", text);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
         let v = run(
@@ -459,14 +472,39 @@ mod tests {
             "The racial makeup of the town was 85.2% White, 5.1% African American, 2.1% Asian, and 3.9% from two or more races.",
         );
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
-        // Mixed precision: the list is as precise as its coarsest part, and "<" reaches 0.
+        // A share counted apart in the same sentence ends the makeup where it makes 100%.
+        let v = run(
+            "breakdown",
+            "The ethnic makeup of the village was 91.5% White, 6.0% Asian, and 2.5% from two or more races, with 4.0% Hispanic of any race.",
+        );
+        assert_eq!(v.len(), 1);
+        assert!(v[0].1.starts_with("91.5% + 6.0% + 2.5% = 100%"), "{v:?}");
+        let v = run("breakdown", "Men 45%, women 50% (100%).");
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn mixed_precision_is_imprecise_where_only_the_coarsest_rounding_reaches_100() {
+        // At their own precision the parts make 99.86% at most 99.98%; read as rounded at
+        // tenths throughout, as the coarsest part is, they may make 100%.
         let v = run(
             "breakdown",
             "The racial makeup of the city was 61.55% Black, 35.71% White, 0.9% Asian, 0.2% Native American, < 0.02% Pacific Islander, 0.59% from other races, and 0.89% from two or more races.",
         );
+        assert_eq!(v[0].0, Verdict::Imprecise, "{v:?}");
+        assert!(
+            v[0].1
+                .contains("99.7%–100.32% if every part was rounded like the coarsest"),
+            "{}",
+            v[0].1
+        );
+        // Mixed precision that adds up at each part's own rounding: 100.02% against
+        // 99.84%–100.21%.
+        let v = run(
+            "breakdown",
+            "The racial makeup of the town was 72.45% White, 20.3% Black, 4.12% Asian, < 0.05% Pacific Islander, 1.2% from other races, and 1.9% from two or more races.",
+        );
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
-        let v = run("breakdown", "Men 45%, women 50% (100%).");
-        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
     }
 
     #[test]
@@ -491,11 +529,26 @@ mod tests {
             )
             .is_empty()
         );
+        assert!(
+            run(
+                "breakdown",
+                "54% approved, of those 20% strongly, 38% disapproved and the remaining 8% were undecided."
+            )
+            .is_empty()
+        );
         // An earlier share of something else: the last three alone make 100%.
         assert!(
             run(
                 "breakdown",
                 "Of 1,200 people, 30% were men; 54% approved, 38% disapproved and the remaining 8% were undecided."
+            )
+            .is_empty()
+        );
+        // The rest of a smaller whole.
+        assert!(
+            run(
+                "breakdown",
+                "Von 5 Prozent Zuschlag gehen 3 Prozent an die Stadt, 1,5 Prozent an den Kreis, dann bleiben 0,5 Prozent für das Land."
             )
             .is_empty()
         );

@@ -2,10 +2,12 @@
 
 use crate::check::interval::{Range, Target};
 use crate::check::{Claim, Expr, Operand, Stated};
-use crate::claims::Doc;
-use crate::claims::Rule;
+use crate::claims::frame::Match;
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
 use crate::quantity::{HedgeKind, Kind, Span};
+use crate::tokens::{Cue, Token};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -51,8 +53,115 @@ pub const RULE: Rule = Rule {
     id: "change",
     summary: "a stated change must match its before and after values",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
+
+/// The frames of a change. Roles: `a` the value before, `b` the value after, `p` the stated
+/// change (a percent or points), `d` a stated difference, `dir` or `v` the word that says which
+/// way it went, `m` a word that states a multiple and `h` its hedge.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "rose 11.3 pct to 416 mln, up from 374 mln", "up 33 pct to 40 mln dlrs from 30 mln"
+        (
+            85,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
+        ),
+        // "to rise by about 60 pct to 24 mln dlrs, compared with the 15 mln reported for the
+        // first quarter last year": an amount compared with is the level before
+        (
+            75,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt} ,? _2 AGAINST _2 {a:amt}",
+        ),
+        // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago": a rate's change is often
+        // from the month before, and the rate "against" another time, so the reading is weaker
+        (
+            65,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:pct} ,? _2 AGAINST _2 {a:pct}",
+        ),
+        // "increased by 25% from 120 to 150 tonnes"
+        (
+            85,
+            "{dir:UP|DOWN} BY? {p:pct|pts} _2 FROM _2 {a:amt|pct} _2 TO|AT _2 {b:amt|pct}",
+        ),
+        // "3.86 mln bpd, up 21.1 pct from 3.19 mln", "5,500 people (up 10% from 5,000)"
+        (
+            85,
+            "{b:amt|pct} _2 ,|(|– OR? ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct|pts} _2 FROM|AGAINST _2 {a:amt|pct}",
+        ),
+        // "from 120 to 150, an increase of 25%", "von 100 auf 120, ein Plus von 20 Prozent",
+        // "from 400 to 300 (down 25%)", "from 400 to 300, a 20% decline", "grew from $2.0
+        // billion to $2.5 billion, or 25%"
+        (
+            80,
+            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts} / {p:pct|pts} {dir:UP|DOWN}? ]",
+        ),
+        // "um 25 Prozent von 200 auf 240 Millionen Euro gestiegen"
+        (
+            80,
+            "BY {p:pct|pts} FROM _2 {a:amt|pct} TO _2 {b:amt|pct} [_3 {dir:UP|DOWN}]?",
+        ),
+        // "estimated at 66 billion for 1986, totalled 43.5 billion, a drop of 34 pct"
+        (
+            70,
+            "AT|FROM {a:amt} _6 {b:amt} ,|– ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct}",
+        ),
+        // "18.234 Migranten …, das sind 80 Prozent mehr als …, als 10.165 Menschen"
+        (
+            65,
+            "{b:amt} _6 THAT_IS {p:pct} [{dir:UP|DOWN|MORE|LESS} THAN / {dir:OVER}] _6 {a:amt}",
+        ),
+        // A second change of the same level: "fell 13.3 pct to 41.4 mln dlrs from 47.7 mln, and
+        // were off 1.1 pct from 41.8 mln a year earlier"; the builder takes the level after
+        // from the first change
+        (
+            70,
+            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts} _2 FROM|AGAINST|OVER _2 {a:amt|pct}",
+        ),
+        // A direction alone: "averaged 191 mln dlrs, up from 381 mln dlrs"
+        (70, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
+        // A difference and its share of the earlier level: "rose 5.6 billion dlrs, or 0.9
+        // pct, to 592.19 billion dlrs", "closed down 247p, or 18%, at 1115 pence"
+        (
+            85,
+            "{dir:UP|DOWN} _2 {d:amt} POINTS? ,? OR {p:pct} ,? _3 TO|AT _5 {b:amt}",
+        ),
+        // "mit 221 Millionen Euro um 143 Millionen Euro, also fast 40 Prozent, unter der
+        // Mindestsumme": the level after, the difference, and its share of the level before
+        (
+            75,
+            "{b:amt} BY {d:amt} ,? OR|THAT_IS {p:pct} ,? {dir:BELOW|ABOVE|UP|DOWN}",
+        ),
+        // "10.2 billion dlrs, or 2.7 pct, above the April, 1986, level of 373.9 billion dlrs"
+        (
+            75,
+            "{d:amt} ,? OR {p:pct} ,? {dir:ABOVE|BELOW|UP|DOWN} _7 {a:amt}",
+        ),
+        // A multiplying word: "doubled its staff from 40 to 80", "more than tripled, from $10
+        // million to $35 million", "nearly doubled to 399,000 tonnes from 201,000", "von 40
+        // auf 80 verdoppelt", "stieg von 1 200 auf 2 600 und hat sich damit mehr als verdoppelt"
+        (
+            80,
+            "{h:NEARLY|ABOUT|OVER}? {m:FACTOR} _3 FROM _2 {a:amt} _2 TO _2 {b:amt}",
+        ),
+        (
+            80,
+            "{h:NEARLY|ABOUT|OVER}? {m:FACTOR} _3 TO _2 {b:amt} _3 FROM _3 {a:amt}",
+        ),
+        (
+            80,
+            "FROM _2 {a:amt} TO _2 {b:amt} _4 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
+        ),
+        // A multiple in figures: "um das 900-Fache angestiegen von 3 000 auf 2,7 Millionen",
+        // "grew tenfold from 20 to 200"
+        (80, "{f:num} {t:TIMES} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
+        (80, "{f:mult} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
+        // "lag bei 4,5 Milliarden Euro und hat sich … auf 13,2 Milliarden Euro fast verdreifacht"
+        (
+            65,
+            "AT? {a:amt} _8 TO _2 {b:amt} _3 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
+        ),
+    ])
+});
 
 /// Which way a word says a value moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,191 +170,32 @@ enum Dir {
     Down,
 }
 
-/// Words that say a value rose.
-const UP: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "rising",
-    "risen",
-    "increased",
-    "increase",
-    "increases",
-    "increasing",
-    "grew",
-    "grow",
-    "grows",
-    "growing",
-    "grown",
-    "growth",
-    "climbed",
-    "climb",
-    "climbs",
-    "jumped",
-    "jump",
-    "jumps",
-    "gained",
-    "gain",
-    "gains",
-    "soared",
-    "surged",
-    "surge",
-    "advanced",
-    "expanded",
-    "rebounded",
-    "up",
-    "higher",
-    "plus",
-    "stieg",
-    "stiegen",
-    "steigt",
-    "steigen",
-    "gestiegen",
-    "wuchs",
-    "wuchsen",
-    "gewachsen",
-    "erhöhte",
-    "erhöhten",
-    "erhöht",
-    "kletterte",
-    "zugelegt",
-    "anstieg",
-    "zuwachs",
-    "steigerung",
-    "zunahme",
-];
-
-/// Words that say a value fell.
-const DOWN: &[&str] = &[
-    "fell",
-    "fall",
-    "falls",
-    "falling",
-    "fallen",
-    "dropped",
-    "drop",
-    "drops",
-    "declined",
-    "decline",
-    "declines",
-    "decreased",
-    "decrease",
-    "decreases",
-    "slipped",
-    "slid",
-    "sank",
-    "plunged",
-    "plummeted",
-    "tumbled",
-    "slumped",
-    "shrank",
-    "shrunk",
-    "contracted",
-    "dipped",
-    "eased",
-    "lost",
-    "loss",
-    "down",
-    "lower",
-    "reduced",
-    "reduction",
-    "cut",
-    "minus",
-    "sank",
-    "sanken",
-    "sinkt",
-    "gesunken",
-    "fiel",
-    "fielen",
-    "gefallen",
-    "verringerte",
-    "verringert",
-    "schrumpfte",
-    "rückgang",
-    "abnahme",
-    "einbruch",
-];
-
-/// Words that may stand between the after value and the change besides a direction word:
-/// ", which is an increase of", ", representing a rise of", ", ein Plus von".
-const LINK: &[&str] = &[
-    "a",
-    "an",
-    "or",
-    "of",
-    "by",
-    "which",
-    "is",
-    "was",
-    "that",
-    "representing",
-    "ein",
-    "eine",
-    "einen",
-    "also",
-    "um",
-    "von",
-    "das",
-    "ist",
-];
-
-/// The direction a single lower-case word gives.
-fn dir_of(word: &str) -> Option<Dir> {
-    if UP.contains(&word) {
+/// The direction the cue word `t` gives.
+fn dir_of(t: &Token) -> Option<Dir> {
+    let c = t.cues;
+    if c.has(Cue::Up) || c.has(Cue::Above) || c.has(Cue::More) || c.has(Cue::Over) {
         Some(Dir::Up)
-    } else if DOWN.contains(&word) {
+    } else if c.has(Cue::Down) || c.has(Cue::Below) || c.has(Cue::Less) {
         Some(Dir::Down)
     } else {
         None
     }
 }
 
-/// The lower-case words of `s`, split at white space, with surrounding punctuation removed.
-fn words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '+')
-                .to_lowercase()
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            if m.has("m") || m.has("f") {
+                multiplied(doc, si, &m, support)
+            } else if m.has("w") {
+                direction(doc, si, &m, support)
+            } else if m.has("d") {
+                difference(doc, si, &m, support)
+            } else {
+                change(doc, si, &m, support)
+            }
         })
-        .filter(|w| !w.is_empty())
         .collect()
-}
-
-/// The direction the last word of `lead` gives, looking past a trailing "by", "of", "um", "von".
-fn dir_of_lead(lead: &str) -> Option<Dir> {
-    let w = words(lead);
-    let mut it = w.iter().rev();
-    let last = it.next()?;
-    if matches!(last.as_str(), "by" | "of" | "um" | "von") {
-        return dir_of(it.next()?);
-    }
-    dir_of(last)
-}
-
-/// Whether a gap holds only a few plain words (a unit noun, "in March", "last year's").
-fn plain_words(gap: &str, max: usize) -> bool {
-    let ws: Vec<&str> = gap.split_whitespace().collect();
-    ws.len() <= max
-        && ws.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-                || is_year_possessive(w)
-        })
-}
-
-/// "1985's".
-fn is_year_possessive(w: &str) -> bool {
-    let digits = w.trim_end_matches("'s").trim_end_matches("’s");
-    digits.len() == 4 && digits.len() < w.len() && digits.chars().all(|c| c.is_ascii_digit())
-}
-
-/// Whether the gap is "[a few words] KEY [a few words]" with KEY one of `keys`.
-fn gap_with(gap: &str, keys: &[&str], before: usize, after: usize) -> bool {
-    let ws: Vec<&str> = gap.split_whitespace().collect();
-    let Some(k) = ws.iter().position(|w| keys.contains(w)) else {
-        return false;
-    };
-    plain_words(&ws[..k].join(" "), before) && plain_words(&ws[k + 1..].join(" "), after)
 }
 
 /// Kinds a before or after value may have.
@@ -254,23 +204,6 @@ fn is_level(k: Kind) -> bool {
         k,
         Kind::Number | Kind::Money | Kind::Measure | Kind::Percent
     )
-}
-
-/// The next quantity after `i` in the sentence that is a level; years between are skipped
-/// ("from 1985's 710").
-fn next_level(doc: &Doc<'_>, i: usize, range: &std::ops::Range<usize>) -> Option<usize> {
-    let mut j = i + 1;
-    while j < range.end {
-        let k = doc.quantities[j].kind;
-        if is_level(k) {
-            return Some(j);
-        }
-        if k != Kind::Year {
-            return None;
-        }
-        j += 1;
-    }
-    None
 }
 
 /// An operand scaled by `k` ("5.83" in "from 5.83 to 6.11 billion").
@@ -283,16 +216,46 @@ fn scaled(mut o: Operand, k: Decimal) -> Option<Operand> {
     Some(o)
 }
 
-/// The before and after values as operands, if they are of one kind and unit. A bare number
-/// takes the unit of the other; a scale word on one side only carries over to the other when
-/// the values would otherwise be a hundred times apart ("from 5.83 to 6.11 billion").
-fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
-    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-    if !is_level(qa.kind) || !is_level(qb.kind) || qa.hedge.is_some() || qb.hedge.is_some() {
+/// Whether a hedge leaves a level without an upper or lower bound ("more than 100").
+fn open_hedge(q: &crate::quantity::Quantity) -> bool {
+    q.hedge.as_ref().is_some_and(|h| {
+        !matches!(
+            h.kind,
+            HedgeKind::About | HedgeKind::Exactly | HedgeKind::JustUnder | HedgeKind::JustOver
+        )
+    })
+}
+
+/// The before and after values (quantities `a` and `b`, of sentence `si`) as operands, if they
+/// are of one kind and unit. A bare number takes the unit of the other; a scale word on one
+/// side only carries over to the other when the values would otherwise be a hundred times
+/// apart ("from 5.83 to 6.11 billion").
+fn levels(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Operand)> {
+    let (x, y) = alike(doc, si, a, b)?;
+    if x.value.is_zero() || y.value.is_zero() || x.value.is_sign_negative() {
         return None;
     }
-    // "April four", "March one": a day of a month, not a level
-    if after_month(doc, a) || after_month(doc, b) {
+    same_scale(doc, si, a, b, x, y)
+}
+
+/// Quantities `a` and `b` of sentence `si` as operands of one kind and unit: a bare number
+/// takes the unit of the other ("from 10 to 12%", "to 416 mln dlrs, from 374 mln").
+fn alike(doc: &Doc<'_>, si: usize, a: usize, b: usize) -> Option<(Operand, Operand)> {
+    alike_hedged(doc, si, a, b, false)
+}
+
+/// [`alike`], where `open` lets the first figure carry a hedge that bounds it on one side
+/// only, read as its figure: the share stated for it restates it ("um mehr als 143 Millionen
+/// Euro, also fast 40 Prozent").
+fn alike_hedged(
+    doc: &Doc<'_>,
+    si: usize,
+    a: usize,
+    b: usize,
+    open: bool,
+) -> Option<(Operand, Operand)> {
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+    if !is_level(qa.kind) || !is_level(qb.kind) || (open_hedge(qa) && !open) || open_hedge(qb) {
         return None;
     }
     // "from 10 to 12%", "von 20 auf 16 Prozent": the percent sign of the second serves both
@@ -300,7 +263,7 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
         && qb.kind == Kind::Percent
         && qa.unit.is_none()
         && qa.scale.is_none()
-        && !own_noun(doc, a)
+        && !doc.own_noun(si, a)
     {
         let x = scaled(doc.operand(a)?, Decimal::new(1, 2))?;
         let y = doc.operand(b)?;
@@ -308,19 +271,33 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
     }
     let same = qa.kind == qb.kind && qa.unit == qb.unit;
     // A bare number stands for the other's unit only if no noun of its own follows it.
+    // Two scaled figures ("416 mln dlrs" and "374 mln reported") are one unit with a word
+    // after the bare one.
+    let scaled_pair = qa.scale.is_some() && qb.scale.is_some();
     let bare = |i: usize| {
         let q = &doc.quantities[i];
-        q.kind == Kind::Number && q.unit.is_none() && !own_noun(doc, i)
+        q.kind == Kind::Number && q.unit.is_none() && (scaled_pair || !doc.own_noun(si, i))
     };
     let mixed = (bare(a) && matches!(qb.kind, Kind::Money | Kind::Measure))
         || (bare(b) && matches!(qa.kind, Kind::Money | Kind::Measure));
     if !same && !mixed {
         return None;
     }
-    let (mut x, mut y) = (doc.operand(a)?, doc.operand(b)?);
-    if x.value.is_zero() || y.value.is_zero() || x.value.is_sign_negative() {
-        return None;
-    }
+    Some((doc.operand_unhedged(a)?, doc.operand(b)?))
+}
+
+/// Two levels on one scale: where they are a hundred times apart or more, the first of two
+/// adjacent figures borrows the second's scale word ("from 5.83 to 6.11 billion"), or they are
+/// no pair.
+fn same_scale(
+    doc: &Doc<'_>,
+    si: usize,
+    a: usize,
+    b: usize,
+    mut x: Operand,
+    mut y: Operand,
+) -> Option<(Operand, Operand)> {
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
     let hundred = Decimal::ONE_HUNDRED;
     let far = |x: &Operand, y: &Operand| {
         let r = x
@@ -332,7 +309,7 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
     };
     if far(&x, &y) {
         // only the first of two adjacent figures borrows the second's scale word
-        let adjacent = |i: usize, j: usize| i + 1 == j && !own_noun(doc, i);
+        let adjacent = |i: usize, j: usize| i + 1 == j && !doc.own_noun(si, i);
         match (qa.scale, qb.scale) {
             (None, Some(k)) if adjacent(a, b) => x = scaled(x, k)?,
             (Some(k), None) if adjacent(b, a) => y = scaled(y, k)?,
@@ -345,310 +322,21 @@ fn levels(doc: &Doc<'_>, a: usize, b: usize) -> Option<(Operand, Operand)> {
     Some((x, y))
 }
 
-/// Month names, full and abbreviated, English and German.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "januar",
-    "februar",
-    "märz",
-    "mai",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-];
-
-/// Whether quantity `i` follows a month name ("April four" read as a number).
-fn after_month(doc: &Doc<'_>, i: usize) -> bool {
-    crate::lex::word_before(doc.text, doc.quantities[i].span.start)
-        .is_some_and(|(_, w)| MONTHS.contains(&w.to_lowercase().as_str()))
-}
-
-/// Words that may follow a bare number without being its noun.
-const NOT_NOUNS: &[&str] = &[
-    "from",
-    "to",
-    "in",
-    "a",
-    "an",
-    "the",
-    "and",
-    "but",
-    "or",
-    "last",
-    "on",
-    "at",
-    "for",
-    "during",
-    "while",
-    "with",
-    "this",
-    "that",
-    "previously",
-    "earlier",
-    "before",
-    "von",
-    "auf",
-    "im",
-    "und",
-    "vor",
-    "zuvor",
-];
-
-/// Whether a word that is no function word follows quantity `i` ("300 workers").
-fn own_noun(doc: &Doc<'_>, i: usize) -> bool {
-    let rest = &doc.text[doc.quantities[i].span.end..];
-    let next = rest
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    rest.starts_with([' ', '\u{a0}'])
-        && !next.is_empty()
-        && !NOT_NOUNS.contains(&next.to_lowercase().as_str())
-}
-
-/// The change P with the values A and B it is stated for, and a direction if a word gives one.
-struct Found {
-    p: usize,
-    a: usize,
-    b: usize,
-    dir: Option<Dir>,
-}
-
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let range = doc.in_sentence(s);
-        for p in range.clone() {
-            if !matches!(
-                doc.quantities[p].kind,
-                Kind::Percent | Kind::PercentagePoints
-            ) {
-                continue;
-            }
-            let found = verb_first(doc, s, &range, p)
-                .or_else(|| level_then_change(doc, &range, p))
-                .or_else(|| from_to_then_change(doc, s, &range, p));
-            if let Some(f) = found
-                && let Some(c) = claim(doc, f)
-            {
-                out.push(c);
-            }
-        }
-        out.extend(multiplied(doc, s, &range));
-    }
-    out
-}
-
-/// Where the text of quantity `i` starts, with its hedge.
-fn start_of(doc: &Doc<'_>, i: usize) -> usize {
-    let q = &doc.quantities[i];
-    q.hedge
-        .as_ref()
-        .map_or(q.span.start, |h| h.span.start.min(q.span.start))
-}
-
-/// "rose P% to B from A", "rose P% from A to B", "up P% to B from A", "an increase of P% from A
-/// to B", "um P% von A auf B".
-fn verb_first(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, p: usize) -> Option<Found> {
-    let lead = doc.lead(s, start_of(doc, p), 160);
-    let dir = dir_of_lead(lead);
-    let german_um = words(lead).last().is_some_and(|w| w == "um");
-    if dir.is_none() && !german_um {
-        return None;
-    }
-    let dir = dir.or_else(|| sentence_dir(doc, s));
-    let first = next_level(doc, p, range)?;
-    let second = next_level(doc, first, range)?;
-    let to_first = doc.between(p, first).trim();
-    if matches!(to_first, "to" | "auf") {
-        // "… to B [unit] from [last year's] A"
-        // a year may stand between: "to 710 from 1985's 600"
-        let gap_text = &doc.text[doc.quantities[first].span.end..start_of(doc, second)];
-        if gap_with(gap_text, &["from", "von"], 2, 3) {
-            return Some(Found {
-                p,
-                a: second,
-                b: first,
-                dir,
-            });
-        }
-        return None;
-    }
-    if matches!(to_first, "from" | "von") && first + 1 == second {
-        // "… from A [unit] to B"
-        let gap = doc.between(first, second);
-        if gap_with(gap, &["to", "auf"], 3, 0) {
-            return Some(Found {
-                p,
-                a: first,
-                b: second,
-                dir,
-            });
-        }
-    }
-    None
-}
-
-/// "B, up P% from A", "B (down P% from A)", "B, an increase of P% from A".
-fn level_then_change(doc: &Doc<'_>, range: &std::ops::Range<usize>, p: usize) -> Option<Found> {
-    if p == range.start {
-        return None;
-    }
-    let b = p - 1;
-    if !is_level(doc.quantities[b].kind) {
-        return None;
-    }
-    let gap = &doc.text[doc.quantities[b].span.end..start_of(doc, p)];
-    // the after value may carry its noun: "5,500 people (up 10% from 5,000)"
-    let mark = gap.find([',', '(', '—', '–'])?;
-    if !plain_words(&gap[..mark], 2) {
-        return None;
-    }
-    let g = &gap[mark..];
-    let ws = words(g);
-    if ws.is_empty()
-        || ws.len() > 4
-        || !ws
-            .iter()
-            .all(|w| dir_of(w).is_some() || LINK.contains(&w.as_str()))
-    {
-        return None;
-    }
-    let dir = dir_of_lead(g)?;
-    // the change noun or adverb starts the gap: ", up", ", an increase of", ", a rise of"
-    let head: Vec<&str> = ws
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !matches!(*w, "a" | "an" | "or" | "ein" | "eine" | "also"))
-        .collect();
-    if head.len() > 2 {
-        return None;
-    }
-    let a = next_level(doc, p, range)?;
-    let after = &doc.text[doc.quantities[p].span.end..start_of(doc, a)];
-    if !gap_with(after, &["from", "von", "gegenüber"], 0, 3) {
-        return None;
-    }
-    Some(Found {
-        p,
-        a,
-        b,
-        dir: Some(dir),
-    })
-}
-
-/// "from A to B, an increase of P%", "rose from A to B, or P%", "from A to B (up P%)", "from A
-/// to B, a P% rise", "von A auf B, ein Plus von P%".
-fn from_to_then_change(
-    doc: &Doc<'_>,
-    s: Span,
-    range: &std::ops::Range<usize>,
-    p: usize,
-) -> Option<Found> {
-    if p < range.start + 2 {
-        return None;
-    }
-    let (a, b) = (p - 2, p - 1);
-    let lead_a = doc.before(a, s, 40);
-    let from = words(lead_a);
-    if !from.last().is_some_and(|w| w == "from" || w == "von") {
-        return None;
-    }
-    if !gap_with(doc.between(a, b), &["to", "auf"], 3, 0) {
-        return None;
-    }
-    let gap = &doc.text[doc.quantities[b].span.end..start_of(doc, p)];
-    let g = gap.trim_start();
-    if !(g.starts_with(',') || g.starts_with('(') || g.starts_with('—') || g.starts_with('–')) {
-        return None;
-    }
-    let ws = words(g);
-    if ws.len() > 5
-        || g.contains(|c: char| c.is_ascii_digit())
-        || !ws
-            .iter()
-            .all(|w| dir_of(w).is_some() || LINK.contains(&w.as_str()))
-    {
-        return None;
-    }
-    let after = words(doc.after(p, s, 20));
-    let sign = doc.quantities[p]
-        .value
-        .is_some_and(|v| v.is_sign_negative())
-        || doc.text[doc.quantities[p].span.start..].starts_with('+');
-    // the direction: a word in the gap, a noun right after P, the verb before "from", a sign
-    let in_gap = ws.iter().rev().find_map(|w| dir_of(w));
-    let noun_after = after.first().and_then(|w| dir_of(w));
-    let ends_article = ws.last().is_some_and(|w| matches!(w.as_str(), "a" | "an"));
-    let verb = from.iter().rev().nth(1).and_then(|w| dir_of(w));
-    let dir = if ends_article {
-        noun_after?
-    } else if let Some(d) = in_gap {
-        d
-    } else if ws.is_empty() || (ws.len() == 1 && matches!(ws[0].as_str(), "or" | "also")) {
-        match (verb, sign) {
-            (Some(d), _) => d,
-            (None, true) => Dir::Up,
-            (None, false) => return None,
-        }
-    } else {
-        return None;
-    };
-    Some(Found {
-        p,
-        a,
-        b,
-        dir: Some(dir),
-    })
-}
-
-/// The direction the words of a sentence give, if they give one way only (German puts the
-/// verb last: "ist um 5 % von 100 auf 105 gestiegen").
-fn sentence_dir(doc: &Doc<'_>, s: Span) -> Option<Dir> {
-    let ws = words(&doc.text[s.start..s.end]);
-    let up = ws.iter().any(|w| dir_of(w) == Some(Dir::Up));
-    let down = ws.iter().any(|w| dir_of(w) == Some(Dir::Down));
-    match (up, down) {
-        (true, false) => Some(Dir::Up),
-        (false, true) => Some(Dir::Down),
-        _ => None,
-    }
-}
-
 /// A value with two decimal places at most, as text.
 fn show(v: Decimal) -> String {
     v.round_dp(2).normalize().to_string()
 }
 
-fn claim(doc: &Doc<'_>, f: Found) -> Option<Claim> {
-    let (x, y) = levels(doc, f.a, f.b)?;
-    let mut stated = doc.stated(f.p)?;
-    let (mut ka, kb) = (doc.quantities[f.a].kind, doc.quantities[f.b].kind);
+/// The change `p` between `a` and `b`: (b − a) ÷ a, or b − a in points.
+fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (p, a) = (doc.q(si, m, "p")?, doc.q(si, m, "a")?);
+    let b = match doc.q(si, m, "b") {
+        Some(b) => b,
+        None => earlier_level(doc, si, m.start)?,
+    };
+    let (x, y) = levels(doc, si, a, b)?;
+    let mut stated = doc.stated(p)?;
+    let (mut ka, kb) = (doc.quantities[a].kind, doc.quantities[b].kind);
     if ka == Kind::Number && kb == Kind::Percent {
         ka = Kind::Percent;
     }
@@ -656,11 +344,22 @@ fn claim(doc: &Doc<'_>, f: Found) -> Option<Claim> {
     if (ka == Kind::Percent || kb == Kind::Percent) && !percents {
         return None;
     }
-    let points = doc.quantities[f.p].kind == Kind::PercentagePoints;
+    let points = doc.quantities[p].kind == Kind::PercentagePoints;
     if points && !percents {
         return None;
     }
-    let said = f.dir?;
+    // The direction a word gives; without one, a sign ("+5%") or a restating "or" will do, at
+    // less support.
+    let said = doc
+        .tok(si, m, "dir")
+        .or_else(|| doc.tok(si, m, "v"))
+        .and_then(dir_of);
+    let signed = stated.text.starts_with(['+', '-', '−']);
+    let support = match said {
+        Some(_) => support,
+        None if signed => support - 10,
+        None => support - 20,
+    };
     // The values decide which way the change is taken; a word that says the other way is
     // noted, not counted: "the yen rose 0.8 pct to 153.50 from 154.67" is an inverse quote.
     let moved = if y.value >= x.value {
@@ -676,13 +375,13 @@ fn claim(doc: &Doc<'_>, f: Found) -> Option<Claim> {
     };
     let expr = if points { diff } else { diff / Expr::Input(0) };
     let mut notes = Vec::new();
-    if said != moved && !negative {
-        let (m, w) = match moved {
+    if said.is_some_and(|d| d != moved) && !negative {
+        let (mv, w) = match moved {
             Dir::Up => ("rise", "a fall"),
             Dir::Down => ("fall", "a rise"),
         };
         notes.push(format!(
-            "from {} to {} is a {m}, the text calls it {w}",
+            "from {} to {} is a {mv}, the text calls it {w}",
             x.text, y.text
         ));
     }
@@ -703,22 +402,62 @@ fn claim(doc: &Doc<'_>, f: Found) -> Option<Claim> {
             show(rel.abs())
         ));
     }
-    allow_truncation(&mut stated, doc.quantities[f.p].hedge.is_some());
-    Some(Claim {
-        rule: RULE.id,
-        stated,
-        expr,
-        inputs: vec![x, y],
-        missing: None,
-        note: (!notes.is_empty()).then(|| notes.join("; ")),
-        id: None,
-    })
+    allow_truncation(&mut stated, doc.quantities[p].hedge.is_some());
+    let mut c = Claim::new(RULE.id, stated, expr, vec![x, y]);
+    c.note = (!notes.is_empty()).then(|| notes.join("; "));
+    Some(Candidate::new(c, support))
+}
+
+/// The level a change before token `before` of sentence `si` reached ("to 41.4 mln dlrs"),
+/// for a second change of it that leaves it out.
+fn earlier_level(doc: &Doc<'_>, si: usize, before: usize) -> Option<usize> {
+    let toks = &doc.tokens[si];
+    let to = toks[..before].iter().rposition(|t| t.cues.has(Cue::To))?;
+    let q = toks.get(to + 1)?.quantity()?;
+    is_level(doc.quantities[q].kind).then_some(q)
+}
+
+/// A stated difference `d` and its share `p` of the earlier level: the level before is the
+/// level after (`b`) less a rise or plus a fall, or is stated (`a`).
+fn difference(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (d, p) = (doc.q(si, m, "d")?, doc.q(si, m, "p")?);
+    let dir = dir_of(doc.tok(si, m, "dir")?)?;
+    let other = doc.q(si, m, "b").or_else(|| doc.q(si, m, "a"))?;
+    let (x, y) = alike_hedged(doc, si, d, other, true)?;
+    if x.value <= Decimal::ZERO || y.value <= Decimal::ZERO {
+        return None;
+    }
+    if doc.quantities[d].kind == Kind::Percent {
+        return None;
+    }
+    let mut stated = doc.stated(p)?;
+    let expr = if m.has("a") {
+        Expr::Input(0) / Expr::Input(1)
+    } else if dir == Dir::Up {
+        Expr::Input(0) / (Expr::Input(1) - Expr::Input(0))
+    } else {
+        Expr::Input(0) / (Expr::Input(1) + Expr::Input(0))
+    };
+    allow_truncation(&mut stated, doc.quantities[p].hedge.is_some());
+    stated.value = stated.value.abs();
+    if stated.text.starts_with(['-', '−']) {
+        // "-0.01%": the sign says the direction; the size is what is checked.
+        stated.target = Target {
+            lo: stated.target.hi.map(|(v, c)| (-v, c)),
+            hi: stated.target.lo.map(|(v, c)| (-v, c)),
+        };
+    }
+    Some(Candidate::new(
+        Claim::new(RULE.id, stated, expr, vec![x, y]),
+        support,
+    ))
 }
 
 /// Lets a stated change be cut off rather than rounded at its last digit: agencies write
 /// 26.55% as "26.5 pct". The bound away from zero moves out by half a unit.
 fn allow_truncation(stated: &mut Stated, hedged: bool) {
-    if hedged {
+    // A whole percent is rounded: "eight pct" for 8.57% is imprecise, not cut off.
+    if hedged || stated.places == 0 {
         return;
     }
     let mut unit = Decimal::new(1, stated.places);
@@ -735,146 +474,121 @@ fn allow_truncation(stated: &mut Stated, hedged: bool) {
     }
 }
 
-/// Verbs that multiply a value, with the factor.
-const MULTIPLIED: &[(&str, i64, i64)] = &[
-    ("doubled", 2, 1),
-    ("tripled", 3, 1),
-    ("trebled", 3, 1),
-    ("quadrupled", 4, 1),
-    ("halved", 1, 2),
-    ("verdoppelt", 2, 1),
-    ("verdoppelte", 2, 1),
-    ("verdoppelten", 2, 1),
-    ("verdreifacht", 3, 1),
-    ("verdreifachte", 3, 1),
-    ("vervierfacht", 4, 1),
-    ("halbiert", 1, 2),
-    ("halbierte", 1, 2),
-];
-
-/// "doubled from A to B", "doubled to B from A", "nearly doubled its staff from 40 to 80",
-/// "hat sich von 40 auf 80 verdoppelt".
-fn multiplied(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    // Two levels are needed; most sentences hold fewer figures.
-    if range.len() < 2 {
-        return out;
+/// A direction without a size: "191 mln dlrs, up from 381 mln dlrs". Only a direction that the
+/// values contradict is a finding: a consistent one states no arithmetic worth reporting.
+fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
+    let word = doc.tok(si, m, "w")?;
+    let said = dir_of(word)?;
+    // Ranks and model numbers move the other way ("at five, up from 13"): only amounts of one
+    // unit, or with a scale word, are taken.
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+    let unit = qa.unit.is_some() || qa.scale.is_some();
+    if qa.kind != qb.kind || qa.unit != qb.unit || !unit {
+        return None;
     }
-    let text = &doc.text[s.start..s.end];
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return out;
+    let (x, y) = levels(doc, si, a, b)?;
+    let moved = if y.value > x.value {
+        Dir::Up
+    } else if y.value < x.value {
+        Dir::Down
+    } else {
+        return None;
+    };
+    // Rates quoted both ways ("784.50/788.42") rise as the currency falls.
+    let quoted = |q: usize| {
+        doc.token_of(si, q)
+            .and_then(|k| doc.tokens[si].get(k + 1))
+            .is_some_and(|t| t.is_punct('/'))
+    };
+    if said == moved || quoted(a) || quoted(b) {
+        return None;
     }
-    for &(verb, num, den) in MULTIPLIED {
-        for (at, _) in lower.match_indices(verb) {
-            if lower[at + verb.len()..].starts_with(|c: char| c.is_alphanumeric())
-                || lower[..at].ends_with(|c: char| c.is_alphanumeric())
-            {
-                continue;
-            }
-            let start = s.start + at;
-            let end = start + verb.len();
-            let Some((a, b)) = multiplied_levels(doc, range, start, end) else {
-                continue;
-            };
-            let Some((x, y)) = levels(doc, a, b) else {
-                continue;
-            };
-            if doc.quantities[a].kind == Kind::Percent {
-                continue;
-            }
-            let factor = Decimal::from(num) / Decimal::from(den);
-            let (hedge, hstart) = verb_hedge(&doc.text[s.start..start]);
-            let target = loose_target(factor, hedge);
-            let stated_start = s.start + hstart;
-            out.push(Claim {
-                rule: RULE.id,
-                stated: Stated {
-                    text: doc.text[stated_start..end].to_string(),
-                    span: Span::new(stated_start, end),
-                    value: factor,
-                    percent: false,
-                    unit: None,
-                    target,
-                    places: 1,
-                },
-                expr: Expr::Input(1) / Expr::Input(0),
-                inputs: vec![x, y],
-                missing: None,
-                note: None,
-                id: None,
-            });
-        }
-    }
-    out
+    let span = word.span;
+    let zero = Decimal::ZERO;
+    let (target, value) = match said {
+        Dir::Up => (
+            Target {
+                lo: Some((zero, false)),
+                hi: None,
+            },
+            Decimal::ONE,
+        ),
+        Dir::Down => (
+            Target {
+                lo: None,
+                hi: Some((zero, false)),
+            },
+            Decimal::NEGATIVE_ONE,
+        ),
+    };
+    let stated = Stated {
+        text: doc.text[span.start..span.end].to_string(),
+        span,
+        value,
+        percent: false,
+        unit: None,
+        target,
+        places: 0,
+    };
+    let mut c = Claim::new(RULE.id, stated, Expr::Input(1) - Expr::Input(0), vec![x, y]);
+    c.note = Some(format!(
+        "from {} to {} is a {}",
+        c.inputs[0].text,
+        c.inputs[1].text,
+        if moved == Dir::Up { "rise" } else { "fall" }
+    ));
+    Some(Candidate::new(c, support))
 }
 
-/// The before and after values of a multiplying verb at `start..end`.
-fn multiplied_levels(
-    doc: &Doc<'_>,
-    range: &std::ops::Range<usize>,
-    start: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
-    let after: Vec<usize> = range
-        .clone()
-        .filter(|&i| doc.quantities[i].span.start >= end)
-        .collect();
-    if let (Some(&first), Some(&second)) = (after.first(), after.get(1)) {
-        let lead = doc.text[end..start_of(doc, first)].trim_start_matches([',', ' ']);
-        let mid = doc.between(first, second);
-        if plain_words(lead, 4) {
-            return match words(lead).last()?.as_str() {
-                "from" | "von" if gap_with(mid, &["to", "auf"], 3, 0) => Some((first, second)),
-                "to" | "auf" if gap_with(mid, &["from", "von"], 2, 3) => Some((second, first)),
-                _ => None,
-            };
-        }
+/// A multiplying word ("doubled", "verdreifacht") between the levels `a` and `b`.
+fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
+    // The factor: a word's ("doubled"), or a figure's ("900-Fache", "tenfold") with its hedge.
+    let (factor, span, kind) = if let Some(word) = doc.tok(si, m, "m") {
+        let hedge = doc.tok(si, m, "h");
+        let kind = hedge.map(|h| {
+            if h.cues.has(Cue::Over) {
+                HedgeKind::MoreThan
+            } else if h.cues.has(Cue::Nearly) {
+                HedgeKind::JustUnder
+            } else {
+                HedgeKind::About
+            }
+        });
+        let start = hedge.map_or(word.span.start, |h| h.span.start);
+        (word.factor?, Span::new(start, word.span.end), kind)
+    } else {
+        let f = doc.tok(si, m, "f")?;
+        let q = &doc.quantities[f.quantity()?];
+        let end = doc.tok(si, m, "t").map_or(f.span.end, |t| t.span.end);
+        (
+            q.value?,
+            Span::new(f.span.start, end),
+            q.hedge.as_ref().map(|h| h.kind),
+        )
+    };
+    if doc.quantities[a].kind == Kind::Percent || factor <= Decimal::ZERO {
+        return None;
     }
-    // German: "… von A auf B verdoppelt" — the values stand before the verb
-    let before: Vec<usize> = range
-        .clone()
-        .filter(|&i| doc.quantities[i].span.end <= start)
-        .collect();
-    let (&b, &a) = (before.last()?, before.iter().rev().nth(1)?);
-    let von = words(
-        &doc.text[doc.quantities[a].span.start.saturating_sub(5)..doc.quantities[a].span.start],
-    );
-    (von.last().is_some_and(|w| w == "von")
-        && doc.between(a, b).trim() == "auf"
-        && plain_words(&doc.text[doc.quantities[b].span.end..start], 2))
-    .then_some((a, b))
-}
-/// The hedge right before a multiplying verb ("more than doubled", "has nearly doubled"), and
-/// where the stated text starts within `head`.
-fn verb_hedge(head: &str) -> (Option<HedgeKind>, usize) {
-    let t = head.trim_end();
-    let lower = t.to_lowercase();
-    for (phrase, kind) in [
-        ("more than", HedgeKind::MoreThan),
-        ("over", HedgeKind::MoreThan),
-        ("nearly", HedgeKind::JustUnder),
-        ("almost", HedgeKind::JustUnder),
-        ("roughly", HedgeKind::About),
-        ("about", HedgeKind::About),
-        ("around", HedgeKind::About),
-        ("mehr als", HedgeKind::MoreThan),
-        ("fast", HedgeKind::JustUnder),
-        ("knapp", HedgeKind::JustUnder),
-        ("nahezu", HedgeKind::JustUnder),
-        ("etwa", HedgeKind::About),
-        ("rund", HedgeKind::About),
-    ] {
-        if lower.ends_with(phrase)
-            && lower[..lower.len() - phrase.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        {
-            return (Some(kind), t.len() - phrase.len());
-        }
-    }
-    (None, head.len())
+    // A stated factor of a hundred or more puts the levels that far apart ("das 900-Fache").
+    let (x, y) = levels(doc, si, a, b).or_else(|| {
+        let (x, y) = alike(doc, si, a, b)?;
+        (factor >= Decimal::ONE_HUNDRED && x.value > Decimal::ZERO).then_some((x, y))
+    })?;
+    let stated = Stated {
+        text: doc.text[span.start..span.end].to_string(),
+        span,
+        value: factor,
+        percent: false,
+        unit: None,
+        target: loose_target(factor, kind),
+        places: 1,
+    };
+    Some(Candidate::new(
+        Claim::new(RULE.id, stated, Expr::Input(1) / Expr::Input(0), vec![x, y]),
+        support,
+    ))
 }
 
 /// What a multiplying verb allows: "doubled" 1.8–2.2, "nearly doubled" 1.7–2, "more than
@@ -1078,6 +792,31 @@ mod tests {
     }
 
     #[test]
+    fn multiples_in_figures_and_elided_levels() {
+        verdicts(
+            "Die Nutzung ist um das 50-Fache angestiegen von 2 000 Fällen 2019 auf 100 000 im Jahr 2020.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Nutzung ist um das 50-Fache angestiegen von 2 000 Fällen 2019 auf 60 000 im Jahr 2020.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "Output grew tenfold from 20 tonnes to 200 tonnes.",
+            &[Verdict::Ok],
+        );
+        // The level after comes from the first change of the sentence.
+        verdicts(
+            "Orders fell 10.0 pct to 45 mln dlrs from 50 mln dlrs in May, and were off 25.0 pct from 60 mln dlrs a year ago.",
+            &[Verdict::Ok, Verdict::Ok],
+        );
+        verdicts(
+            "Der Wert liegt mit 300 Millionen Euro um 100 Millionen Euro, also 25 Prozent, unter dem Ziel.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
     fn german_changes() {
         verdicts(
             "Die Zahl stieg von 100 auf 120, ein Plus von 20 Prozent.",
@@ -1091,6 +830,68 @@ mod tests {
             "Die Zahl der Fälle hat sich von 40 auf 80 verdoppelt.",
             &[Verdict::Ok],
         );
+    }
+
+    #[test]
+    fn a_difference_and_its_share_of_the_earlier_level() {
+        // 12 on a base of 400 − 12 = 388 is 3.09%.
+        verdicts(
+            "Exports rose 12 mln dlrs, or 3.1 pct, to a record 400 mln dlrs in May.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Exports rose 12 mln dlrs, or 4.1 pct, to a record 400 mln dlrs in May.",
+            &[Verdict::Mismatch],
+        );
+        // A fall: 30 on a base of 270 + 30 = 300 is 10%.
+        verdicts(
+            "The index closed down 30 points, or 10%, at 270.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Spending was 9 billion dlrs, or 3.0 pct, above the level of 300 billion dlrs.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn clauses_and_word_orders_between_the_figures() {
+        verdicts(
+            "Output rose 25 pct to 500 mln, up from 400 mln a year ago.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Income was put at 80 million euros for 2024, reached 60 million, a drop of 25 pct.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Im Mai kamen 1.500 Besucher, das sind 50 Prozent mehr als im April, als 1.000 kamen.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Sales will rise by about 50 pct to 30 mln dlrs, compared with the 20 mln reported a year ago.",
+            &[Verdict::Ok],
+        );
+    }
+
+    #[test]
+    fn a_direction_the_values_contradict() {
+        let v = run(
+            "change",
+            "Loans averaged 200 mln dlrs, up from 300 mln dlrs.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, Verdict::Mismatch);
+        assert!(v[0].1.contains("is a fall"), "{}", v[0].1);
+        // A direction that fits states nothing to report; quotes both ways are left alone.
+        assert!(
+            run(
+                "change",
+                "Loans averaged 300 mln dlrs, up from 200 mln dlrs."
+            )
+            .is_empty()
+        );
+        assert!(run("change", "The rate was 7.85/7.90, down from 7.80/7.84.").is_empty());
     }
 
     #[test]

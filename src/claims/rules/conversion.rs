@@ -2,10 +2,13 @@
 
 use crate::check::interval::{Range, Target};
 use crate::check::{self, Claim, Expr, Operand, Verdict};
-use crate::claims::{Doc, Rule, has_word};
+use crate::claims::frame::Match;
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
 use crate::quantity::{Kind, Quantity, Span};
+use crate::tokens::{Cue, Cues, Tok};
 use rust_decimal::Decimal;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -53,7 +56,7 @@ pub const RULE: Rule = Rule {
     id: "conversion",
     summary: "a measure and its converted value in brackets must agree",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
 /// A dimension a unit measures.
@@ -125,100 +128,87 @@ const FLUID_OUNCE: &[(&str, &str)] = &[
 /// Pairs of units a text writes together as one measure: "6 ft 2 in", "3 lb 4 oz".
 const COMPOUNDS: &[(&str, &str)] = &[("ft", "in"), ("lb", "oz"), ("m", "cm")];
 
-/// Words in a sentence that make a temperature a difference: "rose by 2 °C".
-const DIFFERENCE: &[&str] = &[
-    "by",
-    "warming",
-    "warmer",
-    "cooler",
-    "colder",
-    "hotter",
-    "rise",
-    "rose",
-    "risen",
-    "increase",
-    "increased",
-    "higher",
-    "lower",
-    "above",
-    "below",
-    "anomaly",
-    "difference",
-    "change",
-    "degrees more",
-    "um",
-    "wärmer",
-    "kälter",
-    "Erwärmung",
-    "Anstieg",
-];
+/// The frames of a conversion. Roles: `a` the figure first written, `b` its conversion,
+/// `c` a second conversion, `n` the inches of a converted "2 ft 6 in".
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "5 km (3.1 miles)", "100 kg (or 220 lb)", "30 m (about 100 ft)"
+        (85, "{a:measure|temp} ( OR|EQUALS|ABOUT? {b:measure|temp} )"),
+        // "(1,200 km; 750 mi)"
+        (85, "{a:measure} ( {b:measure} ; {c:measure} )"),
+        // "760 mm (2 ft 6 in)"
+        (80, "{a:measure} ( {b:measure} {n:num} IN )"),
+        // "5 km, or 3.1 miles,"
+        (75, "{a:measure|temp} , OR {b:measure|temp}"),
+    ])
+});
 
-/// Words right before a temperature that make it a reading: "fell to -25 °C".
-const READING: &[&str] = &[
-    "to", "at", "of", "reached", "hit", "was", "were", "is", "are", "auf", "bei", "von",
-];
+/// Cues in a sentence that make a temperature a difference: "rose by 2 °C", "2 °C warmer".
+const DIFFERENCE: Cues = Cues(
+    Cue::By.set().0
+        | Cue::Up.set().0
+        | Cue::Down.set().0
+        | Cue::Above.set().0
+        | Cue::Below.set().0
+        | Cue::Change.set().0
+        | Cue::More.set().0
+        | Cue::Less.set().0,
+);
 
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for a in 0..doc.quantities.len().saturating_sub(1) {
-        let b = a + 1;
-        let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-        let kinds_ok = matches!(
-            (qa.kind, qb.kind),
-            (Kind::Measure, Kind::Measure) | (Kind::Temperature, Kind::Temperature)
-        );
-        if !kinds_ok || !converted_pair(doc, a, b) {
-            continue;
-        }
-        // "1 1⁄2 inches": the recognizer sees only the last figure of a mixed number.
-        if doc.text[..qa.span.start]
-            .trim_end()
-            .ends_with(|c: char| c.is_ascii_digit() || c == '⁄' || c == '/')
-        {
-            continue;
-        }
-        let directed = |from: usize, to: usize| {
-            if qa.kind == Kind::Temperature {
-                temperature(doc, from, to, a)
-            } else {
-                measure(doc, from, to)
+/// Cues right before a temperature that make it a reading: "fell to -25 °C", "was -30 °C".
+const READING: Cues = Cues(Cue::To.set().0 | Cue::At.set().0 | Cue::Of.set().0 | Cue::Be.set().0);
+
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .flat_map(|(si, m, support)| {
+            let mut out = Vec::new();
+            for to in ["b", "c"] {
+                if let Some(c) = pair(doc, si, &m, to) {
+                    out.push(Candidate::new(c, support));
+                }
             }
-        };
-        // Either figure may be the original: the pair is right if either converts to the
-        // other ("3,600 km (2,250 miles)": 2,250 miles is 3,621 km, which rounds to 3,600).
-        let Some(forward) = directed(a, b) else {
-            continue;
-        };
-        if check::check(forward.clone()).verdict == Verdict::Ok {
-            out.push(forward);
-            continue;
-        }
-        match directed(b, a) {
-            Some(back) if check::check(back.clone()).verdict == Verdict::Ok => out.push(back),
-            _ => out.push(forward),
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
-/// Whether `b` stands as the conversion of `a`: "A (B)", "A (or B)", "A, or B".
-fn converted_pair(doc: &Doc<'_>, a: usize, b: usize) -> bool {
-    let qb = &doc.quantities[b];
-    let b_start = qb.hedge.as_ref().map_or(qb.span.start, |h| h.span.start);
-    let a_end = doc.quantities[a].span.end;
-    if a_end > b_start {
-        return false;
+/// The claim that the figure in role `to` converts the figure `a`: either may be the
+/// original, so the pair is right if either converts to the other ("3,600 km (2,250 miles)":
+/// 2,250 miles is 3,621 km, which rounds to 3,600).
+fn pair(doc: &Doc<'_>, si: usize, m: &Match, to: &str) -> Option<Claim> {
+    let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, to)?);
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
+    if qa.kind != qb.kind {
+        return None;
     }
-    let gap = doc.text[a_end..b_start].trim();
-    let bracket = matches!(gap, "(" | "(or" | "[" | "(=" | "(≈" | "(ca." | "(about");
-    let or = gap == ", or";
-    let rest = &doc.text[qb.span.end..];
-    let closed = if bracket {
-        rest.starts_with([')', ']'])
-    } else {
-        rest.starts_with([',', ';', '.', ')']) || rest.is_empty()
+    // "1 1⁄2 inches": the recognizer sees only the last figure of a mixed number.
+    let at = m.token("a")?;
+    let mixed = at
+        .checked_sub(1)
+        .and_then(|k| doc.tokens[si][k].quantity())
+        .is_some_and(|q| {
+            doc.quantities[q].kind == Kind::Number
+                && doc.text_of(q).bytes().all(|b| b.is_ascii_digit())
+        });
+    if mixed || (at > 0 && doc.tokens[si][at - 1].is_punct('/')) {
+        return None;
+    }
+    let inches = doc.q(si, m, "n").filter(|_| to == "b");
+    let directed = |from: usize, to: usize, inches: Option<usize>| {
+        if qa.kind == Kind::Temperature {
+            temperature(doc, si, from, to, a)
+        } else {
+            measure(doc, si, from, to, inches)
+        }
     };
-    (bracket || or) && closed
+    let forward = directed(a, b, inches)?;
+    if check::check(forward.clone()).verdict == Verdict::Ok || inches.is_some() {
+        return Some(forward);
+    }
+    match directed(b, a, None) {
+        Some(back) if check::check(back.clone()).verdict == Verdict::Ok => Some(back),
+        _ => Some(forward),
+    }
 }
 
 /// Where unit `u` of quantity `q` lies: its dimension and its readings.
@@ -261,11 +251,17 @@ fn dim_of(q: &Quantity, other: Option<Dim>) -> Option<Dim> {
 }
 
 /// A length or mass or volume, area or speed and its conversion.
-fn measure(doc: &Doc<'_>, a: usize, b: usize) -> Option<Claim> {
+fn measure(doc: &Doc<'_>, si: usize, a: usize, b: usize, inches: Option<usize>) -> Option<Claim> {
     let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
     if qa.unit == qb.unit {
         return None;
     }
+    // "(2 ft 6 in)": the conversion in inches.
+    let compound = match inches {
+        Some(n) if qb.unit.as_deref() == Some("ft") => Some(n),
+        Some(_) => return None,
+        None => None,
+    };
     let (da0, _) = unit(qa)?;
     let (db0, _) = unit(qb)?;
     let da = dim_of(qa, Some(db0))?;
@@ -273,19 +269,41 @@ fn measure(doc: &Doc<'_>, a: usize, b: usize) -> Option<Claim> {
     if da != db {
         return None;
     }
-    // A compound first figure ("6 ft 2 in") or a measure inside the brackets ("(1 m 88 cm)").
-    let mut input = first_figure(doc, a)?;
-    widen_input(&mut input, qa);
-    if doc
-        .quantities
-        .get(b + 1)
-        .is_some_and(|n| n.kind == Kind::Measure && doc.between(b, b + 1).trim().is_empty())
-    {
-        return None;
-    }
+    // A compound first figure ("6 ft 2 in").
+    let mut input = first_figure(doc, si, a)?;
+    let mut unhedged = qa.clone();
+    unhedged.hedge = None;
+    widen_input(&mut input, &unhedged);
     let from = readings(doc, qa, da, db);
-    let to = readings(doc, qb, db, da);
-    let stated_value = qb.value?;
+    let mut to = readings(doc, qb, db, da);
+    // A comparative hedge holds for both figures: "well over seven feet (2.1 metres)".
+    let mut stated = doc.stated_unhedged(b)?;
+    if let Some(n) = compound {
+        // 2 ft 6 in = 30 in, stated to the inch.
+        let inch = Decimal::from_str("0.0254").ok()?;
+        let k = Decimal::from(12);
+        let value = qb
+            .value?
+            .checked_mul(k)?
+            .checked_add(doc.quantities[n].value?)?;
+        let end = doc.tokens[si]
+            .get(doc.token_of(si, n)? + 1)
+            .map_or(doc.quantities[n].span.end, |t| t.span.end);
+        let span = Span::new(stated.span.start, end);
+        stated = check::Stated {
+            text: doc.text[span.start..span.end].to_string(),
+            span,
+            value,
+            percent: false,
+            unit: Some("in".to_string()),
+            target: Target::closed(Range::rounded(value, Decimal::ONE).ok()?),
+            places: 0,
+        };
+        to = vec![(inch, "")];
+    } else {
+        widen(&mut stated.target, qb);
+    }
+    let stated_value = stated.value;
     // Of several readings (tons, gallons), the one that converts closest to the stated figure.
     let mut best: Option<(Decimal, Decimal, Decimal, &str, &str)> = None;
     for &(fa, na) in &from {
@@ -298,8 +316,6 @@ fn measure(doc: &Doc<'_>, a: usize, b: usize) -> Option<Claim> {
         }
     }
     let (_, fa, fb, na, nb) = best?;
-    let mut stated = doc.stated(b)?;
-    widen(&mut stated.target, qb);
     let (expr, constant) = factor_expr(fa, fb)?;
     let mut notes = Vec::new();
     for n in [na, nb] {
@@ -321,15 +337,23 @@ fn measure(doc: &Doc<'_>, a: usize, b: usize) -> Option<Claim> {
 /// The first figure as an operand, joined with a measure right before it when the two make
 /// one ("6 ft 2 in", in inches). `None` when another measure stands right before it and the
 /// two make no compound.
-fn first_figure(doc: &Doc<'_>, a: usize) -> Option<Operand> {
+fn first_figure(doc: &Doc<'_>, si: usize, a: usize) -> Option<Operand> {
     let qa = &doc.quantities[a];
-    let op = doc.operand(a)?;
-    let Some(p) = a.checked_sub(1) else {
+    // A comparative hedge ("well over seven feet (2.1 metres)") holds for both figures.
+    let op = doc.operand_unhedged(a)?;
+    let toks = &doc.tokens[si];
+    let at = doc.token_of(si, a)?;
+    let before = |k: usize| toks.get(at.checked_sub(k)?);
+    let p = match (before(1), before(2)) {
+        (Some(t), _) if t.quantity().is_some() => t.quantity(),
+        (Some(t), Some(u)) if t.cues.has(Cue::And) => u.quantity(),
+        _ => None,
+    };
+    let Some(p) = p else {
         return Some(op);
     };
     let qp = &doc.quantities[p];
-    let gap = doc.between(p, a);
-    if qp.kind != Kind::Measure || !(gap.trim().is_empty() || gap.trim() == "and") {
+    if qp.kind != Kind::Measure {
         return Some(op);
     }
     let pair = (qp.unit.as_deref()?, qa.unit.as_deref()?);
@@ -431,9 +455,8 @@ fn widen_input(o: &mut Operand, q: &Quantity) {
 
 /// °C and °F: a reading converts with the offset, a difference without it. The words around
 /// quantity `ctx`, the figure written first, decide which it is.
-fn temperature(doc: &Doc<'_>, a: usize, b: usize, ctx: usize) -> Option<Claim> {
+fn temperature(doc: &Doc<'_>, si: usize, a: usize, b: usize, ctx: usize) -> Option<Claim> {
     let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-    let qc = &doc.quantities[ctx];
     let (ua, ub) = (qa.unit.as_deref()?, qb.unit.as_deref()?);
     let c_to_f = match (ua, ub) {
         ("°C", "°F") => true,
@@ -456,22 +479,12 @@ fn temperature(doc: &Doc<'_>, a: usize, b: usize, ctx: usize) -> Option<Claim> {
         input.value / k
     };
     let fits = |v: Decimal| stated.target.contains(v.round_dp(10));
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.start <= qc.span.start && qc.span.start < s.end)
-        .copied()
-        .unwrap_or(Span::new(0, doc.text.len()));
-    let lower = doc.text[sentence.start..sentence.end].to_lowercase();
-    let is_difference = DIFFERENCE
-        .iter()
-        .any(|w| has_word(&lower, &w.to_lowercase()));
-    let word_before = doc.text[sentence.start..qc.span.start]
-        .split(|c: char| !c.is_alphabetic())
-        .rfind(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    let is_reading = READING.contains(&word_before.as_str());
+    let toks = &doc.tokens[si];
+    let is_difference = toks.iter().any(|t| t.cues.meets(DIFFERENCE));
+    let is_reading = doc
+        .token_of(si, ctx)
+        .and_then(|k| toks[..k].iter().rev().find(|t| t.tok == Tok::Word))
+        .is_some_and(|t| t.cues.meets(READING));
     let as_difference = if fits(reading) {
         false
     } else if fits(difference) {

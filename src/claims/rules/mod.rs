@@ -29,7 +29,7 @@ pub static RULES: &[Rule] = &[
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use crate::check::{self, Verdict};
+    use crate::check::Verdict;
     use crate::claims::{Doc, rule};
     use crate::locale::Setting;
 
@@ -38,9 +38,8 @@ pub(crate) mod tests {
         let r = crate::recognize(text, Setting::Auto);
         let doc = Doc::new(text, &r);
         let rule = rule(id).unwrap_or_else(|| panic!("no rule {id}"));
-        (rule.find)(&doc)
+        crate::claims::select::select(rule.candidates(&doc))
             .into_iter()
-            .map(check::check)
             .map(|o| (o.verdict, o.message))
             .collect()
     }

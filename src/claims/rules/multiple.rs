@@ -2,9 +2,11 @@
 
 use crate::check::interval::{Range, Target};
 use crate::check::{Claim, Expr, Operand, Stated};
-use crate::claims::{Doc, Rule};
-use crate::quantity::{HedgeKind, Kind, Span};
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
+use crate::quantity::{HedgeKind, Kind};
+use crate::tokens::{Cue, Cues, Tok};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -49,49 +51,41 @@ pub const RULE: Rule = Rule {
     id: "multiple",
     summary: "a stated multiple or fraction must match the two figures it relates",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Words that present X as the multiple: "X is twice …", "X, or twice …".
-const PRESENT: &[&str] = &[
-    ",", "(", "—", "–", "-", "is", "are", "was", "were", "or", "which", "that", "being", "ist",
-    "sind", "war", "waren", "also", "und", "damit",
-];
+/// The frames of a multiple or a fraction. Roles: `x` the figure said to be the multiple of
+/// another, `m` the multiple or fraction, `y` the other figure (found by the builder when the
+/// frame leaves it out).
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "1,200 staff, 3 times as many as its rival with 400", "Berlin hat 3,7 Millionen
+        // Einwohner, dreimal so viele wie Köln", "300 seats, a third of the 900", "€700
+        // billion, more than twice the GDP of Austria", "X is three times the Y"
+        (
+            80,
+            "{x:amt|pct} _2 [, / ( / – / BE|OR|THAT_IS] BE|OR|THAT_IS|NEARLY|ABOUT|ARTICLE? NEARLY|ABOUT|ARTICLE? {m:mult|frac}",
+        ),
+        // "Half of the 1,000 workers, 480, left", "Die Hälfte der 1.040 Beschäftigten, 380, …"
+        (80, "{m:frac} OF|DET _2 {y:amt} _2 ,|(|– {x:amt}"),
+    ])
+});
 
-/// Words a comparison after the multiple may start with.
-const COMPARE: &[&str] = &[
-    "as", "the", "that", "those", "more", "less", "fewer", "higher", "larger", "bigger", "greater",
-    "smaller", "lower", "than", "so", "mehr", "als", "wie", "its", "his", "her", "their", "our",
-    "of", "what",
-];
-
-/// Comparatives that make "N times more than" ambiguous.
-const MORE: &[&str] = &[
-    "more", "higher", "larger", "bigger", "greater", "mehr", "höher", "größer",
-];
-
-/// The tokens of `s`: lower-case words, and punctuation marks as tokens of their own.
-fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in s.chars().chain([' ']) {
-        if c.is_alphanumeric() || matches!(c, '\'' | '’') {
-            word.extend(c.to_lowercase());
-            continue;
-        }
-        if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
-        if !c.is_whitespace() && c != '.' {
-            out.push(c.to_string());
-        }
-    }
-    out
-}
-
-fn is_word(t: &str) -> bool {
-    t.chars().all(char::is_alphabetic)
-}
+/// Cues a comparison after the multiple starts with: "as many as", "the", "more than", "so
+/// viele wie", "of".
+const COMPARE: Cues = Cues(
+    Cue::As.set().0
+        | Cue::Det.set().0
+        | Cue::This.set().0
+        | Cue::More.set().0
+        | Cue::Less.set().0
+        | Cue::Than.set().0
+        | Cue::Of.set().0
+        | Cue::Over.set().0
+        | Cue::Above.set().0
+        | Cue::Below.set().0
+        | Cue::Times.set().0,
+);
 
 /// Kinds the two figures may have.
 fn comparable(k: Kind) -> bool {
@@ -101,105 +95,68 @@ fn comparable(k: Kind) -> bool {
     )
 }
 
-/// Where the text of quantity `i` starts, with its hedge.
-fn start_of(doc: &Doc<'_>, i: usize) -> usize {
-    let q = &doc.quantities[i];
-    q.hedge
-        .as_ref()
-        .map_or(q.span.start, |h| h.span.start.min(q.span.start))
-}
-
-/// Whether the gap between X and the multiple presents X as it: up to two words of X's noun,
-/// then only presenting words ("80 million people, twice …", "X is three times …").
-fn presents(gap: &str) -> bool {
-    let toks = tokens(gap);
-    let k = toks
-        .iter()
-        .position(|t| PRESENT.contains(&t.as_str()))
-        .unwrap_or(toks.len());
-    k <= 2
-        && k < toks.len()
-        && toks[..k].iter().all(|t| is_word(t))
-        && toks[k..].iter().all(|t| {
-            PRESENT.contains(&t.as_str()) || matches!(t.as_str(), "about" | "nearly" | "almost")
-        })
-        && toks.len() <= 5
-}
-
-/// The figure before quantity `m` that the text presents as the multiple of another.
-fn subject(doc: &Doc<'_>, range: &std::ops::Range<usize>, m: usize) -> Option<usize> {
-    let x = (range.start..m)
-        .rev()
-        .find(|&i| doc.quantities[i].kind != Kind::Year)?;
-    if !comparable(doc.quantities[x].kind) {
-        return None;
-    }
-    presents(&doc.text[doc.quantities[x].span.end..start_of(doc, m)]).then_some(x)
-}
-
-/// The comparison after the multiple and the figure it compares with, if one follows before
-/// the sentence's next punctuation: "as many as France with 40 million", "the 30,000 average".
-/// Returns the figure (if any) and the comparison phrase.
-fn object(
-    doc: &Doc<'_>,
-    s: Span,
-    range: &std::ops::Range<usize>,
-    m: usize,
-) -> Option<(Option<usize>, String)> {
-    let end = doc.quantities[m].span.end;
-    let next = (m + 1..range.end).find(|&i| doc.quantities[i].kind != Kind::Year);
-    let stop = next.map_or(s.end, |y| start_of(doc, y));
-    let phrase = &doc.text[end..stop];
-    // the phrase ends at punctuation; a figure after it belongs to something else
-    // a period inside an abbreviation ("U.S.") does not end it
-    let cut = phrase
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, ',' | ';' | ':' | ')' | '—' | '–' | '!' | '?')
-                || (c == '.' && !phrase[i + 1..].starts_with(char::is_alphabetic))
-        })
-        .map_or(phrase.len(), |(i, _)| i);
-    let toks = tokens(&phrase[..cut]);
-    let first = toks.first()?;
-    if !COMPARE.contains(&first.as_str()) {
-        return None;
-    }
-    let mut ts = toks.clone();
-    let paren = ts.last().is_some_and(|t| t == "(");
-    if paren {
-        ts.pop();
-    }
-    if ts.len() > 7 || !ts.iter().all(|t| is_word(t)) {
-        return None;
-    }
-    let reaches = cut == phrase.len() || (paren && phrase[..cut].trim_end().ends_with('('));
-    let y = next.filter(|_| reaches);
-    Some((
-        y,
-        phrase[..cut]
-            .trim()
-            .trim_end_matches('(')
-            .trim()
-            .to_string(),
-    ))
-}
-
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let range = doc.in_sentence(s);
-        for m in range.clone() {
-            let claim = match doc.quantities[m].kind {
-                Kind::Multiple => multiple(doc, s, &range, m),
-                Kind::Fraction => {
-                    fraction_after(doc, s, &range, m).or_else(|| fraction_first(doc, s, &range, m))
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            let x = doc.q(si, &m, "x")?;
+            let mq = doc.q(si, &m, "m")?;
+            if !comparable(doc.quantities[x].kind) {
+                return None;
+            }
+            let claim = if let Some(y) = doc.q(si, &m, "y") {
+                // The part stands in apposition and closes it: "workers, 480," / "seats (300)".
+                let after = doc.tokens[si].get(m.end);
+                let closes = after.is_none_or(|t| matches!(t.tok, Tok::Punct(_)));
+                if !closes || !alike(doc, x, y) {
+                    return None;
                 }
-                _ => None,
+                ratio_claim(doc, x, y, mq)
+            } else {
+                let (y, phrase) = object(doc, si, m.token("m")?)?;
+                match doc.quantities[mq].kind {
+                    Kind::Multiple => multiple(doc, x, mq, y, &phrase),
+                    _ => {
+                        let y = y.filter(|&y| alike(doc, x, y))?;
+                        ratio_claim(doc, x, y, mq)
+                    }
+                }
             };
-            out.extend(claim);
+            claim.map(|c| Candidate::new(c, support))
+        })
+        .collect()
+}
+
+/// The comparison after the multiple at token `mt` of sentence `si`, and the figure it
+/// compares with if one follows before the next punctuation: "as many as France with 40
+/// million", "the 30,000 average". Returns the figure (if any) and the words of the comparison.
+fn object(doc: &Doc<'_>, si: usize, mt: usize) -> Option<(Option<usize>, Vec<usize>)> {
+    let toks = &doc.tokens[si];
+    if !toks.get(mt + 1)?.cues.meets(COMPARE) {
+        return None;
+    }
+    let mut words = Vec::new();
+    for (k, t) in toks.iter().enumerate().skip(mt + 1) {
+        match t.tok {
+            Tok::Word => words.push(k),
+            Tok::Quantity(q) if !doc.quantities[q].kind.is_quantity() => return None,
+            Tok::Quantity(q) => return (words.len() <= 7).then_some((Some(q), words)),
+            Tok::Punct('(') => {}
+            Tok::Punct(_) => break,
+        }
+        if words.len() > 7 {
+            return None;
         }
     }
-    out
+    Some((None, words))
+}
+
+/// The words of tokens `ws` of sentence `si` as text.
+fn text_of_words(doc: &Doc<'_>, si: usize, ws: &[usize]) -> String {
+    let toks = &doc.tokens[si];
+    match (ws.first(), ws.last()) {
+        (Some(&a), Some(&b)) => doc.text[toks[a].span.start..toks[b].span.end].to_string(),
+        _ => String::new(),
+    }
 }
 
 /// The stated multiple or fraction of quantity `m`; a spelled fraction without a hedge allows
@@ -232,9 +189,14 @@ fn plausible(derived: Decimal, st: &Stated) -> bool {
 }
 
 /// "X, twice as many as Y", "X is three times the Y", "X, more than twice the GDP of Austria".
-fn multiple(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, m: usize) -> Option<Claim> {
-    let x = subject(doc, range, m)?;
-    let (y, phrase) = object(doc, s, range, m)?;
+fn multiple(
+    doc: &Doc<'_>,
+    x: usize,
+    m: usize,
+    y: Option<usize>,
+    phrase: &[usize],
+) -> Option<Claim> {
+    let si = doc.sentence_of(x)?;
     let stated = stated_factor(doc, m)?;
     let xo = doc.operand(x)?;
     let y = match y {
@@ -244,31 +206,36 @@ fn multiple(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, m: usize) ->
             }
             doc.operand(y)?
         }
-        None => return unstated(doc, x, xo, stated, &phrase),
+        None => return unstated(doc, si, x, xo, stated, phrase),
     };
     if y.value <= Decimal::ZERO || xo.value <= Decimal::ZERO {
         return None;
     }
     let derived = xo.value.checked_div(y.value)?;
-    let first = tokens(&phrase);
-    let more = first.first().is_some_and(|t| MORE.contains(&t.as_str()));
+    let first = phrase.first().map(|&k| &doc.tokens[si][k]);
+    let more = first.is_some_and(|t| {
+        t.cues.meets(
+            Cue::More
+                .set()
+                .union(Cue::Over.set())
+                .union(Cue::Above.set()),
+        )
+    });
     // "three times more than": where only "as much plus the original" fits, read it so.
     if more && !stated.target.contains(derived) && stated.target.contains(derived - Decimal::ONE) {
+        let word = first.map_or("", |t| &doc.text[t.span.start..t.span.end]);
         let note = format!(
-            "\"{} {}\" read as {} plus the original",
-            stated.text,
-            first.first().map_or("", String::as_str),
-            stated.text
+            "\"{} {word}\" read as {} plus the original",
+            stated.text, stated.text
         );
-        return Some(Claim {
-            rule: RULE.id,
+        let mut c = Claim::new(
+            RULE.id,
             stated,
-            expr: Expr::Input(0) / Expr::Input(1) - Expr::Input(2),
-            inputs: vec![xo, y, Operand::constant(Decimal::ONE, "1")],
-            missing: None,
-            note: Some(note),
-            id: None,
-        });
+            Expr::Input(0) / Expr::Input(1) - Expr::Input(2),
+            vec![xo, y, Operand::constant(Decimal::ONE, "1")],
+        );
+        c.note = Some(note);
+        return Some(c);
     }
     if !plausible(derived, &stated) {
         return None;
@@ -283,22 +250,28 @@ fn multiple(doc: &Doc<'_>, s: Span, range: &std::ops::Range<usize>, m: usize) ->
 
 /// The claim when the text gives only X: a document fact named by the comparison, or an
 /// unverifiable claim that says what the other figure would have to be.
-fn unstated(doc: &Doc<'_>, x: usize, xo: Operand, stated: Stated, phrase: &str) -> Option<Claim> {
+fn unstated(
+    doc: &Doc<'_>,
+    si: usize,
+    x: usize,
+    xo: Operand,
+    stated: Stated,
+    phrase: &[usize],
+) -> Option<Claim> {
     // what is compared with: "the GDP of Austria" from "more than the GDP of Austria",
-    // "France" from "as many as France"
-    let mut ws: Vec<&str> = phrase.split_whitespace().collect();
-    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    if let Some(first) = lower.first()
-        && matches!(first.as_str(), "as" | "so")
-    {
-        // "as many as France", "so viele wie in Wien"
-        let closing = if first == "as" { "as" } else { "wie" };
-        let second = lower.iter().skip(1).position(|w| w == closing)?;
-        ws.drain(..second + 2);
-    } else if lower.len() > 1 && matches!(lower[1].as_str(), "than" | "als") {
-        ws.drain(..2);
+    // "France" from "as many as France", "in Wien" from "so viele wie in Wien"
+    let toks = &doc.tokens[si];
+    let mut ws = phrase;
+    if ws.first().is_some_and(|&k| toks[k].cues.has(Cue::As)) {
+        let second = ws
+            .iter()
+            .skip(1)
+            .position(|&k| toks[k].cues.meets(Cue::As.set().union(Cue::Than.set())))?;
+        ws = &ws[second + 2..];
+    } else if ws.get(1).is_some_and(|&k| toks[k].cues.has(Cue::Than)) {
+        ws = &ws[2..];
     }
-    let name = ws.join(" ");
+    let name = text_of_words(doc, si, ws);
     if ws.is_empty() || ws.len() > 6 {
         return None;
     }
@@ -366,60 +339,6 @@ fn stated_hedge(doc: &Doc<'_>, st: &Stated) -> Option<HedgeKind> {
         .find(|q| q.span == st.span)
         .and_then(|q| q.hedge.as_ref())
         .map(|h| h.kind)
-}
-
-/// "X, half of Y", "X (a third of the Y)", "X is about a quarter of Y".
-fn fraction_after(
-    doc: &Doc<'_>,
-    s: Span,
-    range: &std::ops::Range<usize>,
-    f: usize,
-) -> Option<Claim> {
-    let x = subject(doc, range, f)?;
-    let y = (f + 1..range.end).find(|&i| doc.quantities[i].kind != Kind::Year)?;
-    let gap = tokens(&doc.text[doc.quantities[f].span.end..start_of(doc, y)]);
-    let of = gap
-        .first()
-        .is_some_and(|t| matches!(t.as_str(), "of" | "the" | "der" | "des" | "von"));
-    if !of || gap.len() > 4 || !gap.iter().all(|t| is_word(t)) || !alike(doc, x, y) {
-        return None;
-    }
-    let _ = s;
-    ratio_claim(doc, x, y, f)
-}
-
-/// "Half of the 1,000 workers, 480, left", "A third of the 900 seats (300) …".
-fn fraction_first(
-    doc: &Doc<'_>,
-    s: Span,
-    range: &std::ops::Range<usize>,
-    f: usize,
-) -> Option<Claim> {
-    let (y, x) = (f + 1, f + 2);
-    if x >= range.end {
-        return None;
-    }
-    let gap = tokens(doc.between(f, y));
-    let of = gap
-        .first()
-        .is_some_and(|t| matches!(t.as_str(), "of" | "der" | "des" | "von"));
-    if !of || gap.len() > 3 || !gap.iter().all(|t| is_word(t)) {
-        return None;
-    }
-    // X stands in apposition: "workers, 480," / "seats (300)"
-    let mid = tokens(doc.between(y, x));
-    let k = mid.iter().position(|t| !is_word(t))?;
-    if k > 2 || !matches!(&mid[k..], [p] if matches!(p.as_str(), "," | "(" | "—" | "–")) {
-        return None;
-    }
-    let after = doc.after(x, s, 4).trim_start();
-    if !(after.is_empty() || after.starts_with([',', ')', '—', '–', '.', ';'])) {
-        return None;
-    }
-    if !alike(doc, x, y) {
-        return None;
-    }
-    ratio_claim(doc, x, y, f)
 }
 
 /// The claim that X ÷ Y is the fraction `f`.
@@ -573,7 +492,7 @@ mod tests {
             "Unemployment in the south was 17.7%, more than double that of the U.S.",
         );
         assert!(
-            v[0].1.ends_with("the text never states that of the U.S; the claim implies it is less than 8.85% (17.7% ÷ more than double)"),
+            v[0].1.ends_with("the text never states that of the U.S.; the claim implies it is less than 8.85% (17.7% ÷ more than double)"),
             "{}",
             v[0].1
         );

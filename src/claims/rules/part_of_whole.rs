@@ -1,8 +1,12 @@
 //! `part-of-whole`: a part, the whole, and the share the text says the part is of it.
 
 use crate::check::{Claim, Expr, Operand};
-use crate::claims::{Doc, Rule, has_word};
-use crate::quantity::{Kind, Span};
+use crate::claims::frame::{Match, is_duration};
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
+use crate::quantity::Kind;
+use crate::tokens::{Cue, Cues, Tok, Token};
+use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -39,50 +43,42 @@ pub const RULE: Rule = Rule {
     id: "part-of-whole",
     summary: "a part's share of a whole must be part ÷ whole",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Verbs that say a part is a share of a whole, right before the share.
-const VERBS: &[&str] = &[
-    "make up",
-    "makes up",
-    "made up",
-    "account for",
-    "accounts for",
-    "accounted for",
-    "represent",
-    "represents",
-    "represented",
-    "comprise",
-    "comprises",
-    "constitute",
-    "constitutes",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "equal",
-    "equals",
-    "amount to",
-    "amounts to",
-    "or",
-    "which is",
-    "machen",
-    "macht",
-    "ausmachen",
-    "sind",
-    "ist",
-];
-
-/// Words that say several parts are added up.
-const TOGETHER: &[&str] = &[
-    "together",
-    "combined",
-    "between them",
-    "jointly",
-    "zusammen",
-];
+/// The frames of a share. Roles: `p` the share, `a` the part, `w` the whole, `v` the word that
+/// presents the share, `k` a word the part and the share have in common, `q`/`a2` a second
+/// share of the same whole and its part.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "A … make up / are / account for P% of [the …] B"; the builder finds A and B
+        (75, "{v:SHARE|BE|THAT_IS|EQUALS|OR} {p:share} OF"),
+        // "16 billion pesos in loan repayments, about 59 pct of the deficit of 27 billion"
+        (70, "{a:amt} _4 , {p:share} OF"),
+        // "… has trained 7% of the population of Minneapolis", the part earlier: "trained 65.000"
+        (70, "{k:word} {p:share} OF"),
+        // "A of B (P%)", "A out of B, or P%", "21 von 52 Wochen – das sind 40 Prozent"
+        (80, "{a:amt} OF _2 {w:amt|dur} _2 ( {p:share}"),
+        (
+            80,
+            "{a:amt} OF _2 {w:amt|dur} _2 ,|–|: OR|THAT_IS {p:share}",
+        ),
+        (80, "{a:amt} OF _2 {w:amt|dur} _2 – {p:share}"),
+        // "4,400 of the 29,120 voters, 15.1%, were new"
+        (75, "{a:amt} OF _2 {w:amt|dur} _2 , {x:share}"),
+        // "Of the 52,000 registered voters, 29,120 cast a ballot, or 56%."
+        (
+            80,
+            "OF DET? {w:amt} _3 , {a:amt} _4 ,? OR|THAT_IS {p:share}",
+        ),
+        // Two stakes in one company: "to 260,500 shares, or 6.4 pct of the total, from
+        // 370,500, or 9.2 pct"
+        (
+            70,
+            "{a:num} _1 ,? OR {q:pct} _9 FROM _2 {a2:num} _1 ,? OR {p:pct}",
+        ),
+    ])
+});
 
 fn is_amount(k: Kind) -> bool {
     matches!(k, Kind::Number | Kind::Money)
@@ -94,319 +90,324 @@ fn amount(doc: &Doc<'_>, i: usize) -> bool {
     let q = &doc.quantities[i];
     is_amount(q.kind)
         && (doc.text_of(i).bytes().any(|b| b.is_ascii_digit())
-            || q.value.is_some_and(|v| v >= rust_decimal::Decimal::TEN))
+            || q.value.is_some_and(|v| v >= Decimal::TEN))
 }
 
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for (si, &s) in doc.sentences.iter().enumerate() {
-        let range = doc.in_sentence(s);
-        for p in range.clone() {
-            if doc.quantities[p].kind != Kind::Percent {
-                continue;
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            if m.has("q") {
+                two_shares(doc, si, &m, support)
+            } else if m.has("w") {
+                part_of_stated_whole(doc, si, &m, support)
+            } else {
+                share_of(doc, si, &m, support)
             }
-            if let Some(c) = verb_share(doc, s, range.clone(), p, si) {
-                out.push(c);
-            } else if let Some(c) = parenthesised_share(doc, range.clone(), p) {
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// "A … make up P% of [the …] B": the share follows a verb, the whole follows "of".
-fn verb_share(
-    doc: &Doc<'_>,
-    s: Span,
-    range: std::ops::Range<usize>,
-    p: usize,
-    si: usize,
-) -> Option<Claim> {
-    let q = &doc.quantities[p];
-    let head_end = q.hedge.as_ref().map_or(q.span.start, |h| h.span.start);
-    // The verb stands right before the share; 200 bytes hold any of them and the part.
-    let s = Span::new(head_end.saturating_sub(200).max(s.start), s.end);
-    let s = Span::new(crate::locale::floor_char_boundary(doc.text, s.start), s.end);
-    let head = doc.text[s.start..head_end].trim_end();
-    let lower = head.to_lowercase();
-    let verb = VERBS
-        .iter()
-        .filter(|v| lower.ends_with(&format!(" {v}")))
-        .max_by_key(|v| v.len())?;
-    let verb_start = s.start + head.len() - verb.len();
-    // "or" links a part to its share only right after it: "637 mln dlrs, or 2.24 pct of …".
-    if *verb == "or" {
-        let before_or = doc.text[s.start..verb_start].trim_end();
-        let part_ends_here = range.clone().any(|i| {
-            i < p
-                && amount(doc, i)
-                && before_or
-                    .strip_suffix(',')
-                    .is_some_and(|b| b.trim_end().len() + s.start == doc.quantities[i].span.end)
-        });
-        if !part_ends_here {
-            return None;
-        }
-    }
-    // The parts stand in the verb's own clause: "…, and Millbrook makes up 25%".
-    let clause_start = clause_start(doc.text, s.start, verb_start);
-    let rest = doc.after(p, s, 400);
-    if !rest.starts_with(" of ") && !rest.starts_with(" der ") && !rest.starts_with(" von ") {
-        return None;
-    }
-    // The whole: the first amount after "of" in the sentence, or a fact named there.
-    let whole_idx = range.clone().find(|&i| i > p && amount(doc, i));
-    let of_phrase_end = whole_idx.map_or(s.end, |w| doc.quantities[w].span.start);
-    let of_phrase = &doc.text[q.span.end..of_phrase_end];
-    let whole = match whole_idx {
-        Some(w) if names_whole(of_phrase) => doc.operand_with_fact(w),
-        _ => fact_operand(
-            doc,
-            of_phrase
-                .trim_end()
-                .trim_end_matches(['(', '.', ',', ';', ')'])
-                .trim_end(),
-        )
-        .or_else(|| previous_whole(doc, si, of_phrase, clause_start)),
-    };
-    // The parts: amounts before the verb in the sentence, all of them if "together".
-    let before: Vec<usize> = range
-        .clone()
-        .filter(|&i| {
-            let qs = doc.quantities[i].span;
-            qs.start >= clause_start && qs.end <= verb_start && amount(doc, i)
         })
-        .collect();
-    let head_lower = doc.text[clause_start..verb_start].to_lowercase();
-    let together = TOGETHER.iter().any(|t| has_word(&head_lower, t));
-    let mut parts: Vec<Operand> = if together {
-        before
+        .collect()
+}
+
+/// Whether token `t` ends an "of" phrase before a whole could follow: "2.5 pct of GNP from
+/// 1.79 billion" names no whole.
+fn breaks(t: &Token) -> bool {
+    t.cues.meets(
+        [
+            Cue::From,
+            Cue::To,
+            Cue::And,
+            Cue::Or,
+            Cue::In,
+            Cue::At,
+            Cue::By,
+            Cue::Than,
+            Cue::Up,
+            Cue::Down,
+            Cue::Against,
+            Cue::Ago,
+            Cue::Year,
+        ]
+        .iter()
+        .fold(Cues::NONE, |c, k| c.with(*k)),
+    ) || matches!(t.tok, Tok::Punct(c) if c != '(')
+}
+
+/// The whole an "of" phrase that starts at token `of` names: the first amount after at most six
+/// plain words ("of the 248,000", "of the Twin Cities population (3.76 million)"), a document
+/// fact named by the phrase ("of the population of Minneapolis"), or the last amount before
+/// the clause that a demonstrative points back to ("of that population"). `None` with the
+/// phrase's text when it names none.
+fn whole_after(
+    doc: &Doc<'_>,
+    si: usize,
+    of: usize,
+    clause_start: usize,
+) -> Result<Operand, String> {
+    let toks = &doc.tokens[si];
+    let mut end = of + 1;
+    while let Some(t) = toks.get(end) {
+        if let Some(q) = t.quantity() {
+            if amount(doc, q)
+                && end - of <= 7
+                && let Some(o) = doc.operand_with_fact(q)
+            {
+                return Ok(o);
+            }
+            break;
+        }
+        if breaks(t) {
+            break;
+        }
+        end += 1;
+    }
+    let phrase_end = toks.get(end - 1).map_or(toks[of].span.end, |t| t.span.end);
+    let phrase_start = toks.get(of + 1).map_or(phrase_end, |t| t.span.start);
+    let phrase = doc.text[phrase_start..phrase_end.max(phrase_start)]
+        .trim_end_matches(['(', ' '])
+        .to_string();
+    if let Some(o) = fact_operand(doc, &phrase) {
+        return Ok(o);
+    }
+    let demonstrative = toks.get(of + 1).is_some_and(|t| t.cues.has(Cue::This)) && end - of <= 4;
+    if demonstrative {
+        let here = toks[..clause_start]
             .iter()
-            .filter_map(|&i| doc.operand_with_fact(i))
-            .collect()
-    } else {
-        before
-            .last()
-            .and_then(|&i| {
-                // The part must be the subject: nothing but words between it and the verb.
-                // ("…, or P%" has its comma.)
-                let gap = &doc.text[doc.quantities[i].span.end..verb_start];
-                let gap = if *verb == "or" {
-                    gap.trim().trim_start_matches(',')
-                } else {
-                    gap
-                };
-                (!gap.contains([',', ';', '%']))
-                    .then(|| doc.operand_with_fact(i))
-                    .flatten()
-            })
-            .into_iter()
-            .collect()
-    };
-    if parts.is_empty() {
+            .rev()
+            .filter_map(Token::quantity)
+            .find(|&q| amount(doc, q));
+        let last = here.or_else(|| {
+            doc.tokens
+                .get(si.checked_sub(1)?)?
+                .iter()
+                .rev()
+                .filter_map(Token::quantity)
+                .find(|&q| amount(doc, q))
+        });
+        if let Some(o) = last.and_then(|q| doc.operand_with_fact(q)) {
+            return Ok(o);
+        }
+    }
+    Err(phrase)
+}
+
+/// Where the clause that holds token `at` starts: after the last ";", ":" or ", and"/", but"
+/// (a comma before a conjunction) before it.
+fn clause_start(toks: &[Token], at: usize) -> usize {
+    (1..at)
+        .rev()
+        .find(|&k| {
+            let t = &toks[k - 1];
+            t.is_punct(';') || t.is_punct(':') || (t.is_punct(',') && toks[k].cues.has(Cue::And))
+        })
+        .map_or(0, |k| if toks[k].cues.has(Cue::And) { k + 1 } else { k })
+}
+
+/// A share introduced by a verb, an "or" or a comma, whose part and whole the builder finds:
+/// the part among the amounts of the share's clause (all of them with "together"), a named
+/// part, a fraction of an amount before ("half of those"), or an amount that follows the same
+/// word earlier in the paragraph ("trained 65.000 people … has trained 7% of"); the whole after
+/// "of" ([`whole_after`]). Without a whole, the claim is unverifiable and says what whole it
+/// implies.
+fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let toks = &doc.tokens[si];
+    let pt = m.token("p")?;
+    let p = toks[pt].quantity()?;
+    let head = m.token("v").or(m.token("k")).unwrap_or(pt);
+    let clause = clause_start(toks, head);
+    let mut parts: Vec<Operand> = Vec::new();
+    if let Some(a) = doc.q(si, m, "a") {
+        if amount(doc, a) {
+            parts.extend(doc.operand_with_fact(a));
+        }
+    } else if let Some(v) = m.token("v") {
+        let before: Vec<usize> = (clause..v)
+            .filter_map(|k| toks[k].quantity().map(|q| (k, q)))
+            .filter(|&(_, q)| amount(doc, q))
+            .map(|(k, _)| k)
+            .collect();
+        let together = toks[clause..v].iter().any(|t| t.cues.has(Cue::Together));
+        let or = toks[v].cues.has(Cue::Or);
+        if together && !or {
+            parts.extend(
+                before
+                    .iter()
+                    .filter_map(|&k| doc.operand_with_fact(toks[k].quantity()?)),
+            );
+        } else if let Some(&k) = before.last() {
+            // The part is the subject: words alone stand between it and the verb; an "or"
+            // links only the figure right before its comma.
+            let gap = &toks[k + 1..v];
+            let linked = if or {
+                gap.len() == 1 && gap[0].is_punct(',')
+            } else {
+                gap.iter()
+                    .all(|t| t.is_word() || t.is_punct('(') || t.is_punct(')'))
+            };
+            if linked {
+                parts.extend(toks[k].quantity().and_then(|q| doc.operand_with_fact(q)));
+            }
+        }
+    } else if let Some(k) = m.token("k") {
+        parts.extend(keyword_part(doc, si, k));
+    }
+    if parts.is_empty() && m.has("v") {
         // A named part: "Minneapolis makes up 11% of the Twin Cities population".
-        if let Some(f) = fact_operand(doc, &doc.text[clause_start..verb_start]) {
+        let v = m.token("v")?;
+        let (s, e) = (toks.get(clause)?.span.start, toks[v].span.start);
+        if let Some(f) = fact_operand(doc, &doc.text[s..e.max(s)]) {
             parts.push(f);
         } else if let Some(fr) = fraction_of_previous(doc, si) {
             parts.push(fr);
         }
     }
+    // A fraction of small figures ("M-1 makes up a quarter of M-2") relates names, not counts.
+    if doc.quantities[p].kind == Kind::Fraction && parts.iter().any(|o| o.value < Decimal::TEN) {
+        return None;
+    }
     let stated = doc.stated(p)?;
-    let Some(whole) = whole else {
-        // The text never states the whole: say what the claim implies it to be.
-        let part = parts.first()?;
-        if parts.len() != 1 || stated.value.is_zero() {
-            return None;
+    let whole = whole_after(doc, si, pt + 1, clause);
+    let whole = match whole {
+        Ok(w) => w,
+        Err(phrase) => {
+            // The text never states the whole: say what the claim implies it to be.
+            let [part] = parts.as_slice() else {
+                return None;
+            };
+            if stated.value.is_zero() || m.has("k") {
+                return None;
+            }
+            let implied = part.value.checked_div(stated.value)?.round_dp(0);
+            let missing = format!(
+                "the text never states {}; the claim implies it is about {} ({} ÷ {})",
+                phrase.trim(),
+                implied.normalize(),
+                part.text,
+                stated.text
+            );
+            let mut c = Claim::new(RULE.id, stated, Expr::Input(0), parts);
+            c.missing = Some(missing);
+            return Some(Candidate::new(c, support));
         }
-        let implied = part.value.checked_div(stated.value)?.round_dp(0);
-        let of = of_phrase.trim().trim_end_matches(['.', ',']);
-        let missing = format!(
-            "the text never states {}; the claim implies it is about {} ({} ÷ {})",
-            of.trim_start_matches("of ").trim(),
-            implied.normalize(),
-            part.text,
-            stated.text
-        );
-        return Some(Claim {
-            rule: RULE.id,
-            stated,
-            expr: Expr::Input(0),
-            inputs: parts,
-            missing: Some(missing),
-            note: None,
-            id: None,
-        });
     };
     if parts.is_empty() {
         return None;
     }
-    let wk = whole.value;
-    let sum: rust_decimal::Decimal = parts.iter().map(|o| o.value).sum();
+    let sum: Decimal = parts.iter().map(|o| o.value).sum();
     // A whole of zero goes on to the checker, which reports the division by zero.
-    if !wk.is_zero() && sum > wk {
+    if !whole.value.is_zero() && sum > whole.value {
         return None;
     }
     let n = parts.len();
     let mut inputs = parts;
     inputs.push(whole);
-    Some(Claim::new(
-        RULE.id,
-        stated,
-        Expr::sum(0..n) / Expr::Input(n),
-        inputs,
+    Some(Candidate::new(
+        Claim::new(RULE.id, stated, Expr::sum(0..n) / Expr::Input(n), inputs),
+        support,
     ))
 }
 
-/// Words that end an "of" phrase before a whole could follow: "2.5 pct of GNP from 1.79
-/// billion" names no whole.
-const BREAKS: &[&str] = &[
-    "from", "to", "compared", "than", "and", "or", "at", "in", "on", "by", "versus", "vs", "while",
-    "with", "after", "before", "since", "against", "up", "down", "last", "this", "year",
-];
-
-/// Whether the text between a share and the next amount is a plain "of" phrase naming that
-/// amount as the whole: "of the 248,000", "of the Twin Cities population (".
-fn names_whole(of_phrase: &str) -> bool {
-    let p = of_phrase.trim();
-    let Some(rest) = p
-        .strip_prefix("of")
-        .or_else(|| p.strip_prefix("der"))
-        .or_else(|| p.strip_prefix("von"))
-    else {
-        return false;
-    };
-    let rest = rest.trim_end().trim_end_matches('(').trim_end();
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= 6
-        && !rest.contains([',', ';', '.', ':'])
-        && !words
-            .iter()
-            .any(|w| BREAKS.contains(&w.to_lowercase().as_str()))
+/// The amount that follows the word of token `k` (of sentence `si`) earlier in the sentence or
+/// in the two sentences before: "trained 65.000 people" for "has trained 7% of …".
+fn keyword_part(doc: &Doc<'_>, si: usize, k: usize) -> Option<Operand> {
+    let key = doc.tokens[si][k].span;
+    let key = doc.text[key.start..key.end].to_lowercase();
+    let same = |t: &Token| t.is_word() && doc.text[t.span.start..t.span.end].to_lowercase() == key;
+    for sj in (si.saturating_sub(2)..=si).rev() {
+        let toks = &doc.tokens[sj];
+        let upto = if sj == si { k } else { toks.len() };
+        // The nearest use of the word decides.
+        if let Some(w) = (0..upto).rev().find(|&w| same(&toks[w])) {
+            let q = toks[w + 1..upto.min(w + 3)]
+                .iter()
+                .find_map(Token::quantity)
+                .filter(|&q| amount(doc, q))?;
+            return doc.operand_with_fact(q);
+        }
+    }
+    None
 }
 
-/// "A of B (P%)", "A out of B, or P%": the share stands right after the whole.
-fn parenthesised_share(doc: &Doc<'_>, range: std::ops::Range<usize>, p: usize) -> Option<Claim> {
-    let start = range.start;
-    if p < start + 2 {
+/// "A of B (P%)", "A out of B, or P%", "Of the B voters, A cast a ballot, or P%": the part and
+/// the whole stand together; an appositive share (`x`) must close its phrase.
+fn part_of_stated_whole(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let toks = &doc.tokens[si];
+    let (a, w) = (doc.q(si, m, "a")?, doc.q(si, m, "w")?);
+    let p = match doc.q(si, m, "p") {
+        Some(p) => p,
+        None => {
+            let x = m.token("x")?;
+            let closes = toks
+                .get(x + 1)
+                .is_none_or(|t| matches!(t.tok, Tok::Punct(',' | ')' | ';' | '.' | ':')));
+            if !closes {
+                return None;
+            }
+            toks[x].quantity()?
+        }
+    };
+    let (qa, qw) = (&doc.quantities[a], &doc.quantities[w]);
+    let durations = is_duration(qw) && qa.kind == Kind::Number;
+    if !durations && (!is_amount(qa.kind) || qa.kind != qw.kind || qa.unit != qw.unit) {
         return None;
     }
-    let (a, b) = (p - 2, p - 1);
-    let (qa, qb) = (&doc.quantities[a], &doc.quantities[b]);
-    if !is_amount(qa.kind) || qa.kind != qb.kind || qa.unit != qb.unit {
+    // "Of the B …" opens the sentence.
+    if toks[m.start].cues.has(Cue::Of) && m.start != 0 {
         return None;
     }
-    let link = doc.between(a, b).trim();
-    // A noun may follow the second figure: "30 out of 120 seats, or 25%".
-    let words_then = |gap: &str, ends: &[&str]| {
-        ends.iter().any(|c| {
-            format!(" {}", gap.trim())
-                .strip_suffix(c)
-                .is_some_and(|noun| {
-                    noun.chars()
-                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '\'' || ch == '’')
-                })
-        })
-    };
-    // An appositive share stands between commas or before a full stop: "4,400 of the 29,120
-    // voters, 15.1%, were".
-    let appositive = matches!(
-        doc.after(p, range_span(doc, &range), 2).chars().next(),
-        Some(',' | ')' | '.' | ';')
-    );
-    let connectors: &[&str] = if appositive {
-        &["(", ", or", ", i.e.", " —", " –", ", that is", ","]
-    } else {
-        &["(", ", or", ", i.e.", " —", " –", ", that is"]
-    };
-    let (part, whole) = if matches!(link, "of" | "out of" | "of the" | "von" | "aus")
-        && words_then(doc.between(b, p), connectors)
-    {
-        // "A of B (P%)", "A out of B, or P%".
-        (a, b)
-    } else if sentence_starts_with_of(doc, &range, a)
-        && words_then(link, &[","])
-        && words_then(doc.between(b, p), connectors)
-    {
-        // "Of the B voters, A cast a ballot, or P%."
-        (b, a)
-    } else {
-        return None;
-    };
-    let (x, y) = (doc.operand_with_fact(part)?, doc.operand_with_fact(whole)?);
+    let (x, y) = (doc.operand_with_fact(a)?, doc.operand_with_fact(w)?);
     if x.value > y.value || y.value.is_zero() {
         return None;
     }
-    Some(Claim::new(
-        RULE.id,
-        doc.stated(p)?,
-        Expr::Input(0) / Expr::Input(1),
-        vec![x, y],
+    Some(Candidate::new(
+        Claim::new(
+            RULE.id,
+            doc.stated(p)?,
+            Expr::Input(0) / Expr::Input(1),
+            vec![x, y],
+        ),
+        support,
     ))
 }
 
-/// Where the clause that ends at `verb_start` begins: after the last ", and", ", but", "; "
-/// or ", while" of the sentence before it.
-fn clause_start(text: &str, sentence_start: usize, verb_start: usize) -> usize {
-    let head = &text[sentence_start..verb_start];
-    [
-        ", and ",
-        ", but ",
-        "; ",
-        ", while ",
-        ", whereas ",
-        ", und ",
-        ", aber ",
-    ]
-    .iter()
-    .filter_map(|c| head.rfind(c).map(|i| i + c.len()))
-    .max()
-    .map_or(sentence_start, |i| sentence_start + i)
-}
+/// How much the whole of two stakes may change between their dates (shares issued or bought
+/// back), in percent.
+const WHOLE_DRIFT: i64 = 5;
 
-/// "… of that population": the whole a demonstrative points back to: the last amount before
-/// the part's clause in the same sentence, or else in the sentence before.
-fn previous_whole(
-    doc: &Doc<'_>,
-    si: usize,
-    of_phrase: &str,
-    clause_start: usize,
-) -> Option<Operand> {
-    let p = of_phrase.trim();
-    let demonstrative = ["of that ", "of this ", "of these ", "of those "]
-        .iter()
-        .any(|d| p.starts_with(d));
-    if !demonstrative || p.split_whitespace().count() > 4 {
+/// Two stakes in one company's shares: the second must be its part × the first share ÷ the
+/// first part, within [`WHOLE_DRIFT`]% for shares issued or bought back in between.
+fn two_shares(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    if !doc.tokens[si].iter().any(|t| t.cues.has(Cue::Stake)) {
         return None;
     }
-    let s = doc.sentences[si];
-    let here = doc
-        .in_sentence(s)
-        .rfind(|&i| doc.quantities[i].span.end <= clause_start && amount(doc, i));
-    let last = here.or_else(|| {
-        let prev = *doc.sentences.get(si.checked_sub(1)?)?;
-        doc.in_sentence(prev).rfind(|&i| amount(doc, i))
-    })?;
-    doc.operand_with_fact(last)
-}
-
-/// The span of the sentence that holds the quantities `range`.
-fn range_span(doc: &Doc<'_>, range: &std::ops::Range<usize>) -> Span {
-    doc.sentences
-        .iter()
-        .copied()
-        .find(|s| {
-            s.start <= doc.quantities[range.start].span.start
-                && doc.quantities[range.start].span.start < s.end
-        })
-        .unwrap_or(Span::new(0, doc.text.len()))
-}
-
-/// Whether the sentence opens with "Of [the]" right before quantity `a`: "Of the 52,000 …".
-fn sentence_starts_with_of(doc: &Doc<'_>, range: &std::ops::Range<usize>, a: usize) -> bool {
-    let s = range_span(doc, range);
-    let head = doc.text[s.start..doc.quantities[a].span.start].trim_start();
-    matches!(head.trim_end(), "Of the" | "Of" | "Of all" | "Von den")
+    let (a, q, a2, p) = (
+        doc.q(si, m, "a")?,
+        doc.q(si, m, "q")?,
+        doc.q(si, m, "a2")?,
+        doc.q(si, m, "p")?,
+    );
+    let (qa, qb) = (&doc.quantities[a], &doc.quantities[a2]);
+    let bare = qb.kind == Kind::Number && qb.unit.is_none();
+    if !is_amount(qa.kind) || !(bare || (qa.kind == qb.kind && qa.unit == qb.unit)) {
+        return None;
+    }
+    let inputs = vec![doc.operand(a2)?, doc.operand(q)?, doc.operand(a)?];
+    if inputs[2].value.is_zero() {
+        return None;
+    }
+    let mut c = Claim::new(
+        RULE.id,
+        doc.stated(p)?,
+        Expr::Input(0) * Expr::Input(1) / Expr::Input(2),
+        inputs,
+    );
+    let drift = Decimal::new(WHOLE_DRIFT, 2);
+    if let (Some((lo, a)), Some((hi, b))) = (c.stated.target.lo, c.stated.target.hi) {
+        c.stated.target.lo = Some((lo * (Decimal::ONE - drift), a));
+        c.stated.target.hi = Some((hi * (Decimal::ONE + drift), b));
+    }
+    c.note = Some(format!(
+        "both shares are of one company's shares, which may change by {WHOLE_DRIFT}% in between"
+    ));
+    Some(Candidate::new(c, support))
 }
 
 /// The operand of the fact whose name ends `fragment`.
@@ -419,21 +420,24 @@ fn fact_operand(doc: &Doc<'_>, fragment: &str) -> Option<Operand> {
 
 /// "half of those …": a fraction of the last amount of the previous sentence, as an operand.
 fn fraction_of_previous(doc: &Doc<'_>, si: usize) -> Option<Operand> {
-    let s = doc.sentences[si];
-    let fi = doc
-        .in_sentence(s)
-        .find(|&i| doc.quantities[i].kind == Kind::Fraction)?;
-    let after = doc.after(fi, s, 12).trim_start();
-    if !(after.starts_with("of those")
-        || after.starts_with("of them")
-        || after.starts_with("of these"))
-    {
+    let toks = &doc.tokens[si];
+    let k = toks.iter().position(|t| {
+        t.quantity()
+            .is_some_and(|q| doc.quantities[q].kind == Kind::Fraction)
+    })?;
+    let points_back = toks.get(k + 1).is_some_and(|t| t.cues.has(Cue::Of))
+        && toks.get(k + 2).is_some_and(|t| t.cues.has(Cue::This));
+    if !points_back {
         return None;
     }
-    let prev = doc.sentences.get(si.checked_sub(1)?)?;
+    let fi = toks[k].quantity()?;
     let base = doc
-        .in_sentence(*prev)
-        .rfind(|&i| doc.quantities[i].kind == Kind::Number)?;
+        .tokens
+        .get(si.checked_sub(1)?)?
+        .iter()
+        .rev()
+        .filter_map(Token::quantity)
+        .find(|&q| doc.quantities[q].kind == Kind::Number)?;
     let f = doc.operand(fi)?;
     let b = doc.operand(base)?;
     let value = f.value.checked_mul(b.value)?;
@@ -591,6 +595,43 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_count_of_a_duration_and_german_restatements() {
+        let v = run(
+            "part-of-whole",
+            "Nur 13 von 52 Wochen – das sind 25 Prozent – sind frei.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "Es waren 30 von 40 Sitzen, also 60 Prozent.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn a_part_named_by_a_word_it_shares_with_the_share() {
+        // The whole is a fact stated after the claim; the part stands in the sentence before.
+        let text = "The club has enrolled 9,000 pupils since May. It has enrolled 40% of the children of Ulm. Ulm (22,500) is small.";
+        let v = run("part-of-whole", text);
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let text = "The club has enrolled 9,000 pupils since May. It has enrolled 20% of the children of Ulm. Ulm (22,500) is small.";
+        assert_eq!(run("part-of-whole", text)[0].0, Verdict::Mismatch);
+        // Without the shared word, no part.
+        let text = "The club has 9,000 pupils since May. It has enrolled 20% of the children of Ulm. Ulm (22,500) is small.";
+        assert!(run("part-of-whole", text).is_empty());
+    }
+
+    #[test]
+    fn two_shares_of_one_whole() {
+        let text =
+            "They cut their stake to 212,300 shares, or 5.0 pct, from 318,450 shares, or 7.5 pct.";
+        assert_eq!(run("part-of-whole", text)[0].0, Verdict::Ok);
+        let text =
+            "They cut their stake to 212,300 shares, or 5.0 pct, from 318,450 shares, or 9.5 pct.";
+        assert_eq!(run("part-of-whole", text)[0].0, Verdict::Mismatch);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! `share-of-share`: a percentage of a percentage, and the overall share the text gives for it.
 
 use crate::check::{Claim, Expr};
-use crate::claims::{Doc, Rule};
-use crate::quantity::Kind;
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -37,84 +37,42 @@ pub const RULE: Rule = Rule {
     id: "share-of-share",
     summary: "X% of Y% must be the overall share the text gives",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Words between the second share and the third that present it as the product.
-const CUES_BETWEEN: &[&str] = &[
-    "or",
-    "i.e.",
-    "that is",
-    "which is",
-    "it's",
-    "it is",
-    "that's",
-    "total",
-    "overall",
-    "in all",
-    "equal to",
-    "equals",
-    "=",
-    "meaning",
-    "roughly",
-    "about",
-    "also",
-    "insgesamt",
-    "also rund",
-];
+/// The frames of a share of a share. Roles: `x` and `y` the shares, `z` their product.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "38% of 23% doesn't sound like much (it's 8.79% total)", "50% of 40%, or 20%", "70%
+        // of 60% were under forty, or 42% of them"
+        (
+            85,
+            "{x:pct} OF {y:pct} _6 [{o:amt|dur} _2]? OR|THAT_IS|TOTAL|EQUALS|ABOUT {z:pct}",
+        ),
+        // "40% of 30% — 12% of all voters in all"
+        (80, "{x:pct} OF {y:pct} _6 {z:pct} TOTAL"),
+    ])
+});
 
-/// Words right after the third share that present it as the product.
-const CUES_AFTER: &[&str] = &[
-    "total",
-    "overall",
-    "of all",
-    "of the total",
-    "in all",
-    "insgesamt",
-];
-
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let idx: Vec<usize> = doc
-            .in_sentence(s)
-            .filter(|&i| doc.quantities[i].kind == Kind::Percent)
-            .collect();
-        for (k, w) in idx.windows(2).enumerate() {
-            let (a, b) = (w[0], w[1]);
-            let of = doc.between(a, b).trim();
-            if of != "of" && of != "von" {
-                continue;
-            }
-            // The first share after the pair that the text presents as their product.
-            let Some(&c) = idx.get(k + 2) else {
-                continue;
-            };
-            let gap = doc.between(b, c).to_lowercase();
-            let after = doc.after(c, s, 16).trim_start().to_lowercase();
-            let cued = CUES_BETWEEN
-                .iter()
-                .any(|w| crate::claims::has_word(&gap, w))
-                || CUES_AFTER.iter().any(|w| after.starts_with(w));
-            if !cued || doc.between(b, c).contains('%') {
-                continue;
-            }
-            let (Some(x), Some(y), Some(stated)) = (doc.operand(a), doc.operand(b), doc.stated(c))
-            else {
-                continue;
-            };
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            let (a, b, c) = (
+                doc.q(si, &m, "x")?,
+                doc.q(si, &m, "y")?,
+                doc.q(si, &m, "z")?,
+            );
+            let (x, y, stated) = (doc.operand(a)?, doc.operand(b)?, doc.stated(c)?);
+            // The product is smaller than both shares.
             if stated.value >= x.value || stated.value >= y.value {
-                continue;
+                return None;
             }
-            out.push(Claim::new(
-                RULE.id,
-                stated,
-                Expr::Input(0) * Expr::Input(1),
-                vec![x, y],
-            ));
-        }
-    }
-    out
+            Some(Candidate::new(
+                Claim::new(RULE.id, stated, Expr::Input(0) * Expr::Input(1), vec![x, y]),
+                support,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! `sum`: parts and the total the text gives for them.
 
 use crate::check::{Claim, Expr, Operand, Stated};
-use crate::claims::{Doc, Rule};
-use crate::quantity::Kind;
+use crate::claims::frame::Match;
+use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
+use crate::quantity::{HedgeKind, Kind};
+use crate::tokens::{Cue, Cues, Tok, Token};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 macro_rules! doc {
     () => {
@@ -13,7 +16,8 @@ C\", \"A, B and C, or D in total\", \"a total of D: A … and B …\", \"A + B =
 B zusammen C\", \"insgesamt C: A … und B …\". The total must be the sum of the parts. Parts and
 total must be of one kind and unit: counts, or sums of money in one currency, or measures in
 one unit. A part may be a document fact (\"Minneapolis (430.000) and St. Paul (310.000)
-together have 740,000 inhabitants\").
+together have 740,000 inhabitants\"), or a count of things that each hold a stated multiple
+(\"three triple turrets and two double turrets, 13 guns in all\" → 3 × 3 + 2 × 2).
 
 ## Why it matters
 A total that does not match its parts is the plainest arithmetic error a text can make, and a
@@ -31,13 +35,16 @@ rounding reaches it (\"1.2 million and 1.4 million, together 2.7 million\"), `mi
 Every figure stands for its rounding interval; a hedged total (\"about 3,000\") for its hedge.
 
 ## When it does not fire
-Without a word that makes the last figure the total of exactly the listed parts (\"together\",
-\"combined\", \"in total\", \"a total of\", \"altogether\", \"add up to\", \"=\"); for running
-totals (\"bringing the total to 1,250\", \"raising the total to\"), whose earlier total the
-text does not give; for lists with \"including\" or \"of which\", which need not be complete;
-when parts and total differ in kind, unit or currency, or carry hedges (\"more than 100 and
-200\"); when a part exceeds the total; and when the parts' sum is less than half or more than
-twice the total, which points at a misread list rather than an error."
+Without a word of the total class (\"together\", \"combined\", \"in total\", \"in all\", \"a total
+of\", \"altogether\", \"insgesamt\", \"zusammen\", \"add up to\") or an equals sign between the
+last part and the total, or a colon or dash between a total and its list; for running totals
+(\"bringing the total to 1,250\": a total followed by \"to\"), whose earlier total the text does
+not give; for lists with \"including\", \"of which\" or \"darunter\", which need not be complete;
+when a link of the list holds a semicolon, more than four words, a rate (\"per\", \"each\", \"a
+year\") or another figure; when parts and total differ in kind, unit or currency, or carry
+hedges (\"more than 100 and 200\"); when a part exceeds the total; for sums of one-digit
+figures in an equation (\"2+2=5\"); and when the parts' sum is less than half or more than twice
+the total, which points at a misread list rather than an error."
     };
 }
 
@@ -46,64 +53,48 @@ pub const RULE: Rule = Rule {
     id: "sum",
     summary: "a stated total must be the sum of its parts",
     doc: doc!(),
-    find,
+    find: Finder::Candidates(find),
 };
 
-/// Words between the last part and the total that make it the total of the parts.
-const TOTAL_CUES: &[&str] = &[
-    "together",
-    "combined",
-    "altogether",
-    "total",
-    "totals",
-    "totalled",
-    "totaled",
-    "totalling",
-    "totaling",
-    "add up to",
-    "adds up to",
-    "added up to",
-    "in total",
-    "in all",
-    "zusammen",
-    "insgesamt",
-    "summe",
-];
+/// The frames of a sum. Roles: `last` the last part of a list before its total, `first` the
+/// first part of a list after it, `c` the total, `t` the word that makes it the total, `v` the
+/// verb of "add up to", `e` an equals sign or word. The builder walks the list from `last`
+/// back, or from `first` on.
+static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
+    Frames::new(&[
+        // "120 boys and 180 girls together total 300 children", "$6.1 million in March, a
+        // combined $11.3 million", "Die 120 Jungen und 180 Mädchen sind zusammen 300 Kinder"
+        (80, "{last:amt} _4 {t:TOGETHER|TOTAL} _2 {c:amt}"),
+        // "tickets of 1.2 million and 1.4 million add up to 2.7 million"
+        (80, "{last:amt} _3 {v:UP} {c:amt}"),
+        // "9 pilots, 30 nurses and 12 clerks, or 51 staff in all", "16 guns altogether"
+        (75, "{last:amt} _3 ,? OR? {c:amt} _2 {t:TOTAL|TOGETHER}"),
+        // "There were a total of 310 pupils: 120 boys and 190 girls", "In all, 300 seats – …"
+        (75, "{t:TOTAL} ,? OF? {c:amt} _3 :|– _3 {first:amt}"),
+        // "The plan costs $950 million in total: $400 million for roads, …"
+        (75, "{c:amt} _2 {t:TOTAL} _2 :|– _3 {first:amt}"),
+        // "30 + 40 = 70", "1,250 plus 3,400 equals 4,650"
+        (80, "{last:amt} {e:EQUALS} {c:amt}"),
+    ])
+});
 
-/// Words that make the total a running total, or the list an incomplete one.
-const NOT_COMPLETE: &[&str] = &[
-    "bringing",
-    "brings",
-    "brought",
-    "raising",
-    "raises",
-    "taking",
-    "takes",
-    "pushing",
-    "lifting",
-    "including",
-    "includes",
-    "of which",
-    "among them",
-    "davon",
-    "darunter",
-    "so far",
-    "now",
-    "new",
-    "another",
-    "more",
-    "additional",
-    "weitere",
-    "per",
-    "each",
-    "every",
-    "a year",
-    "pro",
-    "je",
-];
+/// Cues in a link of a list that make its parts rates, or the list one that need not be
+/// complete: "per", "each", "including", "of which".
+const NOT_A_LIST: Cues = Cues(Cue::Per.set().0 | Cue::Every.set().0 | Cue::Including.set().0);
 
-/// Words that link the parts of a list.
-const AND: &[&str] = &["and", "plus", "und", "sowie", "+"];
+fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    doc.matches(&FRAMES)
+        .filter_map(|(si, m, support)| {
+            let parts = if m.has("first") {
+                list_after(doc, si, &m)?
+            } else {
+                list_before(doc, si, &m)?
+            };
+            let c = m.token("c")?;
+            claim(doc, si, &parts, c).map(|cl| Candidate::new(cl, support))
+        })
+        .collect()
+}
 
 /// Kinds that can be added.
 fn addable(k: Kind) -> bool {
@@ -116,66 +107,53 @@ fn alike(doc: &Doc<'_>, i: usize, j: usize) -> bool {
     addable(a.kind) && a.kind == b.kind && a.unit == b.unit
 }
 
-/// The lower-case words of `s` with punctuation marks as words of their own.
-fn tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    for c in s.chars().chain([' ']) {
-        if c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.') {
-            word.extend(c.to_lowercase());
-            continue;
-        }
-        // a period ends a word unless it abbreviates one ("St.")
-        if word.ends_with('.') && !word.starts_with("st") {
-            word.pop();
-            out.push(std::mem::take(&mut word));
-            out.push(".".to_string());
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
-        }
-        if !c.is_whitespace() {
-            out.push(c.to_string());
-        }
-    }
-    out
+/// Whether the tokens `toks` state a rate or open a nested list: "per", "each", "a year",
+/// "including", "of which".
+fn not_a_list(toks: &[Token]) -> bool {
+    toks.iter().enumerate().any(|(k, t)| {
+        let period = Cue::Day.set().0 | Cue::Week.set().0 | Cue::Month.set().0 | Cue::Year.set().0;
+        t.cues.meets(NOT_A_LIST)
+            // "a year" is one phrase; "a week" two words
+            || (t.cues.has(Cue::Year) && t.cues.has(Cue::Det))
+            || (t.cues.has(Cue::Article)
+                && toks.get(k + 1).is_some_and(|u| u.cues.meets(Cues(period))))
+    })
 }
 
-/// Whether the phrase `p` (space-separated words) occurs in `toks`.
-fn has_phrase(toks: &[String], p: &str) -> bool {
-    let ws: Vec<&str> = p.split(' ').collect();
-    toks.windows(ws.len())
-        .any(|w| w.iter().zip(&ws).all(|(a, b)| a == b))
+/// How the tokens between two parts link them: `None` when they do not ("; ", a clause, a
+/// rate), else whether they hold "and" (or "+").
+fn link(gap: &[Token]) -> Option<bool> {
+    let words = gap.iter().filter(|t| t.is_word()).count();
+    let punct_ok = gap.iter().all(|t| match t.tok {
+        Tok::Punct(c) => matches!(c, ',' | '(' | ')' | '+'),
+        Tok::Word => true,
+        Tok::Quantity(_) => false,
+    });
+    if words > 4 || !punct_ok || not_a_list(gap) {
+        return None;
+    }
+    let and = gap.iter().any(|t| t.cues.has(Cue::And) || t.is_punct('+'));
+    let comma = gap.iter().any(|t| t.is_punct(','));
+    (and || comma).then_some(and)
 }
 
-/// Whether the gap between two parts links them in a list: "and", ", ", " boys and ",
-/// ") and St. Paul (", " in January and ". `last` says whether it is the gap before the last
-/// part, which must hold "and".
-fn list_link(gap: &str, last: bool) -> bool {
-    let toks = tokens(gap);
-    let words = toks.iter().filter(|t| t.chars().any(char::is_alphabetic));
-    if words.count() > 4 || toks.iter().any(|t| matches!(t.as_str(), ";" | ":" | "%")) {
-        return false;
-    }
-    if toks.iter().any(|t| NOT_COMPLETE.contains(&t.as_str())) {
-        return false;
-    }
-    let and = toks.iter().any(|t| AND.contains(&t.as_str()));
-    let comma = toks.iter().any(|t| t == ",");
-    if last { and } else { comma && !and }
-}
-
-/// The parts that end with quantity `last`: a list "A, B and C" of alike quantities whose
-/// links are list links. At least two.
-fn parts_ending(doc: &Doc<'_>, range: &std::ops::Range<usize>, last: usize) -> Vec<usize> {
+/// The parts of the list that ends with the quantity token `last`: "A, B and C", each link a
+/// list link, the last one with "and". At least two; a first part right after "of", "from"
+/// or "than" names the whole the others are taken from ("of the 1,000 respondents, 120 men,
+/// 80 boys and 180 women") and is left out.
+fn parts_ending(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
+    let toks = &doc.tokens[si];
+    let Some(ql) = toks[last].quantity() else {
+        return Vec::new();
+    };
     let mut parts = vec![last];
     let mut j = last;
-    while j > range.start {
-        let i = j - 1;
-        if !alike(doc, i, last) {
-            break;
-        }
-        if !list_link(doc.between(i, j), parts.len() == 1) {
-            break;
+    while let Some(i) = (0..j).rev().find(|&k| toks[k].quantity().is_some()) {
+        let Some(qi) = toks[i].quantity() else { break };
+        let first_link = parts.len() == 1;
+        match link(&toks[i + 1..j]) {
+            Some(and) if and == first_link && alike(doc, qi, ql) => {}
+            _ => break,
         }
         parts.push(i);
         j = i;
@@ -184,212 +162,99 @@ fn parts_ending(doc: &Doc<'_>, range: &std::ops::Range<usize>, last: usize) -> V
     if parts.len() < 2 {
         return Vec::new();
     }
-    // A part right after "of", "among", "out of" names the whole the others are taken from
-    // ("of the 1,000 respondents, 120 boys and 180 girls").
     let first = parts[0];
-    let lead = tokens(doc.before(first, doc.sentences[sentence_of(doc, first)], 20));
-    let tail: Vec<&str> = lead.iter().rev().take(2).map(String::as_str).collect();
-    if tail
-        .iter()
-        .any(|t| matches!(*t, "of" | "among" | "from" | "than" | "von" | "unter"))
-        && parts.len() > 2
-    {
+    let whole = (first.saturating_sub(2)..first).any(|k| {
+        toks[k].cues.meets(Cues(
+            Cue::Of.set().0 | Cue::From.set().0 | Cue::Than.set().0,
+        ))
+    });
+    if whole && parts.len() > 2 {
         parts.remove(0);
     }
     parts
 }
 
-/// The index of the sentence that holds quantity `i`.
-fn sentence_of(doc: &Doc<'_>, i: usize) -> usize {
-    let start = doc.quantities[i].span.start;
-    doc.sentences
-        .partition_point(|s| s.end <= start)
-        .min(doc.sentences.len().saturating_sub(1))
-}
-
-fn find(doc: &Doc<'_>) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for &s in &doc.sentences {
-        let range = doc.in_sentence(s);
-        let mut used = Vec::new();
-        for c in range.clone() {
-            if !addable(doc.quantities[c].kind) || used.contains(&c) {
-                continue;
-            }
-            let found = list_then_total(doc, &range, c)
-                .or_else(|| total_then_list(doc, s, &range, c))
-                .or_else(|| equation(doc, &range, c));
-            if let Some((parts, claim)) = found {
-                used.extend(parts);
-                used.push(c);
-                out.push(claim);
-            }
+/// The parts of a list before its total (`last` … `c`): the link to the total must be no
+/// running total ("bringing the total to") and name no rate or nested list; an equation's
+/// parts are linked by "+" or "plus" alone.
+fn list_before(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
+    let toks = &doc.tokens[si];
+    let (last, c) = (m.token("last")?, m.token("c")?);
+    if m.has("e") {
+        let mut parts = vec![last];
+        let mut j = last;
+        while j >= 2
+            && (toks[j - 1].is_punct('+') || toks[j - 1].cues.has(Cue::And))
+            && toks[j - 2].quantity().is_some()
+        {
+            j -= 2;
+            parts.push(j);
+        }
+        parts.reverse();
+        return Some(parts);
+    }
+    let gap = &toks[last + 1..c];
+    if not_a_list(gap) || gap.iter().any(|t| t.is_punct(';') || t.is_punct(':')) {
+        return None;
+    }
+    if let Some(t) = m.token("t") {
+        // "bringing the total to 1,250": the total before is not given.
+        let running = toks[t].cues.has(Cue::Total)
+            && toks[t + 1..c.max(t + 1)]
+                .iter()
+                .any(|u| u.cues.has(Cue::To));
+        if running {
+            return None;
         }
     }
-    out
+    if m.has("v") {
+        // "add up to": the verb takes the hedge "up to" of the total.
+        let q = &doc.quantities[toks[c].quantity()?];
+        if q.hedge.as_ref().is_none_or(|h| h.kind != HedgeKind::AtMost) {
+            return None;
+        }
+    }
+    Some(parts_ending(doc, si, last))
 }
 
-/// "A and B together total C", "A and B, a combined C", "A and B, or C in total".
-fn list_then_total(
-    doc: &Doc<'_>,
-    range: &std::ops::Range<usize>,
-    c: usize,
-) -> Option<(Vec<usize>, Claim)> {
-    if c == range.start {
+/// The parts of a list after its total ("a total of C: A and B"): every figure after the colon
+/// is a part, and the list ends the sentence (three words may follow).
+fn list_after(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
+    let toks = &doc.tokens[si];
+    let (c, first) = (m.token("c")?, m.token("first")?);
+    let colon = (c + 1..first).find(|&k| toks[k].is_punct(':') || toks[k].is_punct('–'))?;
+    if toks[c + 1..colon].iter().any(|t| t.is_punct(',')) {
         return None;
     }
-    let last = c - 1;
-    if !alike(doc, last, c) {
+    let last = (0..toks.len())
+        .rev()
+        .find(|&k| toks[k].quantity().is_some())?;
+    let tail = toks[last + 1..].iter().filter(|t| t.is_word()).count();
+    if tail > 3 {
         return None;
     }
-    let gap = tokens(doc.between(last, c));
-    let words = gap
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count();
-    if words > 6 || gap.iter().any(|t| matches!(t.as_str(), ";" | ":" | "%")) {
-        return None;
-    }
-    let s = doc.sentences[sentence_of(doc, c)];
-    let after = tokens(doc.after(c, s, 24));
-    let cue_before = TOTAL_CUES.iter().any(|p| has_phrase(&gap, p));
-    // "…, or 300 in total", "… 87 people altogether": the cue after the total and its noun
-    let cue_after = ["in total", "in all", "altogether", "combined", "insgesamt"]
-        .iter()
-        .any(|p| {
-            let ws: Vec<&str> = p.split(' ').collect();
-            (0..=2).any(|skip| {
-                after.len() >= skip + ws.len()
-                    && after[..skip]
-                        .iter()
-                        .all(|w| w.chars().all(char::is_alphabetic))
-                    && after[skip..].iter().zip(&ws).all(|(a, b)| a == b)
-            })
-        });
-    if !(cue_before || cue_after) || NOT_COMPLETE.iter().any(|p| has_phrase(&gap, p)) {
-        return None;
-    }
-    let parts = parts_ending(doc, range, last);
-    claim(doc, &parts, c).map(|cl| (parts, cl))
+    let parts = parts_ending(doc, si, last);
+    (parts.first() == Some(&first)).then_some(parts)
 }
 
-/// "a total of C: A … and B …", "C in total: A and B", "insgesamt C: A und B".
-fn total_then_list(
-    doc: &Doc<'_>,
-    s: crate::quantity::Span,
-    range: &std::ops::Range<usize>,
-    c: usize,
-) -> Option<(Vec<usize>, Claim)> {
-    let lead = tokens(doc.before(c, s, 24));
-    let n = lead.len();
-    let cue_before = (n >= 3 && lead[n - 3..] == ["a", "total", "of"])
-        || (n >= 2 && lead[n - 2..] == ["total", "of"])
-        || lead
-            .last()
-            .is_some_and(|w| matches!(w.as_str(), "totalling" | "totaling" | "insgesamt"));
-    let next = range.clone().find(|&i| i > c)?;
-    let gap = &doc.text[doc.quantities[c].span.end..start_of(doc, next)];
-    let (colon, mark) = gap
-        .char_indices()
-        .find(|(_, c)| matches!(c, ':' | '—' | '–'))?;
-    let head = tokens(&gap[..colon]);
-    let cue_after = has_phrase(&head, "in total") || has_phrase(&head, "altogether");
-    let words = head
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count();
-    if !(cue_before || cue_after) || words > 4 || head.iter().any(|t| t == ",") {
-        return None;
-    }
-    let rest = tokens(&gap[colon + mark.len_utf8()..]);
-    if rest
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count()
-        > 3
-    {
-        return None;
-    }
-    // Every quantity after the colon must be a part, and the list must end the sentence.
-    let after: Vec<usize> = range.clone().filter(|&i| i > c).collect();
-    if after.len() < 2 || !after.iter().all(|&i| alike(doc, i, c)) {
-        return None;
-    }
-    let last = *after.last()?;
-    let parts = parts_ending(doc, range, last);
-    if parts != after {
-        return None;
-    }
-    let tail = tokens(doc.after(last, s, 400));
-    if tail
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count()
-        > 3
-    {
-        return None;
-    }
-    claim(doc, &parts, c).map(|cl| (parts, cl))
-}
-
-/// "A + B = C", "A plus B equals C".
-fn equation(
-    doc: &Doc<'_>,
-    range: &std::ops::Range<usize>,
-    c: usize,
-) -> Option<(Vec<usize>, Claim)> {
-    if c == range.start {
-        return None;
-    }
-    let eq = doc.between(c - 1, c).trim();
-    if !matches!(eq, "=" | "equals" | "equal") {
-        return None;
-    }
-    let mut parts = vec![c - 1];
-    let mut j = c - 1;
-    while j > range.start && matches!(doc.between(j - 1, j).trim(), "+" | "plus") {
-        j -= 1;
-        parts.push(j);
-    }
-    parts.reverse();
-    if parts.len() < 2 || !parts.iter().all(|&i| alike(doc, i, c)) {
-        return None;
-    }
-    // One-digit sums ("2+2=5" on a poster) are rhetoric, not reported figures.
-    let one_digit = |i: usize| {
-        doc.quantities[i]
-            .value
-            .is_some_and(|v| v.abs() < Decimal::TEN && v.fract().is_zero())
-    };
-    if parts.iter().all(|&i| one_digit(i)) && one_digit(c) {
-        return None;
-    }
-    claim(doc, &parts, c).map(|cl| (parts, cl))
-}
-
-/// Where the text of quantity `i` starts, with its hedge.
-fn start_of(doc: &Doc<'_>, i: usize) -> usize {
-    let q = &doc.quantities[i];
-    q.hedge
-        .as_ref()
-        .map_or(q.span.start, |h| h.span.start.min(q.span.start))
+/// The operand a part gives, and the factor of a multiple it is a count of ("three triple
+/// turrets" → 3 and 3).
+fn part(doc: &Doc<'_>, si: usize, k: usize) -> Option<(Operand, Option<Operand>)> {
+    let toks = &doc.tokens[si];
+    let q = toks[k].quantity()?;
+    let o = doc.operand_with_fact(q)?;
+    let factor = toks.get(k + 1).and_then(|t| {
+        let f = t.factor.filter(|f| *f > Decimal::ONE)?;
+        Some(Operand::constant(f, &doc.text[t.span.start..t.span.end]))
+    });
+    Some((o, factor))
 }
 
 /// The stated total of quantity `c`. In "add up to 2.7 million" the "up to" is the verb's,
 /// not a hedge of the total.
-fn stated_total(doc: &Doc<'_>, c: usize) -> Option<Stated> {
-    let q = &doc.quantities[c];
-    let verb = q.hedge.as_ref().is_some_and(|h| {
-        h.text.eq_ignore_ascii_case("up to")
-            && crate::lex::word_before(doc.text, h.span.start).is_some_and(|(_, w)| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "add" | "adds" | "added" | "adding"
-                )
-            })
-    });
+fn stated_total(doc: &Doc<'_>, c: usize, verb: bool) -> Option<Stated> {
     if verb {
-        let mut q = q.clone();
+        let mut q = doc.quantities[c].clone();
         q.hedge = None;
         q.high = None;
         return Stated::from_quantity(doc.text, &q);
@@ -397,28 +262,66 @@ fn stated_total(doc: &Doc<'_>, c: usize) -> Option<Stated> {
     doc.stated(c)
 }
 
-/// The claim that the parts add up to quantity `c`, if the figures allow one.
-fn claim(doc: &Doc<'_>, parts: &[usize], c: usize) -> Option<Claim> {
-    if parts.len() < 2 || parts.iter().any(|&i| doc.quantities[i].hedge.is_some()) {
+/// The claim that the parts (tokens of sentence `si`) add up to the token `c`, if the figures
+/// allow one.
+fn claim(doc: &Doc<'_>, si: usize, parts: &[usize], c: usize) -> Option<Claim> {
+    let toks = &doc.tokens[si];
+    let qc = toks[c].quantity()?;
+    let idx: Vec<usize> = parts
+        .iter()
+        .map(|&k| toks[k].quantity())
+        .collect::<Option<_>>()?;
+    if idx.len() < 2
+        || idx
+            .iter()
+            .any(|&i| doc.quantities[i].hedge.is_some() || !alike(doc, i, qc))
+    {
         return None;
     }
-    let inputs: Vec<Operand> = parts
-        .iter()
-        .map(|&i| doc.operand_with_fact(i))
-        .collect::<Option<_>>()?;
-    let stated = stated_total(doc, c)?;
-    let total = stated.value;
-    if total <= Decimal::ZERO
-        || inputs
-            .iter()
-            .any(|o| o.value > total || o.value.is_sign_negative())
+    // "add up to 2.7 million": an UP word right before the hedge of the total.
+    let verb = c > 0
+        && toks[c - 1].cues.has(Cue::Up)
+        && doc.quantities[qc]
+            .hedge
+            .as_ref()
+            .is_some_and(|h| h.kind == HedgeKind::AtMost);
+    let stated = stated_total(doc, qc, verb)?;
+    if !verb
+        && doc.quantities[qc]
+            .hedge
+            .as_ref()
+            .is_some_and(|h| h.kind == HedgeKind::AtMost)
     {
+        return None;
+    }
+    let mut inputs = Vec::new();
+    let mut terms = Vec::new();
+    let mut values = Vec::new();
+    for &k in parts {
+        let (o, factor) = part(doc, si, k)?;
+        let i = inputs.len();
+        let v = match &factor {
+            Some(f) => o.value.checked_mul(f.value)?,
+            None => o.value,
+        };
+        values.push(v);
+        inputs.push(o);
+        terms.push(match factor {
+            Some(f) => {
+                inputs.push(f);
+                Expr::Input(i) * Expr::Input(i + 1)
+            }
+            None => Expr::Input(i),
+        });
+    }
+    let total = stated.value;
+    if total <= Decimal::ZERO || values.iter().any(|v| *v > total || v.is_sign_negative()) {
         return None;
     }
     // Scale words must agree: "$1.2 and $1.5 billion" leaves the first without its scale.
     let scaled = |i: usize| doc.quantities[i].scale.is_some();
-    if parts.iter().any(|&i| scaled(i)) || scaled(c) {
-        let small = parts.iter().any(|&i| {
+    if idx.iter().any(|&i| scaled(i)) || scaled(qc) {
+        let small = idx.iter().any(|&i| {
             !scaled(i)
                 && doc.quantities[i]
                     .value
@@ -428,16 +331,23 @@ fn claim(doc: &Doc<'_>, parts: &[usize], c: usize) -> Option<Claim> {
             return None;
         }
     }
-    let sum: Decimal = inputs.iter().map(|o| o.value).sum();
+    // One-digit sums ("2+2=5" on a poster) are rhetoric, not reported figures.
+    let one_digit = |i: usize| {
+        doc.quantities[i]
+            .value
+            .is_some_and(|v| v.abs() < Decimal::TEN && v.fract().is_zero())
+    };
+    let equation = c > 0 && toks[c - 1].cues.has(Cue::Equals);
+    if equation && idx.iter().all(|&i| one_digit(i)) && one_digit(qc) {
+        return None;
+    }
+    let sum: Decimal = values.iter().sum();
     if sum * Decimal::TWO < total || sum > total * Decimal::TWO {
         return None;
     }
-    Some(Claim::new(
-        RULE.id,
-        stated,
-        Expr::sum(0..inputs.len()),
-        inputs,
-    ))
+    // Grouped to the right, so that it shows without brackets: "120 + 180 + 80".
+    let expr = terms.into_iter().rev().reduce(|acc, e| e + acc)?;
+    Some(Claim::new(RULE.id, stated, expr, inputs))
 }
 
 #[cfg(test)]
@@ -490,6 +400,24 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_multiples() {
+        assert_eq!(
+            run(
+                "sum",
+                "The cruiser carried four triple turrets and two double turrets, 16 guns in all."
+            ),
+            [(
+                Verdict::Ok,
+                "four × triple + two × double = 16, the text says 16".to_string()
+            )]
+        );
+        verdicts(
+            "The cruiser carried four triple turrets and two double turrets, 18 guns in all.",
+            &[Verdict::Mismatch],
+        );
+    }
+
+    #[test]
     fn total_then_its_parts() {
         assert_eq!(
             run(
@@ -516,6 +444,7 @@ mod tests {
             "As 1,250 + 3,400 + 800 = 5,550, the sum is wrong.",
             &[Verdict::Mismatch],
         );
+        verdicts("We had 1,250 plus 3,400 equals 4,650.", &[Verdict::Ok]);
     }
 
     #[test]
@@ -534,8 +463,10 @@ mod tests {
     fn does_not_fire_on_running_totals_incomplete_lists_or_mixed_kinds() {
         for text in [
             "Another 50 cases and 20 deaths were reported, bringing the total to 1,250.",
+            "They found 50 cases and 20 deaths, raising the total to 1,250.",
             "The 120 boys and 180 girls were joined by 300 adults.",
             "A total of 310 children, including 120 boys and 180 girls, attended.",
+            "A total of 310 children: 120 boys and 180 girls, of which 40 were new.",
             "There were 310 children: 120 boys and 180 girls.",
             "The 500 workers and 20 managers together earn $5 million.",
             "It has 40 nurses and 25 doctors; in total 800 staff work there.",
@@ -543,6 +474,7 @@ mod tests {
             "Sales of $1.2 and $1.5 billion together make $2.7 billion.",
             "The 2019 and 2020 budgets together total 300 pages.",
             "More than 100 and 200 together total 300.",
+            "They paid $40 per hour and $25 per day, $65 in total.",
         ] {
             assert!(
                 run("sum", text).is_empty(),

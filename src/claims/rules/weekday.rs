@@ -27,7 +27,10 @@ the rule does not guess.
 
 ## Verdicts
 `ok` when the weekday matches, `mismatch` when it does not, `unverifiable` when the date has
-no year and the text no dateline to take one from.
+no year and the text no dateline to take one from. Two weekdays with dates without a year
+within two months of each other are checked against each other (\"Sunday, April 12, through
+Thursday, April 16\": four days apart either way): `ok` when they agree, and `mismatch` on the
+second when they do not.
 
 ## Tolerance
 None: a weekday is right or wrong. A date without a year takes the year of the document's
@@ -48,7 +51,7 @@ pub const RULE: Rule = Rule {
     id: "weekday",
     summary: "a weekday next to a date must be the date's weekday",
     doc: doc!(),
-    find,
+    find: crate::claims::Finder::Claims(find),
 };
 
 /// Full weekday names, English and German, with their weekday.
@@ -108,9 +111,13 @@ const DATELINE_WITHIN: usize = 300;
 /// a date half a year away has two candidate years, and either weekday passes.
 const NEAR_DATELINE: i64 = 240;
 
+/// How far apart, in days, two weekdays with dates without a year may be for one to vouch for
+/// the other.
+const RELATIVE_WITHIN: i64 = 62;
+
 fn find(doc: &Doc<'_>) -> Vec<Claim> {
     let dateline = dateline(doc);
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     for (i, q) in doc.quantities.iter().enumerate() {
         if q.kind != Kind::Date {
             continue;
@@ -118,15 +125,106 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
         let Some(iso) = q.date.as_deref() else {
             continue;
         };
-        let Some((wd, span, written)) = weekday_before(doc, i).or_else(|| weekday_after(doc, i))
-        else {
-            continue;
-        };
-        if let Some(c) = claim(doc, i, iso, wd, span, written, dateline) {
-            out.push(c);
+        if let Some((wd, span, written)) = weekday_before(doc, i).or_else(|| weekday_after(doc, i))
+        {
+            found.push((i, iso, wd, span, written));
         }
     }
+    let mut out = Vec::new();
+    for (k, (i, iso, wd, span, written)) in found.iter().enumerate() {
+        let Some(c) = claim(doc, *i, iso, *wd, *span, written.clone(), dateline) else {
+            continue;
+        };
+        // Without a year, another weekday with a date nearby still tells whether the two agree:
+        // "Sunday, April 12, through Thursday, April 16".
+        let c = match c.missing {
+            Some(_) => relative(doc, &found, k).unwrap_or(c),
+            None => c,
+        };
+        out.push(c);
+    }
     out
+}
+
+/// The claim that weekday `found[k]` fits the nearest other weekday with a date without a year:
+/// the days between the dates and between the weekdays must agree. The first of two dates
+/// that disagree stays unverifiable; the second is the mismatch.
+fn relative(
+    doc: &Doc<'_>,
+    found: &[(usize, &str, Weekday, Span, String)],
+    k: usize,
+) -> Option<Claim> {
+    let (_, iso, wd, span, written) = &found[k];
+    let md = |iso: &str| -> Option<(i8, i8)> {
+        let md = iso.strip_prefix("--").or_else(|| iso.get(5..))?;
+        let (m, d) = md.split_once('-')?;
+        Some((m.parse().ok()?, d.parse().ok()?))
+    };
+    let (m, d) = md(iso)?;
+    let leap = |m: i8, d: i8| m == 2 && d == 29;
+    // Only another date without a year: one with a year would have given this one its year.
+    let line_of = |q: usize| {
+        doc.text[..doc.quantities[q].span.start]
+            .matches('\n')
+            .count()
+    };
+    let near = |j: usize| -> Option<(usize, i64)> {
+        // Only another date without a year of the same paragraph.
+        if !found[j].1.starts_with("--") || line_of(found[j].0) != line_of(found[k].0) {
+            return None;
+        }
+        let (om, od) = md(found[j].1)?;
+        let year = if leap(m, d) || leap(om, od) {
+            2004
+        } else {
+            2001
+        };
+        let days = days_between(Date::new(year, om, od).ok()?, Date::new(year, m, d).ok()?);
+        (days.abs() <= RELATIVE_WITHIN).then_some((j, days))
+    };
+    let earlier = (0..k).rev().find_map(&near);
+    let (j, days) = earlier.or_else(|| (k + 1..found.len()).find_map(&near))?;
+    let (_, _, owd, _, owritten) = &found[j];
+    let expected = owd.wrapping_add(days);
+    if expected != *wd && j > k {
+        return None;
+    }
+    let n = i64::from(wd.to_monday_one_offset());
+    let word = written_weekday(written);
+    let after = if days >= 0 { "after" } else { "before" };
+    let mut c = Claim::new(
+        RULE.id,
+        Stated {
+            text: format!("{word} ({n})"),
+            span: *span,
+            value: Decimal::from(n),
+            percent: false,
+            unit: None,
+            target: Target::closed(Range::point(Decimal::from(n))),
+            places: 0,
+        },
+        Expr::Input(0),
+        vec![Operand::constant(
+            Decimal::from(expected.to_monday_one_offset()),
+            &format!(
+                "the weekday {} days {after} {}",
+                days.abs(),
+                written_weekday(owritten)
+            ),
+        )],
+    );
+    c.note = Some(if expected == *wd {
+        "the text gives no year; the weekdays of its dates agree with each other".to_string()
+    } else {
+        format!(
+            "the text gives no year, but its dates disagree: {} days {after} a {} is a {}, not a {}",
+            days.abs(),
+            english(*owd),
+            english(expected),
+            english(*wd)
+        )
+    });
+    Some(c)
 }
 
 /// The document's dateline, if its first full date reads as one: near the top, at the start
@@ -253,7 +351,15 @@ fn in_a_span(text: &str, start: usize) -> bool {
         return false;
     };
     let lower = w.to_lowercase();
-    SPAN_WORDS.contains(&lower.as_str())
+    // "Sunday, April 12, through Thursday, April 16": each end has its own date.
+    let dated_ends = matches!(
+        lower.as_str(),
+        "to" | "through" | "thru" | "until" | "till" | "bis"
+    ) && text[..before.len() - w.len()]
+        .trim_end()
+        .trim_end_matches(',')
+        .ends_with(|c: char| c.is_ascii_digit());
+    (SPAN_WORDS.contains(&lower.as_str()) && !dated_ends)
         || NAMES.iter().any(|(n, _)| n.eq_ignore_ascii_case(w))
         || ABBREVIATIONS.iter().any(|(n, _)| *n == w)
 }
@@ -474,6 +580,32 @@ fn full_date(d: Date) -> String {
 mod tests {
     use crate::check::Verdict;
     use crate::claims::rules::tests::run;
+
+    #[test]
+    fn dates_without_a_year_vouch_for_each_other() {
+        let v = run(
+            "weekday",
+            "The outlook for Sunday, April 12, through Thursday, April 16, calls for rain.",
+        );
+        let verdicts: Vec<Verdict> = v.iter().map(|(v, _)| *v).collect();
+        assert_eq!(verdicts, [Verdict::Ok, Verdict::Ok], "{v:?}");
+        let v = run(
+            "weekday",
+            "They play on Saturday 20 August and on Monday 21 August.",
+        );
+        assert_eq!(v[1].0, Verdict::Mismatch, "{v:?}");
+        assert!(
+            v[1].1.contains("1 days after a Saturday is a Sunday"),
+            "{}",
+            v[1].1
+        );
+        // Dates months apart say nothing of each other.
+        let v = run(
+            "weekday",
+            "On Friday, March 6 and again on Monday, October 12.",
+        );
+        assert!(v.iter().all(|(v, _)| *v == Verdict::Unverifiable), "{v:?}");
+    }
 
     #[test]
     fn a_wrong_weekday_names_both_fixes() {
