@@ -408,14 +408,15 @@ pub fn summary_line(s: Summary, files: usize) -> String {
     )
 }
 
-/// One line a finding, `path:line:col:rule:verdict: message`, for editors that parse
-/// compiler-style errors.
+/// One line a finding, `path:line:col:rule:verdict: message` (`path#page=N:…` for a PDF), for
+/// editors that parse compiler-style errors.
 pub fn line(file: &FileOut) -> String {
     file.findings
         .iter()
         .map(|f| {
+            let page = f.page.map(|p| format!("#page={p}")).unwrap_or_default();
             format!(
-                "{}:{}:{}:{}:{}: {}\n",
+                "{}{page}:{}:{}:{}:{}: {}\n",
                 file.path, f.line, f.column, f.rule, f.verdict, f.message
             )
         })

@@ -5,7 +5,7 @@
 //!
 //! The format comes from the file extension unless the caller names one ([`Format`]):
 //! plain text (anything else, and standard input), Markdown (`.md`, `.markdown`),
-//! HTML (`.html`, `.htm`) and DOCX (`.docx`). Everything downstream works on
+//! HTML (`.html`, `.htm`), DOCX (`.docx`) and PDF (`.pdf`). Everything downstream works on
 //! [`Document::text`] and reports byte offsets, lines and columns counted on it, so
 //! each format decides what those positions mean:
 //!
@@ -33,6 +33,10 @@
 //!   therefore the paragraph number (counting a manual line break as starting a new one),
 //!   and a column is the character within it; byte offsets are offsets in this text, not
 //!   in the zip file. Headers, footers, footnotes and comments are not read.
+//! - **PDF** is the text of each page laid out as lines (see `pdf.rs`): a line of the text is a
+//!   line of its page, each page ends in a form feed, and the [`SourceMap`] gives each offset
+//!   its page, so reports say `report.pdf#page=3:12:5` (page, line on the page, column). A
+//!   number that a line break split ("1,2-" / "34") is mended, on the second line.
 //!
 //! # Block boundaries
 //!
@@ -52,6 +56,7 @@ mod docx;
 mod html;
 pub mod jsonl;
 mod markdown;
+mod pdf;
 pub mod walk;
 
 use std::fmt;
@@ -117,6 +122,14 @@ impl SourceMap {
         let (_, first) = *self.pages.get(i.checked_sub(1)?)?;
         Some((i, line + 1 - first.min(line)))
     }
+
+    /// A map of a text with pages, which start at these (text offset, 1-based text line) pairs.
+    pub(crate) fn with_pages(pages: Vec<(usize, usize)>) -> SourceMap {
+        SourceMap {
+            shifts: Vec::new(),
+            pages,
+        }
+    }
 }
 
 /// A format reader's output for `src`, checked to keep every byte offset (but where its map
@@ -169,7 +182,9 @@ pub enum SourceError {
     TooLarge { path: String, size: u64, max: u64 },
     #[error("{path}: not a readable DOCX file: {reason}")]
     Docx { path: String, reason: String },
-    #[error("unknown input format \"{0}\" (expected txt, md, html or docx)")]
+    #[error("{path}: not a readable PDF file: {reason}")]
+    Pdf { path: String, reason: String },
+    #[error("unknown input format \"{0}\" (expected txt, md, html, docx or pdf)")]
     UnknownFormat(String),
 }
 
@@ -184,11 +199,13 @@ pub enum Format {
     Html,
     /// A Word document (Office Open XML).
     Docx,
+    /// A PDF document.
+    Pdf,
 }
 
 impl Format {
     /// The names `--from` takes.
-    pub const NAMES: &'static [&'static str] = &["txt", "md", "html", "docx"];
+    pub const NAMES: &'static [&'static str] = &["txt", "md", "html", "docx", "pdf"];
 
     /// The format a path's extension names; plain text when it names none we read.
     pub fn for_path(path: &str) -> Format {
@@ -206,6 +223,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "docx" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -330,6 +348,10 @@ pub fn decode_as(
 ) -> Result<Document, SourceError> {
     let (text, suppressions, map) = match format {
         Format::Docx => (docx::text(path, &bytes)?, Vec::new(), SourceMap::default()),
+        Format::Pdf => {
+            let (text, map) = pdf::text(path, &bytes)?;
+            (text, Vec::new(), map)
+        }
         Format::Text => return decode(path, bytes, encoding),
         Format::Markdown | Format::Html => {
             let raw = decode(path, bytes, encoding)?;
@@ -649,7 +671,7 @@ mod tests {
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!(
             "rtf".parse::<Format>().unwrap_err().to_string(),
-            "unknown input format \"rtf\" (expected txt, md, html or docx)"
+            "unknown input format \"rtf\" (expected txt, md, html, docx or pdf)"
         );
     }
 
