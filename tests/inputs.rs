@@ -242,3 +242,37 @@ fn a_symlink_loop() {
         "{err}"
     );
 }
+
+/// What recount writes to a terminal (a pseudo-terminal that `script` gives it) while it reads
+/// `dir`, its output sent to /dev/null.
+fn on_a_terminal(dir: &Path, args: &str) -> String {
+    let command = format!(
+        "{} numbers {args} in >/dev/null",
+        env!("CARGO_BIN_EXE_recount")
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir)
+        .output()
+        .expect("script (util-linux) runs");
+    text(&out.stdout)
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_for_a_long_run_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("in");
+    std::fs::create_dir(&d).unwrap();
+    // Enough files of numbers for a run of more than the half second before a bar shows.
+    let body = "In 2019 the 14 districts spent 3.2 million euros, 12% more than the 2.86 million of 2018.\n"
+        .repeat(1000);
+    for i in 0..16 {
+        std::fs::write(d.join(format!("{i:02}.txt")), &body).unwrap();
+    }
+    let shown = on_a_terminal(dir.path(), "-j1");
+    assert!(shown.contains("read") || shown.contains("B/s"), "{shown:?}");
+    assert_eq!(on_a_terminal(dir.path(), "-j1 --quiet"), "");
+    // Not a terminal: nothing on standard error.
+    let out = recount(&["numbers", "-j1", "in"], dir.path());
+    assert_eq!(text(&out.stderr), "");
+}
