@@ -4,7 +4,8 @@
 //! pdf-extract reads the file (through lopdf) and runs each page's content stream, handing
 //! every glyph it shows to an output device with its position, width and size. The device
 //! here lays the glyphs out as lines: a new line where the baseline moves by more than half
-//! the font size, a space where a word starts further on than the last one ended, and a form
+//! the font size, a space where a word starts further on than the last one ended, a tab where
+//! the gap is wider than the font size (the next column of a table), and a form
 //! feed at the end of a line that a paragraph gap (more than a line and a half) follows, which ends a
 //! sentence without counting as a line. A page ends with a form feed and a line break, so a
 //! line of the text is a line of its page and [`SourceMap`] gives the page of each.
@@ -137,6 +138,14 @@ impl OutputDev for Lines {
                     self.text.push('\u{c}');
                 }
                 self.text.push('\n');
+            } else if x > end + size {
+                // A gap wider than a word space can be (an em): a table's next column, which
+                // a tab keeps apart ("631   423" is two numbers, "631 423" may be one).
+                let kept = self.text.trim_end_matches(' ').len();
+                self.text.truncate(kept);
+                if !self.text.ends_with('\t') {
+                    self.text.push('\t');
+                }
             } else if self.word_start && x > end + 0.15 * size && !self.text.ends_with(' ') {
                 self.text.push(' ');
             }
@@ -323,15 +332,18 @@ mod tests {
     }
 
     #[test]
-    fn words_shown_apart_get_a_space_and_a_paragraph_gap_a_form_feed() {
-        // Two strings on one baseline with a gap between them, then a line 40 points lower.
+    fn words_shown_apart_get_a_space_columns_a_tab_and_a_paragraph_gap_a_form_feed() {
+        // Strings on one baseline: "Revenue" (48 points wide in 12-point Helvetica) with
+        // a word space after it, then table cells an inch apart; then a line 40 points lower.
         let lines: &[writer::Line] = &[
             (72.0, 700.0, "Revenue"),
-            (160.0, 700.0, "4.5"),
+            (124.0, 700.0, "631"),
+            (190.0, 700.0, "423"),
+            (262.0, 700.0, "108"),
             (72.0, 660.0, "Costs rose."),
         ];
         let (text, _) = read(&[lines]);
-        assert_eq!(text, "Revenue 4.5\u{c}\nCosts rose.\u{c}\n");
+        assert_eq!(text, "Revenue 631\t423\t108\u{c}\nCosts rose.\u{c}\n");
     }
 
     #[test]
