@@ -163,14 +163,15 @@ fn relative(
     let (m, d) = md(iso)?;
     let leap = |m: i8, d: i8| m == 2 && d == 29;
     // Only another date without a year: one with a year would have given this one its year.
-    let line_of = |q: usize| {
-        doc.text[..doc.quantities[q].span.start]
-            .matches('\n')
-            .count()
-    };
+    // The bounds of this date's line, found once (counting the lines before each date made a
+    // long document quadratic).
+    let at = doc.quantities[found[k].0].span.start;
+    let line_start = doc.text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.text[at..].find('\n').map_or(doc.text.len(), |i| at + i);
     let near = |j: usize| -> Option<(usize, i64)> {
         // Only another date without a year of the same paragraph.
-        if !found[j].1.starts_with("--") || line_of(found[j].0) != line_of(found[k].0) {
+        let other = doc.quantities[found[j].0].span.start;
+        if !found[j].1.starts_with("--") || other < line_start || other > line_end {
             return None;
         }
         let (om, od) = md(found[j].1)?;
