@@ -59,8 +59,10 @@ for f in "$corpus"/*.txt; do
 import os, sys
 f, mb, g, n1, nn, c1, cn, un, uc, pn, pc = sys.argv[1:]
 mb, g, n1, nn, c1, cn, un, uc = map(float, (mb, g, n1, nn, c1, cn, un, uc))
-print(f"{os.path.basename(f):32} {mb:6.1f} | {mb/n1:6.1f} ({mb/un:5.1f}) {mb/nn:9.1f} {n1/g:9.1f} | "
-      f"{mb/c1:6.1f} ({mb/uc:5.1f}) {mb/cn:9.1f} {c1/g:9.1f} | {pn}, {pc}")
+# A time too short to measure (0 CPU seconds on a tiny file) gives no ratio.
+r = lambda a, b: f"{a / b:.1f}" if b > 0 else "-"
+print(f"{os.path.basename(f):32} {mb:6.1f} | {r(mb, n1):>6} ({r(mb, un):>5}) {r(mb, nn):>9} {r(n1, g):>9} | "
+      f"{r(mb, c1):>6} ({r(mb, uc):>5}) {r(mb, cn):>9} {r(c1, g):>9} | {pn}, {pc}")
 EOF
 done
 
