@@ -6,7 +6,12 @@
 # - the SARIF 2.1.0 schema, as shipped in the npm package @microsoft/jest-sarif;
 # - pygls (PyPI): the language-server client that drives `recount lsp` in its test;
 # - playwright-core (npm) and Debian's chromium: the browser test of `recount serve`
-#   (skipped, saying so, where Chromium cannot be installed).
+#   (skipped, saying so, where Chromium cannot be installed);
+# - Debian's poppler-utils: pdftotext reads the test PDFs back.
+#
+# `scripts/setup.sh bench` also installs what scripts/bench.sh uses: Debian's hyperfine and
+# /usr/bin/time, and for scripts/peers_bench.py a Python venv in target/peers-venv with
+# recognizers-text-suite and quantulum3 from PyPI.
 #
 # Safe to run again: what is there already is not fetched twice.
 set -euo pipefail
@@ -44,4 +49,29 @@ if [ ! -x /usr/bin/chromium ]; then
     else
         say "no /usr/bin/chromium and no root apt-get: the browser test will be skipped (apt-get install chromium)"
     fi
+fi
+
+# Debian packages: poppler-utils for the tests, hyperfine and time for the benchmarks.
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+if [ "${1:-}" = bench ]; then
+    command -v hyperfine >/dev/null || need+=(hyperfine)
+    [ -x /usr/bin/time ] || need+=(time)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        say "installing ${need[*]} from Debian"
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
+            || say "could not install ${need[*]}: the tests that need them will say they skipped"
+    else
+        say "missing ${need[*]} and no root apt-get: apt-get install ${need[*]}"
+    fi
+fi
+
+if [ "${1:-}" = bench ]; then
+    venv="$(pwd)/target/peers-venv"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    # recognizers-text-suite imports a name that emoji 2 dropped.
+    "$venv/bin/python" -c "import recognizers_number, quantulum3" 2>/dev/null ||
+        "$venv/bin/pip" install -q recognizers-text-suite quantulum3 "emoji<2"
 fi

@@ -81,7 +81,8 @@ pub fn check_document_with(
 ) -> Vec<check::Outcome> {
     let mut outcomes = check_text_with(&doc.text, setting, selected, settings);
     outcomes.retain(|o| {
-        let at = o.claim.stated.span.start;
+        // The comments' places are the file's.
+        let at = doc.map.file_offset(o.claim.stated.span.start);
         !doc.suppressions.iter().any(|s| s.covers(o.claim.rule, at))
     });
     outcomes

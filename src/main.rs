@@ -3,8 +3,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use recount::locale::Setting;
 use recount::report::numbers as nr;
-use recount::source::{self, Encoding};
-use std::io::{BufRead, Write};
+use recount::source::jsonl as jsonl_input;
+use recount::source::{self, Encoding, walk};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Finds the numbers and numeric claims in a text and checks the arithmetic it states.
@@ -137,7 +138,8 @@ enum FailOn {
 
 #[derive(clap::Args)]
 struct Inputs {
-    /// Files to read; "-" or none reads standard input.
+    /// Files and folders to read; "-" or none reads standard input. A folder is walked for the
+    /// files of the formats recount reads, leaving out hidden files and what .gitignore names.
     paths: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -155,6 +157,24 @@ struct Inputs {
     /// Read the inputs as txt, md, html, docx or pdf instead of by their extension.
     #[arg(long, value_parser = parse_from)]
     from: Option<source::Format>,
+    /// In folders, read only the files these globs pick ("*.md"; "!drafts/**" leaves out).
+    #[arg(long, short = 'g')]
+    glob: Vec<String>,
+    /// In folders, also read hidden files and folders.
+    #[arg(long)]
+    hidden: bool,
+    /// In folders, also read what .gitignore and .ignore files leave out.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Threads to read inputs with (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    threads: usize,
+    /// Refuse inputs larger than this (bytes, or with K, M or G).
+    #[arg(long, default_value = "32M", value_parser = parse_size)]
+    max_size: u64,
+    /// No progress bar (it shows only on a terminal, and only for long runs).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -182,6 +202,10 @@ fn parse_locale(s: &str) -> Result<Setting, String> {
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::for_label(s).map_err(|e| e.to_string())
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    source::parse_size(s).ok_or_else(|| "expected a size such as 64M, 1G or 500000".into())
 }
 
 fn parse_from(s: &str) -> Result<source::Format, String> {
@@ -217,67 +241,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// One input: its path (or id) and text, or why it could not be read.
-type Input = Result<source::Document, (String, String)>;
-
-/// Reads the inputs the arguments name.
-fn inputs(args: &Inputs) -> Vec<Input> {
-    if args.input == InputMode::Jsonl {
-        return jsonl_inputs();
-    }
-    let paths = if args.paths.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        args.paths.clone()
-    };
-    paths
-        .iter()
-        .map(|p| {
-            source::read_as(p, args.encoding, args.from).map_err(|e| (p.clone(), e.to_string()))
-        })
-        .collect()
-}
-
-/// Reads standard input as JSON Lines: {"text": …, "id": …} a line.
-fn jsonl_inputs() -> Vec<Input> {
-    let stdin = std::io::stdin();
-    let mut out = Vec::new();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let path = format!("<stdin>:{}", n + 1);
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                let msg = format!("{path}: cannot read: {e}");
-                out.push(Err((path, msg)));
-                break;
-            }
-        };
-        let v: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                let what = e.to_string();
-                let what = what.split(" at line ").next().unwrap_or_default();
-                let msg = format!("{path}:{}: invalid JSON: {what}", e.column());
-                out.push(Err((path, msg)));
-                continue;
-            }
-        };
-        let id = match v.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Null) | None => path.clone(),
-            Some(other) => other.to_string(),
-        };
-        match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => out.push(Ok(source::Document::new(&id, t.to_string()))),
-            None => {
-                let msg = format!("{path}: expected an object with a string \"text\"");
-                out.push(Err((path, msg)));
-            }
-        }
-    }
-    out
 }
 
 /// Whether standard output gets colour: a terminal, and NO_COLOR unset.
@@ -318,71 +281,258 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
         }
     }
     let shown = |v: Verdict| args.all || matches!(v, Verdict::Mismatch | Verdict::Imprecise);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    let mut bad = false;
-    let mut total = cr::Summary::default();
-    let mut files = Vec::new();
-    let mut count = 0;
+    let format = args.inputs.format;
     let color = color();
-    for input in inputs(&args.inputs) {
-        let doc = match input {
-            Ok(doc) => doc,
-            Err((path, msg)) => {
-                failed = true;
-                eprintln!("recount: {msg}");
-                if args.inputs.format == Format::Jsonl {
-                    serde_json::to_writer(
-                        &mut out,
-                        &nr::FileError {
-                            path: &path,
-                            error: msg,
-                        },
-                    )?;
-                    out.write_all(b"\n")?;
-                }
-                continue;
+    let array = match format {
+        Format::Json => Some(recount::report::stream::JsonArray::files()),
+        Format::Sarif => Some(recount::report::sarif::stream()),
+        _ => None,
+    };
+    // The configuration of each input, found upward from it; the resolver caches the files it
+    // has read, for every thread.
+    let resolver = std::sync::Mutex::new(&mut resolver);
+    let render = |doc: &source::Document, out: &mut Rendered| -> std::io::Result<()> {
+        let found = match resolver.lock() {
+            Ok(mut r) => r.settings_for(&doc.path),
+            Err(_) => {
+                out.failed = true;
+                out.errors
+                    .push("a configuration could not be read (a bug)".into());
+                return Ok(());
             }
         };
-        let settings = match resolver.settings_for(&doc.path) {
+        let settings = match found {
             Ok(s) => recount::config::Settings {
                 rules: rule_settings.clone(),
                 ..cli_settings(s, args)
             },
             Err(e) => {
-                failed = true;
-                eprintln!("recount: {e}");
-                continue;
+                out.failed = true;
+                out.errors.push(e.to_string());
+                return Ok(());
             }
         };
-        count += 1;
-        let outcomes = settings.check(&doc);
-        let file = cr::file_out(&doc.path, &doc.text, &outcomes, shown);
-        total.add(file.summary);
-        bad |= settings.fail_on.reached(file.summary);
-        match args.inputs.format {
-            Format::Human => {
-                out.write_all(cr::human(&doc.path, &doc.text, &outcomes, shown, color).as_bytes())?
+        let outcomes = settings.check(doc);
+        let file = cr::file_out(doc, &outcomes, shown);
+        out.summary.add(file.summary);
+        out.bad |= settings.fail_on.reached(file.summary);
+        match format {
+            Format::Human => out
+                .items
+                .push(cr::human(doc, &outcomes, shown, color).into_bytes()),
+            Format::Jsonl => out.items.push(jsonl(&file)?),
+            Format::Line => out.items.push(cr::line(&file).into_bytes()),
+            Format::Github => out.items.push(cr::github(&file).into_bytes()),
+            Format::Json => {
+                if let Some(a) = &array {
+                    out.items.push(a.render(&file)?);
+                }
             }
-            Format::Jsonl => {
-                serde_json::to_writer(&mut out, &file)?;
-                out.write_all(b"\n")?;
+            Format::Sarif => {
+                if let Some(a) = &array {
+                    for r in recount::report::sarif::file_results(&file, false) {
+                        out.items.push(a.render(&r)?);
+                    }
+                }
             }
-            Format::Line => out.write_all(cr::line(&file).as_bytes())?,
-            Format::Github => out.write_all(cr::github(&file).as_bytes())?,
-            Format::Json | Format::Sarif => files.push(file),
         }
+        Ok(())
+    };
+    let run = run(&args.inputs, array.clone(), render)?;
+    if format == Format::Human {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", cr::summary_line(run.summary, run.files))?;
+        out.flush()?;
     }
-    let summary = cr::summary_line(total, count);
-    finish(&mut out, args.inputs.format, &files, &summary)?;
-    Ok(if failed {
+    Ok(if run.failed {
         ExitCode::from(2)
-    } else if bad && !args.exit_zero {
+    } else if run.bad && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What reading one job's inputs gave: the output of each (a JSON array's items rendered to
+/// stand in the array), the messages for standard error, and the counts.
+#[derive(Default)]
+struct Rendered {
+    items: Vec<Vec<u8>>,
+    /// Whether a finding reached the input's `fail-on`.
+    bad: bool,
+    errors: Vec<String>,
+    failed: bool,
+    files: usize,
+    summary: recount::report::check::Summary,
+    bytes: u64,
+}
+
+/// A record as one line of JSON, with its line break.
+fn jsonl(value: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
+    let mut v = serde_json::to_vec(value)?;
+    v.push(b'\n');
+    Ok(v)
+}
+
+/// What a run of `recount numbers` or `check` gave in all.
+struct Run {
+    failed: bool,
+    bad: bool,
+    files: usize,
+    summary: recount::report::check::Summary,
+}
+
+/// A unit of work: one input named or found, or a chunk of JSON Lines.
+enum Job {
+    Input(walk::Input),
+    Lines(jsonl_input::Chunk),
+}
+
+/// Reads the inputs `args` name on a pool of threads, renders each with `render`, and writes
+/// the results to standard output in input order as they are done (the items of `array` when
+/// given, else the bytes as they are), errors to standard error. Memory is bounded by the
+/// budget of work in flight.
+fn run(
+    args: &Inputs,
+    mut array: Option<recount::report::stream::JsonArray>,
+    render: impl Fn(&source::Document, &mut Rendered) -> std::io::Result<()> + Sync,
+) -> std::io::Result<Run> {
+    let threads = if args.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        args.threads
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(std::io::Error::other)?;
+    let options = walk::Options {
+        globs: args.glob.clone(),
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+    };
+    let paths = if args.paths.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let walked = match walk::inputs(&paths, &options) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("recount: {e}");
+            return Ok(Run {
+                failed: true,
+                bad: false,
+                files: 0,
+                summary: Default::default(),
+            });
+        }
+    };
+    let jobs: Box<dyn Iterator<Item = Job>> = if args.input == InputMode::Jsonl {
+        Box::new(jsonl_input::chunks(std::io::stdin().lock()).map(Job::Lines))
+    } else {
+        Box::new(walked.map(Job::Input))
+    };
+    let progress = Progress::new(args, &paths);
+    let layout = array.clone();
+    let one = |doc: Result<source::Document, (String, String)>, out: &mut Rendered| {
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err((path, message)) => {
+                out.failed = true;
+                out.errors.push(message.clone());
+                let err = nr::FileError {
+                    path: &path,
+                    error: message,
+                };
+                match (args.format, &layout) {
+                    (Format::Jsonl, _) => out.items.push(jsonl(&err)?),
+                    (Format::Json, Some(a)) => out.items.push(a.render(&err)?),
+                    _ => {}
+                }
+                return Ok(());
+            }
+        };
+        out.files += 1;
+        out.bytes += doc.text.len() as u64;
+        render(&doc, out)
+    };
+    let work = |job: Job| -> Rendered {
+        let mut out = Rendered::default();
+        let result = match job {
+            Job::Input(walk::Input::Error { path, message }) => one(Err((path, message)), &mut out),
+            Job::Input(walk::Input::Stdin) => {
+                let doc = source::read_limited("-", args.encoding, args.from, args.max_size);
+                one(doc.map_err(|e| ("-".into(), e.to_string())), &mut out)
+            }
+            Job::Input(walk::Input::File { path, .. }) => {
+                let doc = source::read_limited(&path, args.encoding, args.from, args.max_size);
+                one(doc.map_err(|e| (path.clone(), e.to_string())), &mut out)
+            }
+            Job::Lines(chunk) => chunk.records().try_for_each(|record| one(record, &mut out)),
+        };
+        if let Err(e) = result {
+            out.failed = true;
+            out.errors.push(format!("cannot write a report: {e}"));
+        }
+        out
+    };
+    let cost = |job: &Job| match job {
+        Job::Input(walk::Input::File { size, .. }) => *size,
+        Job::Input(_) => 0,
+        Job::Lines(chunk) => chunk.len() as u64,
+    };
+    // Enough work in flight to keep every thread busy while one input is slow, and a bound on
+    // the bytes read but not yet written out.
+    let budget = recount::report::stream::Budget {
+        jobs: 4 * threads + 2,
+        cost: 8 << 20,
+    };
+    let on_panic = || Rendered {
+        failed: true,
+        errors: vec!["an input made recount fail (a bug); the others were read".into()],
+        ..Rendered::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut total = Run {
+        failed: false,
+        bad: false,
+        files: 0,
+        summary: Default::default(),
+    };
+    let sink = |r: Rendered| -> std::io::Result<()> {
+        total.failed |= r.failed;
+        total.bad |= r.bad;
+        total.files += r.files;
+        total.summary.add(r.summary);
+        if !r.errors.is_empty() {
+            // What was written before an error stands before it.
+            out.flush()?;
+            progress.suspend(|| {
+                for e in &r.errors {
+                    eprintln!("recount: {e}");
+                }
+            });
+        }
+        for item in &r.items {
+            match &mut array {
+                Some(a) => a.write_item(&mut out, item)?,
+                None => out.write_all(item)?,
+            }
+        }
+        // Each job's output as soon as it is done, for a reader at the other end of a pipe.
+        out.flush()?;
+        progress.advance(r.bytes);
+        Ok(())
+    };
+    recount::report::stream::ordered(&pool, jobs, cost, budget, work, on_panic, sink)?;
+    progress.finish();
+    if let Some(a) = &mut array {
+        a.finish(&mut out)?;
+    }
+    out.flush()?;
+    Ok(total)
 }
 
 /// A configuration's settings with the command line's options laid over them.
@@ -637,53 +787,93 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    let mut files = Vec::new();
-    for input in inputs(args) {
-        match input {
-            Ok(doc) => {
-                let r = recount::recognize(&doc.text, args.locale.unwrap_or_default());
-                match args.format {
-                    Format::Human => {
-                        out.write_all(nr::human(&doc.path, &doc.text, &r).as_bytes())?
-                    }
-                    Format::Jsonl => {
-                        serde_json::to_writer(&mut out, &nr::file_out(&doc.path, &doc.text, &r))?;
-                        out.write_all(b"\n")?;
-                    }
-                    _ => files.push(serde_json::to_value(nr::file_out(
-                        &doc.path, &doc.text, &r,
-                    ))?),
-                }
-            }
-            Err((path, msg)) => {
-                failed = true;
-                eprintln!("recount: {msg}");
-                let err = nr::FileError {
-                    path: &path,
-                    error: msg.clone(),
-                };
-                match args.format {
-                    Format::Human => {}
-                    Format::Jsonl => {
-                        serde_json::to_writer(&mut out, &err)?;
-                        out.write_all(b"\n")?;
-                    }
-                    _ => files.push(serde_json::to_value(err)?),
-                }
-            }
+    let array = (args.format == Format::Json).then(recount::report::stream::JsonArray::files);
+    let render = |doc: &source::Document, out: &mut Rendered| -> std::io::Result<()> {
+        let r = recount::recognize(&doc.text, args.locale.unwrap_or_default());
+        match (args.format, &array) {
+            (Format::Human, _) => out.items.push(nr::human(doc, &r).into_bytes()),
+            (Format::Json, Some(a)) => out.items.push(a.render(&nr::file_out(doc, &r))?),
+            _ => out.items.push(jsonl(&nr::file_out(doc, &r))?),
         }
-    }
-    if args.format == Format::Json {
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "files": files }))?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(if failed {
+        Ok(())
+    };
+    let run = run(args, array.clone(), render)?;
+    Ok(if run.failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on standard error: only on a terminal, never under `--quiet`, and only once
+/// a run has taken long enough to want one.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: std::time::Instant,
+    shown: std::cell::Cell<bool>,
+}
+
+impl Progress {
+    /// How long a run goes before its progress shows.
+    const AFTER: std::time::Duration = std::time::Duration::from_millis(500);
+
+    fn new(args: &Inputs, paths: &[String]) -> Progress {
+        use std::io::IsTerminal;
+        let wanted = !args.quiet && std::io::stderr().is_terminal();
+        let bar = wanted.then(|| {
+            // The bytes to read, where they are known before the walk: files named.
+            let sizes: Option<u64> = (args.input == InputMode::Text)
+                .then(|| {
+                    paths
+                        .iter()
+                        .map(|p| {
+                            std::fs::metadata(p)
+                                .ok()
+                                .filter(|m| m.is_file())
+                                .map(|m| m.len())
+                        })
+                        .sum()
+                })
+                .flatten();
+            let bar = indicatif::ProgressBar::with_draw_target(
+                sizes,
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            let style = match sizes {
+                Some(_) => "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+                None => "{spinner} {bytes} read, {bytes_per_sec} {elapsed}",
+            };
+            if let Ok(s) = indicatif::ProgressStyle::with_template(style) {
+                bar.set_style(s);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            shown: std::cell::Cell::new(false),
+        }
+    }
+
+    fn advance(&self, bytes: u64) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(bytes);
+        if !self.shown.get() && self.started.elapsed() >= Self::AFTER {
+            self.shown.set(true);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

@@ -25,14 +25,16 @@ fn shared(rel: &str) -> Option<String> {
 
 fn numbers(path: &str, text: &str) -> String {
     let r = recount::recognize(text, Setting::Auto);
-    recount::report::numbers::human(path, text, &r)
+    let doc = recount::source::Document::new(path, text.to_string());
+    recount::report::numbers::human(&doc, &r)
 }
 
 /// The findings of every rule, `ok` and `unverifiable` included, as `check --all --format json`
 /// reports them.
 fn findings(path: &str, text: &str) -> recount::report::check::FileOut {
     let outcomes = recount::check_text(text, Setting::Auto, |_| true);
-    recount::report::check::file_out(path, text, &outcomes, |_| true)
+    let doc = recount::source::Document::new(path, text.to_string());
+    recount::report::check::file_out(&doc, &outcomes, |_| true)
 }
 
 #[test]

@@ -499,6 +499,7 @@ impl Buffer {
             path: doc.path.clone(),
             text: text[a..b].to_string(),
             suppressions: Vec::new(),
+            map: Default::default(),
         };
         let (mut new_found, new_figures) = self.findings(&part, a);
         new_found.retain(|f| !doc.suppressions.iter().any(|s| s.covers(f.rule, f.start)));
@@ -521,7 +522,7 @@ impl Buffer {
             .filter(|o| matches!(o.verdict, Verdict::Mismatch | Verdict::Imprecise))
             .map(|o| found(o, base))
             .collect();
-        let figures = crate::report::numbers::file_out(&doc.path, &doc.text, &r)
+        let figures = crate::report::numbers::file_out(doc, &r)
             .numbers
             .iter()
             .map(|n| Figure {

@@ -74,7 +74,7 @@
 //! "level": "error", "id": "…", "message": "…", "start", "end", "line", "column"}` at the quote
 //! in the claim file, and `quote-twice` warnings with `found`, the places in the article.
 
-use super::LineIndex;
+use super::{LineIndex, Locator};
 use crate::check::{Outcome, Verdict, in_text_units};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use serde::Serialize;
@@ -129,6 +129,9 @@ pub struct FindingOut {
     pub facts: Vec<FactOut>,
     pub start: usize,
     pub end: usize,
+    /// The page of a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
     pub line: usize,
     pub column: usize,
     /// For a claim file's finding: where its quote stands in the article.
@@ -373,37 +376,36 @@ pub struct FileOut {
     pub summary: Summary,
 }
 
-/// Builds the report of one text. `outcomes` are all outcomes; `shown` decides which are listed
-/// (the summary counts all).
+/// Builds the report of one document. `outcomes` are all outcomes; `shown` decides which are
+/// listed (the summary counts all).
 pub fn file_out(
-    path: &str,
-    text: &str,
+    doc: &crate::source::Document,
     outcomes: &[Outcome],
     shown: impl Fn(Verdict) -> bool,
 ) -> FileOut {
-    let idx = LineIndex::new(text);
+    let loc = Locator::new(doc);
     let mut summary = Summary::default();
     let mut findings = Vec::new();
     for o in outcomes {
         summary.count(o.verdict);
         if shown(o.verdict) {
-            findings.push(finding_out(text, &idx, o));
+            findings.push(finding_out(&loc, o));
         }
     }
     FileOut {
-        path: path.to_string(),
+        path: doc.path.clone(),
         findings,
         problems: Vec::new(),
         summary,
     }
 }
 
-pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOut {
-    let (stat, granularity) = stat_fields(text, o);
+pub(crate) fn finding_out(loc: &Locator, o: &Outcome) -> FindingOut {
+    let (stat, granularity) = stat_fields(loc.text, o);
     let c = &o.claim;
     let pct = c.stated.percent;
     let span = c.stated.span;
-    let (line, column) = idx.line_col(text, span.start);
+    let at = loc.place(span.start);
     let derived = match (o.exact, o.range) {
         (Some(e), Some(r)) => Some(DerivedOut {
             value: in_text_units(e, pct),
@@ -437,8 +439,8 @@ pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOu
             .map(|op| InputOut {
                 text: op.text.clone(),
                 value: input_value(op),
-                start: op.span.map(|s| s.start),
-                end: op.span.map(|s| s.end),
+                start: op.span.map(|s| loc.offset(s.start)),
+                end: op.span.map(|s| loc.offset(s.end)),
             })
             .collect(),
         facts: c
@@ -450,15 +452,16 @@ pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOu
                     name,
                     text: op.text.clone(),
                     value: input_value(op),
-                    start: op.span.map(|s| s.start),
-                    line: op.span.map(|s| idx.line_col(text, s.start).0),
+                    start: op.span.map(|s| loc.offset(s.start)),
+                    line: op.span.map(|s| loc.place(s.start).line),
                 })
             })
             .collect(),
-        start: span.start,
-        end: span.end,
-        line,
-        column,
+        start: at.offset,
+        end: loc.offset(span.end),
+        page: at.page,
+        line: at.line,
+        column: at.column,
         article: None,
         confidence: o.confidence,
         runner_up: o.runner_up.as_ref().map(|r| RunnerUpOut {
@@ -472,16 +475,17 @@ pub(crate) fn finding_out(text: &str, idx: &LineIndex, o: &Outcome) -> FindingOu
     }
 }
 
-/// Renders one text's findings for a person: a `path:line:col: verdict[rule] message` line, the
-/// source line with the stated value (^^^) and its inputs (---) underlined, then a blank line.
+/// Renders one document's findings for a person: a `path:line:col: verdict[rule] message` line
+/// (`path#page=N:line:col` for a PDF), the source line with the stated value (^^^) and its
+/// inputs (---) underlined, then a blank line.
 pub fn human(
-    path: &str,
-    text: &str,
+    doc: &crate::source::Document,
     outcomes: &[Outcome],
     shown: impl Fn(Verdict) -> bool,
     color: bool,
 ) -> String {
-    let idx = LineIndex::new(text);
+    let loc = Locator::new(doc);
+    let (path, text, idx) = (doc.path.as_str(), doc.text.as_str(), &loc.idx);
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -491,18 +495,20 @@ pub fn human(
     let mut s = String::new();
     for o in outcomes.iter().filter(|o| shown(o.verdict)) {
         let c = &o.claim;
-        let (line, column) = idx.line_col(text, c.stated.span.start);
+        let at = loc.place(c.stated.span.start);
+        let shown_path = loc.shown_path(path, at);
         s.push_str(&format!(
-            "{path}:{line}:{column}: {}[{}] {}\n",
-            o.verdict, c.rule, o.message
+            "{shown_path}:{}:{}: {}[{}] {}\n",
+            at.line, at.column, o.verdict, c.rule, o.message
         ));
         // Only the lines around the claim go to the renderer, so that a long document (or a
         // very long line) costs each finding a window, not the whole text.
-        let (ws, we, first_line) = window(text, &idx, c);
+        let (ws, we, _) = window(text, idx, c);
+        let first_line = loc.place(ws).line;
         let local = |sp: crate::quantity::Span| sp.start - ws..sp.end - ws;
         let mut snippet = Snippet::source(&text[ws..we])
             .line_start(first_line)
-            .path(path)
+            .path(&shown_path)
             .annotation(
                 AnnotationKind::Primary
                     .span(local(c.stated.span))
@@ -588,14 +594,15 @@ pub fn summary_line(s: Summary, files: usize) -> String {
     )
 }
 
-/// One line a finding, `path:line:col:rule:verdict: message`, for editors that parse
-/// compiler-style errors.
+/// One line a finding, `path:line:col:rule:verdict: message` (`path#page=N:…` for a PDF), for
+/// editors that parse compiler-style errors.
 pub fn line(file: &FileOut) -> String {
     file.findings
         .iter()
         .map(|f| {
+            let page = f.page.map(|p| format!("#page={p}")).unwrap_or_default();
             format!(
-                "{}:{}:{}:{}:{}: {}\n",
+                "{}{page}:{}:{}:{}:{}: {}\n",
                 file.path, f.line, f.column, f.rule, f.verdict, f.message
             )
         })

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod numbers;
 pub mod sarif;
+pub mod stream;
 pub mod verify;
 
 /// Maps byte offsets to 1-based lines and columns (columns count characters).
@@ -43,6 +44,78 @@ impl LineIndex {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |&e| e - 1);
         text[start..end].trim_end_matches('\r')
+    }
+}
+
+/// Positions as reported for one document: byte offsets in the file (see
+/// [`crate::source::SourceMap`]), lines and columns counted on the text, and for a PDF the page
+/// with the line counted on that page.
+#[derive(Debug, Clone)]
+pub struct Locator<'t> {
+    pub text: &'t str,
+    pub idx: LineIndex,
+    map: std::borrow::Cow<'t, crate::source::SourceMap>,
+}
+
+/// Where a byte of a document is, as reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// The byte offset in the file.
+    pub offset: usize,
+    /// The 1-based line (on its page, for a PDF).
+    pub line: usize,
+    /// The 1-based column, in characters of the text.
+    pub column: usize,
+    /// The 1-based page of a PDF.
+    pub page: Option<usize>,
+}
+
+impl<'t> Locator<'t> {
+    /// The positions of `doc`.
+    pub fn new(doc: &'t crate::source::Document) -> Self {
+        Locator {
+            text: &doc.text,
+            idx: LineIndex::new(&doc.text),
+            map: std::borrow::Cow::Borrowed(&doc.map),
+        }
+    }
+
+    /// The positions of a text that is its own file.
+    pub fn plain(text: &'t str) -> Self {
+        Locator {
+            text,
+            idx: LineIndex::new(text),
+            map: std::borrow::Cow::Owned(crate::source::SourceMap::default()),
+        }
+    }
+
+    /// Where the text's byte `offset` is.
+    pub fn place(&self, offset: usize) -> Place {
+        let (line, column) = self.idx.line_col(self.text, offset);
+        let (page, line) = match self.map.page_line(offset, line) {
+            Some((page, line)) => (Some(page), line),
+            None => (None, line),
+        };
+        Place {
+            offset: self.map.file_offset(offset),
+            line,
+            column,
+            page,
+        }
+    }
+
+    /// The byte offset in the file of the text's byte `offset`.
+    pub fn offset(&self, offset: usize) -> usize {
+        self.map.file_offset(offset)
+    }
+
+    /// `path` as shown beside a line and column: for a PDF with the page, as PDF viewers
+    /// take it in a link (`report.pdf#page=3`).
+    pub fn shown_path(&self, path: &str, place: Place) -> String {
+        match place.page {
+            Some(p) => format!("{path}#page={p}"),
+            None => path.to_string(),
+        }
     }
 }
 

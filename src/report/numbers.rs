@@ -21,17 +21,19 @@
 //! ```
 //!
 //! Every value is a decimal string in plain notation ("8.79", never 8.79 or "8.79e0"); a
-//! percent's value is the percent figure. `start`/`end` are byte offsets into the text, `line`
-//! and `column` 1-based (columns count characters). `date` appears for dates and times,
+//! percent's value is the percent figure. `start`/`end` are byte offsets into the file (for
+//! DOCX and PDF, into the text read from it), `line` and `column` 1-based (columns count
+//! characters of the text); a PDF's numbers have a `page`, and their `line` counts on it. `date` appears for dates and times,
 //! `reading` where a separator was ambiguous, `too_large: true` where the digits exceed what a
 //! 28-digit decimal holds (then `value` is null), `inexact: true` where a computed value (a
 //! power such as "1.7^200") is rounded to the 28 significant digits a decimal holds. A file that could not be read appears as
 //! `{"path": …, "error": "…"}`.
 
-use super::LineIndex;
+use super::{Locator, Place};
 use crate::locale::Profile;
 use crate::quantity::{Hedge, Kind, Quantity, Reading, plain};
 use crate::recognize::Recognition;
+use crate::source::Document;
 use serde::Serialize;
 
 /// One number, as reported.
@@ -47,6 +49,9 @@ pub struct NumberOut<'a> {
     pub precision: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// The page of a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -90,25 +95,26 @@ pub struct FileError<'a> {
     pub error: String,
 }
 
-/// Builds the report of one text.
-pub fn file_out<'a>(path: &'a str, text: &'a str, r: &'a Recognition) -> FileOut<'a> {
-    let idx = LineIndex::new(text);
-    let numbers = r
-        .quantities
-        .iter()
-        .map(|q| number_out(text, &idx, q))
-        .collect();
+/// Builds the report of one document.
+pub fn file_out<'a>(doc: &'a Document, r: &'a Recognition) -> FileOut<'a> {
+    let loc = Locator::new(doc);
+    let numbers = r.quantities.iter().map(|q| number_out(&loc, q)).collect();
     FileOut {
-        path,
+        path: &doc.path,
         locale: &r.profile,
         numbers,
     }
 }
 
-fn number_out<'a>(text: &'a str, idx: &LineIndex, q: &'a Quantity) -> NumberOut<'a> {
-    let (line, column) = idx.line_col(text, q.span.start);
+fn number_out<'a>(loc: &Locator<'a>, q: &'a Quantity) -> NumberOut<'a> {
+    let Place {
+        offset: start,
+        line,
+        column,
+        page,
+    } = loc.place(q.span.start);
     NumberOut {
-        text: &text[q.span.start..q.span.end],
+        text: &loc.text[q.span.start..q.span.end],
         value: q.value.as_ref().map(plain),
         kind: q.kind,
         unit: q.unit.as_deref(),
@@ -116,8 +122,9 @@ fn number_out<'a>(text: &'a str, idx: &LineIndex, q: &'a Quantity) -> NumberOut<
         high: q.high.as_ref().map(plain),
         hedge: q.hedge.as_ref().map(HedgeOut::from),
         precision: q.precision.as_ref().map(plain),
-        start: q.span.start,
-        end: q.span.end,
+        start,
+        end: loc.offset(q.span.end),
+        page,
         line,
         column,
         date: q.date.as_deref(),
@@ -127,9 +134,11 @@ fn number_out<'a>(text: &'a str, idx: &LineIndex, q: &'a Quantity) -> NumberOut<
     }
 }
 
-/// Renders one text's numbers for a person: `path:line:col: kind value unit "text"`, one a line.
-pub fn human(path: &str, text: &str, r: &Recognition) -> String {
-    let out = file_out(path, text, r);
+/// Renders one document's numbers for a person: `path:line:col: kind value unit "text"`, one a
+/// line (`path#page=N:line:col` for a PDF).
+pub fn human(doc: &Document, r: &Recognition) -> String {
+    let out = file_out(doc, r);
+    let path = &doc.path;
     let mut s = String::new();
     for n in &out.numbers {
         let value = match (&n.value, &n.low, &n.high, n.date) {
@@ -148,8 +157,9 @@ pub fn human(path: &str, text: &str, r: &Recognition) -> String {
             .unwrap_or_default();
         let kind = serde_json::to_value(n.kind).ok();
         let kind = kind.as_ref().and_then(|k| k.as_str()).unwrap_or("number");
+        let page = n.page.map(|p| format!("#page={p}")).unwrap_or_default();
         s.push_str(&format!(
-            "{path}:{}:{}: {kind} {value}{unit}{hedge} \"{}\"\n",
+            "{path}{page}:{}:{}: {kind} {value}{unit}{hedge} \"{}\"\n",
             n.line,
             n.column,
             // One number a line: a line break inside a number's text shows as a space.

@@ -38,6 +38,36 @@ fn region(path: &str, line: usize, column: usize, start: usize, end: usize) -> V
 
 /// The SARIF log of the findings of `files`.
 pub fn log(files: &[FileOut]) -> Value {
+    let claim_files = files
+        .iter()
+        .any(|f| !f.problems.is_empty() || f.findings.iter().any(|x| x.id.is_some()));
+    let mut results = Vec::new();
+    for f in files {
+        results.extend(file_results(f, claim_files));
+    }
+    log_with(claim_files, Value::Array(results))
+}
+
+/// A SARIF log to be written a result at a time (see [`super::stream::JsonArray`]), for the
+/// findings of articles.
+pub fn stream() -> super::stream::JsonArray {
+    super::stream::JsonArray::around(&log_with(
+        false,
+        Value::String(super::stream::MARK_VALUE.into()),
+    ))
+}
+
+/// The rule ids in the order of the log's rules.
+fn rule_ids(claim_files: bool) -> Vec<&'static str> {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    if claim_files {
+        ids.extend(CLAIM_FILE_RULES.iter().map(|(id, _)| *id));
+    }
+    ids
+}
+
+/// The log, with `results` as its one run's results.
+fn log_with(claim_files: bool, results: Value) -> Value {
     let mut rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -49,78 +79,13 @@ pub fn log(files: &[FileOut]) -> Value {
             })
         })
         .collect();
-    let claim_files = files
-        .iter()
-        .any(|f| !f.problems.is_empty() || f.findings.iter().any(|x| x.id.is_some()));
-    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
     if claim_files {
         for (id, summary) in CLAIM_FILE_RULES {
-            ids.push(id);
             rules.push(json!({
                 "id": id,
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": summary},
             }));
-        }
-    }
-    let mut results = Vec::new();
-    for f in files {
-        for x in &f.findings {
-            let level = match x.verdict {
-                Verdict::Mismatch => "error",
-                Verdict::Imprecise => "warning",
-                Verdict::Unverifiable | Verdict::Ok => "note",
-            };
-            let rule_index = ids.iter().position(|r| *r == x.rule);
-            let mut result = json!({
-                "ruleId": x.rule,
-                "ruleIndex": rule_index,
-                "level": level,
-                "kind": if x.verdict == Verdict::Ok { "pass" } else { "fail" },
-                "message": {"text": x.message},
-                "locations": [region(&f.path, x.line, x.column, x.start, x.end)],
-                "properties": {"verdict": x.verdict, "id": x.id},
-            });
-            if let Some(st) = &x.stat {
-                result["properties"]["stat"] = json!(st);
-            }
-            if let Some(g) = &x.granularity {
-                result["properties"]["granularity"] = json!(g);
-            }
-            if let Some(a) = &x.article {
-                result["relatedLocations"] = json!([{
-                    "id": 1,
-                    "message": {"text": "the quote in the article"},
-                    "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
-                }]);
-            }
-            results.push(result);
-        }
-        for p in &f.problems {
-            let mut result = json!({
-                "ruleId": p.kind,
-                "ruleIndex": ids.iter().position(|r| *r == p.kind),
-                "level": p.level,
-                "kind": "fail",
-                "message": {"text": p.message},
-                "locations": [region(&f.path, p.line, p.column, p.start, p.end)],
-                "properties": {"id": p.id},
-            });
-            if !p.found.is_empty() {
-                result["relatedLocations"] = p
-                    .found
-                    .iter()
-                    .enumerate()
-                    .map(|(k, a)| {
-                        json!({
-                            "id": k + 1,
-                            "message": {"text": "the quote in the article"},
-                            "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
-                        })
-                    })
-                    .collect();
-            }
-            results.push(result);
         }
     }
     json!({
@@ -137,4 +102,68 @@ pub fn log(files: &[FileOut]) -> Value {
             "results": results,
         }]
     })
+}
+
+/// The SARIF results of one file's findings and quote problems.
+pub fn file_results(f: &FileOut, claim_files: bool) -> Vec<Value> {
+    let ids = rule_ids(claim_files);
+    let mut results = Vec::new();
+    for x in &f.findings {
+        let level = match x.verdict {
+            Verdict::Mismatch => "error",
+            Verdict::Imprecise => "warning",
+            Verdict::Unverifiable | Verdict::Ok => "note",
+        };
+        let rule_index = ids.iter().position(|r| *r == x.rule);
+        let mut result = json!({
+            "ruleId": x.rule,
+            "ruleIndex": rule_index,
+            "level": level,
+            "kind": if x.verdict == Verdict::Ok { "pass" } else { "fail" },
+            "message": {"text": x.message},
+            "locations": [region(&f.path, x.line, x.column, x.start, x.end)],
+            "properties": {"verdict": x.verdict, "id": x.id},
+        });
+        if let Some(st) = &x.stat {
+            result["properties"]["stat"] = json!(st);
+        }
+        if let Some(g) = &x.granularity {
+            result["properties"]["granularity"] = json!(g);
+        }
+        if let Some(a) = &x.article {
+            result["relatedLocations"] = json!([{
+                "id": 1,
+                "message": {"text": "the quote in the article"},
+                "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
+            }]);
+        }
+        results.push(result);
+    }
+    for p in &f.problems {
+        let mut result = json!({
+            "ruleId": p.kind,
+            "ruleIndex": ids.iter().position(|r| *r == p.kind),
+            "level": p.level,
+            "kind": "fail",
+            "message": {"text": p.message},
+            "locations": [region(&f.path, p.line, p.column, p.start, p.end)],
+            "properties": {"id": p.id},
+        });
+        if !p.found.is_empty() {
+            result["relatedLocations"] = p
+                .found
+                .iter()
+                .enumerate()
+                .map(|(k, a)| {
+                    json!({
+                        "id": k + 1,
+                        "message": {"text": "the quote in the article"},
+                        "physicalLocation": region(&a.path, a.line, a.column, a.start, a.end)["physicalLocation"],
+                    })
+                })
+                .collect();
+        }
+        results.push(result);
+    }
+    results
 }

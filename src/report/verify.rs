@@ -32,7 +32,7 @@ pub fn file_out(v: &Verified, shown: impl Fn(Verdict) -> bool) -> FileOut {
         if !shown(c.outcome.verdict) {
             continue;
         }
-        let mut f = finding_out(&v.text, &idx, &c.outcome);
+        let mut f = finding_out(&super::Locator::plain(&v.text), &c.outcome);
         let (line, column) = idx.line_col(&v.text, c.at.start);
         f.start = c.at.start;
         f.end = c.at.end;

@@ -320,16 +320,16 @@ impl Job {
             }
             Endpoint::Numbers => {
                 let r = crate::recognize(&doc.text, setting);
-                json(serde_json::to_value(nr::file_out(&doc.path, &doc.text, &r)))
+                json(serde_json::to_value(nr::file_out(doc, &r)))
             }
             Endpoint::Check => {
                 let r = crate::recognize(&doc.text, setting);
                 let outcomes = self.settings.check_recognized(doc, &r);
-                let check = cr::file_out(&doc.path, &doc.text, &outcomes, |_| true);
+                let check = cr::file_out(doc, &outcomes, |_| true);
                 Ok(json!({
                     "text": doc.text,
                     "check": json(serde_json::to_value(check))?,
-                    "numbers": json(serde_json::to_value(nr::file_out(&doc.path, &doc.text, &r)))?,
+                    "numbers": json(serde_json::to_value(nr::file_out(doc, &r)))?,
                 }))
             }
         }

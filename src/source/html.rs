@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The text of the HTML page `src`: same byte length, markup blanked.
-pub(super) fn text(src: &str) -> String {
+pub(super) fn text(src: &str) -> (String, super::SourceMap) {
     let mut overlay = Overlay::new(src);
     Html::default().feed(&mut overlay, src, 0);
     overlay.finish()
@@ -245,6 +245,25 @@ mod tests {
     fn entities_are_decoded_in_place_and_padded() {
         let out = t("5&nbsp;% &euro;3 AT&amp;T &#37; &copy2023");
         assert_eq!(out, "5\u{a0}    %    €3 AT&    T %        ©2023");
+    }
+
+    #[test]
+    fn a_space_reference_between_digits_is_one_grouping_space_and_the_map_knows() {
+        let src = "<p>380&nbsp;000 workers, 1&#8239;234&#x202F;567 and 5&nbsp;%</p>";
+        let (out, map) = text(src);
+        assert_eq!(
+            out,
+            "   380\u{a0}000 workers, 1\u{202f}234\u{202f}567 and 5\u{a0}    %    "
+        );
+        // Every byte of the text maps to the byte of the file it came from.
+        for needle in ["000 workers", "234", "567", "5\u{a0}", "%"] {
+            let at = out.find(needle).unwrap();
+            let file_at = map.file_offset(at);
+            let first = needle.chars().next().unwrap();
+            assert!(src[file_at..].starts_with(first), "{needle}");
+        }
+        assert_eq!(map.file_offset(out.len()), src.len());
+        assert_eq!(map.file_offset(3), 3);
     }
 
     #[test]

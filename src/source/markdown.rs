@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// The text of the Markdown document `src`: same byte length, markup blanked.
-pub(super) fn text(src: &str) -> String {
+pub(super) fn text(src: &str) -> (String, super::SourceMap) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
