@@ -83,3 +83,32 @@ fn under_load_and_bad_bodies() {
     );
     assert_eq!(r["after"], serde_json::Value::Null);
 }
+
+/// A dropped PDF reaches the page as its bytes, and its statistics are checked.
+#[test]
+fn a_pdf_is_checked_from_its_bytes() {
+    use std::io::{Read, Write};
+    let s = serve();
+    let pdf = std::fs::read("tests/fixtures/formats/sleep-study.pdf").expect("the fixture");
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", s.1)).expect("connect");
+    write!(
+        c,
+        "POST /api/check?name=paper.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        pdf.len()
+    )
+    .expect("request head");
+    c.write_all(&pdf).expect("request body");
+    let mut reply = String::new();
+    c.read_to_string(&mut reply).expect("reply");
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let body = &reply[reply.find("\r\n\r\n").expect("a body") + 4..];
+    let r: serde_json::Value = serde_json::from_str(body).expect("JSON");
+    let findings = r["check"]["findings"].as_array().expect("findings");
+    let rules: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["verdict"] == "mismatch")
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    // The decision error of χ2(2, N = 120) = 4.10 and the mean 5.19 of 28 whole numbers.
+    assert_eq!(rules, ["p-value", "grim"], "{body}");
+}

@@ -11,7 +11,7 @@
 //!   only `text` is required. `name` picks the reader by its extension (txt, md, html; plain
 //!   text when absent).
 //! - a file's bytes (any other content type), named by the query: `/api/check?name=a.docx`
-//!   (txt, md, html, docx), optionally with `&locale=de`.
+//!   (txt, md, html, docx, pdf), optionally with `&locale=de`.
 //!
 //! and answers JSON:
 //!
@@ -276,8 +276,8 @@ impl Job {
             settings.ignore = b.ignore.unwrap_or_default();
             let name = b.name.unwrap_or_else(|| "pasted.txt".to_string());
             let format = Format::for_path(&name);
-            if format == Format::Docx {
-                return Err("a DOCX file is sent as its bytes, not as JSON text".into());
+            if matches!(format, Format::Docx | Format::Pdf) {
+                return Err("a DOCX or PDF file is sent as its bytes, not as JSON text".into());
             }
             let doc = source::decode_as(&name, b.text.into_bytes(), None, format)
                 .map_err(|e| e.to_string())?;
