@@ -307,7 +307,9 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 ..cli_settings(s, args)
             },
             Err(e) => {
+                // An input whose configuration cannot be read is not checked.
                 out.failed = true;
+                out.files = out.files.saturating_sub(1);
                 out.errors.push(e.to_string());
                 return Ok(());
             }
