@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use recount::locale::Setting;
 use recount::report::numbers as nr;
 use recount::source::{self, Encoding};
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Finds the numbers and numeric claims in a text and checks the arithmetic it states.
@@ -155,11 +155,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that closed the pipe (`| head`) wanted no more: stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (e.g. `| head`) is not an error worth a message.
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("recount: {e}");
-            }
+            eprintln!("recount: {e}");
             ExitCode::from(2)
         }
     }
@@ -186,40 +185,18 @@ fn inputs(args: &Inputs) -> Vec<Input> {
         .collect()
 }
 
-/// Reads standard input as JSON Lines: {"text": …, "id": …} a line.
+/// Reads standard input as JSON Lines: {"text": …, "id": …} a line, one input a line.
 fn jsonl_inputs() -> Vec<Input> {
-    let stdin = std::io::stdin();
+    use source::jsonl;
     let mut out = Vec::new();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let path = format!("<stdin>:{}", n + 1);
-        let line = match line {
-            Ok(l) => l,
+    for line in jsonl::Lines::new(std::io::stdin().lock()) {
+        match line {
+            Ok(l) => out.push(jsonl::record(&l)),
             Err(e) => {
+                let path = "<stdin>".to_string();
                 let msg = format!("{path}: cannot read: {e}");
                 out.push(Err((path, msg)));
                 break;
-            }
-        };
-        let v: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                let what = e.to_string();
-                let what = what.split(" at line ").next().unwrap_or_default();
-                let msg = format!("{path}:{}: invalid JSON: {what}", e.column());
-                out.push(Err((path, msg)));
-                continue;
-            }
-        };
-        let id = match v.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Null) | None => path.clone(),
-            Some(other) => other.to_string(),
-        };
-        match v.get("text").and_then(|t| t.as_str()) {
-            Some(t) => out.push(Ok(source::Document::new(&id, t.to_string()))),
-            None => {
-                let msg = format!("{path}: expected an object with a string \"text\"");
-                out.push(Err((path, msg)));
             }
         }
     }

@@ -778,6 +778,20 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
     for csv in &raw.facts_from {
         let full = base.join(csv);
         let shown = tidy(&full);
+        // A claim file is no CSV file: naming itself would report every line of it.
+        let same = |a: &Path, b: &Path| {
+            a.canonicalize()
+                .is_ok_and(|a| b.canonicalize().is_ok_and(|b| a == b))
+        };
+        if same(&full, Path::new(path)) {
+            let key = text.find("facts_from").unwrap_or(0);
+            let at = y.find(csv, key).or_else(|| y.find(csv, 0));
+            errs.push(
+                at.unwrap_or(Span::new(0, 0)),
+                format!("facts_from \"{csv}\" is this claim file itself; it names CSV files"),
+            );
+            continue;
+        }
         match crate::source::read(&full.to_string_lossy(), None) {
             Ok(doc) => {
                 csv_facts(&shown, &doc.text, setting, &mut facts, &mut csv_errors);

@@ -46,6 +46,7 @@
 pub mod directives;
 mod docx;
 mod html;
+pub mod jsonl;
 mod markdown;
 
 use std::fmt;
@@ -109,6 +110,30 @@ pub enum SourceError {
     Docx { path: String, reason: String },
     #[error("unknown input format \"{0}\" (expected txt, md, html or docx)")]
     UnknownFormat(String),
+    #[error("{path}: larger than {} MiB, the most one input may be; split it", MAX_BYTES >> 20)]
+    TooLarge { path: String },
+}
+
+/// The most bytes one input may have. Checking takes memory in proportion to the text (up to
+/// some 40 bytes a byte of text, for a text dense with figures), so a limit keeps one huge
+/// input from taking the machine's memory; it is read no further than this.
+pub const MAX_BYTES: usize = 128 << 20;
+
+/// Reads `r` to its end, or to just past [`MAX_BYTES`] (then [`SourceError::TooLarge`]).
+pub fn read_bounded(path: &str, r: impl std::io::Read) -> Result<Vec<u8>, SourceError> {
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut r.take(MAX_BYTES as u64 + 1), &mut buf).map_err(|e| {
+        SourceError::Io {
+            path: path.to_string(),
+            reason: e.to_string(),
+        }
+    })?;
+    if buf.len() > MAX_BYTES {
+        return Err(SourceError::TooLarge {
+            path: path.to_string(),
+        });
+    }
+    Ok(buf)
 }
 
 /// How to read an input's bytes.
@@ -189,19 +214,18 @@ pub fn read_as(
     format: Option<Format>,
 ) -> Result<Document, SourceError> {
     let bytes = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
-            SourceError::Io {
-                path: path.to_string(),
-                reason: e.to_string(),
-            }
-        })?;
-        buf
+        read_bounded(path, std::io::stdin().lock())?
     } else {
-        std::fs::read(Path::new(path)).map_err(|e| SourceError::Io {
+        let io = |e: std::io::Error| SourceError::Io {
             path: path.to_string(),
             reason: e.to_string(),
-        })?
+        };
+        let file = std::fs::File::open(Path::new(path)).map_err(io)?;
+        // Reading a directory fails only at the first read on some systems: say so first.
+        if file.metadata().map_err(io)?.is_dir() {
+            return Err(io(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        }
+        read_bounded(path, file)?
     };
     let format = format.unwrap_or_else(|| Format::for_path(path));
     decode_as(path, bytes, encoding, format)
@@ -235,13 +259,18 @@ pub fn decode_as(
     })
 }
 
-/// Decodes `bytes` as UTF-8 (a BOM is dropped), or with `encoding` when one is named.
+/// Decodes `bytes` as UTF-8 (a BOM is dropped), or with `encoding` when one is named. A
+/// UTF-16 byte order mark names its encoding itself, as it does for a browser or an editor.
 pub fn decode(
     path: &str,
     bytes: Vec<u8>,
     encoding: Option<Encoding>,
 ) -> Result<Document, SourceError> {
-    if let Some(Encoding(enc)) = encoding {
+    let bom = encoding_rs::Encoding::for_bom(&bytes)
+        .map(|(e, _)| e)
+        .filter(|e| *e != encoding_rs::UTF_8);
+    if let Some(enc) = encoding.map(|Encoding(e)| e).or(bom) {
+        // A malformed sequence becomes U+FFFD, as a browser shows it.
         let (text, _, _) = enc.decode(&bytes);
         return Ok(Document::new(path, text.into_owned()));
     }
