@@ -140,6 +140,62 @@ fn overflow_during_derivation_is_too_large_to_check() {
     );
 }
 
+// Inputs that must take linear time and bounded memory: each gives a result or a clear error.
+
+#[test]
+fn a_sentence_of_a_hundred_thousand_figures_keeps_them_all_and_is_checked() {
+    let mut text: String = (1..=100_000).map(|i| format!("{i} apples, ")).collect();
+    text.push_str("and of the 40 members, 10 voted, or 50%.");
+    let r = recount::recognize(&text, Setting::En);
+    spans_are_valid(&text, &r.quantities);
+    assert_eq!(r.quantities.len(), 100_003);
+    // The checker reads the one sentence once; nothing in it is lost to its length.
+    let outcomes = recount::check_text(&text, Setting::En, |_| true);
+    for o in &outcomes {
+        assert!(o.claim.stated.span.end <= text.len());
+    }
+}
+
+#[test]
+fn ten_megabytes_of_dotted_ones_are_read_and_checked_in_linear_time() {
+    let text = "1.1.1.".repeat((10 << 20) / 6);
+    let r = recount::recognize(&text, Setting::Auto);
+    spans_are_valid(&text, &r.quantities);
+    assert!(r.quantities.iter().all(|q| q.kind == Kind::Identifier));
+    assert!(recount::check_text(&text, Setting::Auto, |_| true).is_empty());
+}
+
+#[test]
+fn a_long_line_of_prose_is_checked_to_its_end() {
+    // 8 MB of one line with a claim at each end: the one at the end is found like the first.
+    let claim = "Of the 40 members, 10 voted, or 50%. ";
+    let mut text = claim.to_string();
+    while text.len() < 8 << 20 {
+        text.push_str("Lorem ipsum dolor sit amet, 7 of them. ");
+    }
+    text.push_str(claim);
+    let outcomes = recount::check_text(&text, Setting::En, |_| true);
+    let mismatches: Vec<_> = outcomes
+        .iter()
+        .filter(|o| o.verdict == recount::check::Verdict::Mismatch)
+        .map(|o| o.claim.stated.span.start)
+        .collect();
+    assert_eq!(mismatches, [32, text.len() - 5], "{mismatches:?}");
+}
+
+#[test]
+fn a_hundred_thousand_nested_parentheses_are_an_error_not_a_stack_overflow() {
+    use recount::claims::derive::parse;
+    let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+    let e = parse(&deep).unwrap_err();
+    assert!(e.message.contains("nested more than 64 deep"), "{e}");
+    let signs = format!("{}a", "-".repeat(100_000));
+    assert!(parse(&signs).is_err());
+    let chain = vec!["a"; 100_000].join(" + ");
+    let e = parse(&chain).unwrap_err();
+    assert!(e.message.contains("more than 1000 operators"), "{e}");
+}
+
 // The bad-input table of the README, a test a row: each runs the binary on an input that is
 // wrong in one way, next to a good one, and asserts what it prints and its exit code; the
 // helper fails any run that panics or outlives its deadline.
@@ -472,6 +528,37 @@ mod table {
             r.stderr
         );
         assert_eq!(r.stderr.matches("recount:").count(), 1, "{}", r.stderr);
+        assert!(r.stdout.contains("good.yaml:"), "{}", r.stdout);
+    }
+
+    #[test]
+    fn a_derivation_nested_too_deep_is_an_error_at_its_column() {
+        let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+        let (_d, p) = claims_folder(&[(
+            "deep.yaml",
+            &format!(
+                "facts:\n  a: {{ value: 10 }}\nclaims:\n  - id: deep\n    stated: 10\n    derive: \"{deep}\"\n"
+            ),
+        )]);
+        let r = run(
+            &p,
+            &[
+                "verify",
+                "--all",
+                "--format",
+                "line",
+                "deep.yaml",
+                "good.yaml",
+            ],
+        );
+        assert_eq!(r.code, Some(2));
+        // The 65th parenthesis, after `    derive: "` and 64 others.
+        assert!(
+            r.stderr
+                .contains("deep.yaml:6:78: claim \"deep\": nested more than 64 deep"),
+            "{}",
+            &r.stderr[..300.min(r.stderr.len())]
+        );
         assert!(r.stdout.contains("good.yaml:"), "{}", r.stdout);
     }
 
