@@ -12,6 +12,7 @@ pub mod tokens;
 pub use recognize::{Recognition, recognize};
 pub mod check;
 pub mod claims;
+pub mod invariants;
 
 /// Finds the claims of the selected rules in `text` and checks each.
 pub fn check_text(

@@ -408,8 +408,11 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     }
     let (lo, hi) = if da { (a, b) } else { (b, a) };
     let mut r = Quantity::new(Span::new(ha.span.start, b.span.end), Kind::Range, None);
-    r.low = lo.value;
-    r.high = hi.value;
+    // "at least 300 and at most 100" contradicts itself; the bounds stay in order.
+    (r.low, r.high) = match (lo.value, hi.value) {
+        (Some(l), Some(h)) if l > h => (Some(h), Some(l)),
+        (l, h) => (l, h),
+    };
     r.unit = a.unit.clone();
     r.precision = b.precision;
     Some(r)
@@ -526,8 +529,9 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
         low = low.checked_mul(k)?;
     }
     let mut r = Quantity::new(Span::new(start, b.span.end), Kind::Range, None);
-    r.low = Some(low);
-    r.high = Some(high);
+    // "between 50,000 and 10": the bounds in order, whichever the text names first.
+    r.low = Some(low.min(high));
+    r.high = Some(low.max(high));
     r.unit = b.unit.clone().or_else(|| a.unit.clone());
     r.precision = b.precision;
     r.scale = b.scale;

@@ -322,20 +322,23 @@ impl Stated {
         let rounded = Range::rounded(value, unit).ok()?;
         let w = value.abs().checked_mul(hedges.about)?;
         let j = value.abs().checked_mul(hedges.just)?;
+        // A figure near the largest decimal has no room for its hedge: not a stated result.
+        let (about_lo, about_hi) = (value.checked_sub(w)?, value.checked_add(w)?);
+        let (just_lo, just_hi) = (value.checked_sub(j)?, value.checked_add(j)?);
         let t = match q.hedge.as_ref().map(|h| h.kind) {
             None => Target::closed(rounded),
             Some(HedgeKind::Exactly) => Target::closed(Range::point(value)),
             Some(HedgeKind::About) => Target::closed(Range {
-                lo: rounded.lo.min(value - w),
-                hi: rounded.hi.max(value + w),
+                lo: rounded.lo.min(about_lo),
+                hi: rounded.hi.max(about_hi),
             }),
             Some(HedgeKind::JustUnder) => Target {
-                lo: Some((value - j, true)),
+                lo: Some((just_lo, true)),
                 hi: Some((value, false)),
             },
             Some(HedgeKind::JustOver) => Target {
                 lo: Some((value, false)),
-                hi: Some((value + j, true)),
+                hi: Some((just_hi, true)),
             },
             Some(HedgeKind::MoreThan) => Target {
                 lo: Some((value, false)),
@@ -526,7 +529,15 @@ pub fn check(claim: Claim) -> Outcome {
 /// place more than the text uses.
 pub fn show_value(v: Decimal, s: &Stated) -> String {
     let (v, suffix) = if s.percent {
-        (v * Decimal::ONE_HUNDRED, "%")
+        match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => (p, "%"),
+            // Beyond the exact range as a percent: in scientific notation, a hundredfold.
+            None => {
+                let e = format!("{:e}", v.normalize());
+                let (m, x) = e.split_once('e').unwrap_or((&e, "0"));
+                return format!("{m}e{}%", x.parse::<i64>().unwrap_or(0) + 2);
+            }
+        }
     } else {
         (v, "")
     };

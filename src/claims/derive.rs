@@ -342,9 +342,10 @@ fn fix_spans(a: &mut Ast, total: usize) {
     }
 }
 
-/// White space between tokens.
+/// White space between tokens: any Unicode white space, as the messages' tokens are split.
 fn ws(i: &str) -> Res<'_, &str> {
-    nom::character::complete::multispace0(i)
+    let n = i.len() - i.trim_start().len();
+    Ok((&i[n..], &i[..n]))
 }
 
 /// derivation = expr EOF
