@@ -407,12 +407,16 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
         return None;
     }
     let (lo, hi) = if da { (a, b) } else { (b, a) };
+    // "more than 40 and less than 10" are two bounds that meet nowhere (or, "less than 10,
+    // more than 10", in one point at most), not a range.
+    if let (Some(l), Some(h)) = (lo.value, hi.value)
+        && l >= h
+    {
+        return None;
+    }
     let mut r = Quantity::new(Span::new(ha.span.start, b.span.end), Kind::Range, None);
-    // "at least 300 and at most 100" contradicts itself; the bounds stay in order.
-    (r.low, r.high) = match (lo.value, hi.value) {
-        (Some(l), Some(h)) if l > h => (Some(h), Some(l)),
-        (l, h) => (l, h),
-    };
+    r.low = lo.value;
+    r.high = hi.value;
     r.unit = a.unit.clone();
     r.precision = b.precision;
     Some(r)
@@ -528,10 +532,13 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     {
         low = low.checked_mul(k)?;
     }
+    // "between 50,000 and 10" bounds nothing: two figures, not a range.
+    if low > high {
+        return None;
+    }
     let mut r = Quantity::new(Span::new(start, b.span.end), Kind::Range, None);
-    // "between 50,000 and 10": the bounds in order, whichever the text names first.
-    r.low = Some(low.min(high));
-    r.high = Some(low.max(high));
+    r.low = Some(low);
+    r.high = Some(high);
     r.unit = b.unit.clone().or_else(|| a.unit.clone());
     r.precision = b.precision;
     r.scale = b.scale;
