@@ -325,6 +325,18 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
             .or_else(|| join_money(text, prev, q));
         joined.map(|r| *prev = r).is_some()
     });
+    // Readings of different kinds can still claim the same characters ("4 Dez 3" as "4 Dez"
+    // and "Dez 3", "1between 5 and 9" as an identifier and a range): the longer stays, so that
+    // no two spans overlap downstream.
+    out.dedup_by(|q, prev| {
+        if q.span.start >= prev.span.end {
+            return false;
+        }
+        if q.span.end - q.span.start > prev.span.end - prev.span.start {
+            std::mem::swap(q, prev);
+        }
+        true
+    });
     out
 }
 
