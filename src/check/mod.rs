@@ -132,6 +132,9 @@ pub fn rounding_unit(value: Decimal, precision: Option<Decimal>) -> Option<Decim
 /// The interval an input stands for, by its rounding and hedge; `Ok(None)` when a hedge leaves
 /// it unbounded ("more than 50").
 fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError> {
+    // Near the largest decimal, a rounding or hedge interval has no room: an overflow.
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or(ArithError::Overflow);
+    let sub = |a: Decimal, b: Decimal| a.checked_sub(b).ok_or(ArithError::Overflow);
     let hedges = Hedges::default();
     let r = match rounding_unit(value, q.precision) {
         // A whole count written out in digits ("29,120 voters", "2 + 2") is exact.
@@ -147,8 +150,8 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
                 .checked_mul(hedges.about)
                 .ok_or(ArithError::Overflow)?;
             Range {
-                lo: value - w,
-                hi: value + w,
+                lo: sub(value, w)?,
+                hi: add(value, w)?,
             }
         }
         None => Range::point(value),
@@ -167,16 +170,16 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
     Ok(match h.kind {
         HedgeKind::Exactly => Some(Range::point(value)),
         HedgeKind::About => Some(Range {
-            lo: r.lo.min(value - w),
-            hi: r.hi.max(value + w),
+            lo: r.lo.min(sub(value, w)?),
+            hi: r.hi.max(add(value, w)?),
         }),
         HedgeKind::JustUnder => Some(Range {
-            lo: value - j,
+            lo: sub(value, j)?,
             hi: value,
         }),
         HedgeKind::JustOver => Some(Range {
             lo: value,
-            hi: value + j,
+            hi: add(value, j)?,
         }),
         _ => None,
     })

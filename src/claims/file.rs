@@ -565,6 +565,24 @@ fn sub_span(text: &str, at: Span, value: &str, r: std::ops::Range<usize>) -> Spa
     }
 }
 
+/// The line (and column 1) of the marker (`---` or `...`) that ends the file's first YAML
+/// document, if something comes before it.
+fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = ["---", "..."].iter().any(|m| {
+            line.strip_prefix(m)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r']))
+        });
+        if marker && content {
+            return Some((i + 1, 1));
+        }
+        let t = line.trim();
+        content |= !marker && !t.is_empty() && !t.starts_with('#');
+    }
+    None
+}
+
 /// Whether `name` can be used in a derivation.
 fn is_name(name: &str) -> bool {
     let mut cs = name.chars();
@@ -594,7 +612,12 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
             let scanning = msg
                 .find("while scanning")
                 .and_then(|k| location_in(&msg[k..]));
-            let loc = scanning.or_else(|| e.location().map(|l| (l.line(), l.column())));
+            // Every error gets a place: a second document at its marker, anything else
+            // without one at the start of the file.
+            let loc = scanning
+                .or_else(|| e.location().map(|l| (l.line(), l.column())))
+                .or_else(|| second_document(text))
+                .or(Some((1, 1)));
             let msg = if scanning.is_some() {
                 strip_locations(&msg)
             } else {
