@@ -14,6 +14,7 @@ pub use recognize::{Recognition, recognize};
 pub mod check;
 pub mod claims;
 pub mod config;
+pub mod invariants;
 pub mod lsp;
 pub mod serve;
 

@@ -233,11 +233,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // A reader that closed the pipe (`| head`) wanted no more: stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            // A closed pipe (e.g. `| head`) is not an error worth a message.
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("recount: {e}");
-            }
+            eprintln!("recount: {e}");
             ExitCode::from(2)
         }
     }

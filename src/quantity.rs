@@ -329,6 +329,18 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
             .or_else(|| join_money(text, prev, q));
         joined.map(|r| *prev = r).is_some()
     });
+    // Readings of different kinds can still claim the same characters ("4 Dez 3" as "4 Dez"
+    // and "Dez 3", "1between 5 and 9" as an identifier and a range): the longer stays, so that
+    // no two spans overlap downstream.
+    out.dedup_by(|q, prev| {
+        if q.span.start >= prev.span.end {
+            return false;
+        }
+        if q.span.end - q.span.start > prev.span.end - prev.span.start {
+            std::mem::swap(q, prev);
+        }
+        true
+    });
     out
 }
 
@@ -411,6 +423,13 @@ fn join_bounds(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
         return None;
     }
     let (lo, hi) = if da { (a, b) } else { (b, a) };
+    // "more than 40 and less than 10" are two bounds that meet nowhere (or, "less than 10,
+    // more than 10", in one point at most), not a range.
+    if let (Some(l), Some(h)) = (lo.value, hi.value)
+        && l >= h
+    {
+        return None;
+    }
     let mut r = Quantity::new(Span::new(ha.span.start, b.span.end), Kind::Range, None);
     r.low = lo.value;
     r.high = hi.value;
@@ -528,6 +547,10 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
         && let Some(k) = b.scale
     {
         low = low.checked_mul(k)?;
+    }
+    // "between 50,000 and 10" bounds nothing: two figures, not a range.
+    if low > high {
+        return None;
     }
     let mut r = Quantity::new(Span::new(start, b.span.end), Kind::Range, None);
     r.low = Some(low);

@@ -134,6 +134,9 @@ pub fn rounding_unit(value: Decimal, precision: Option<Decimal>) -> Option<Decim
 /// The interval an input stands for, by its rounding and hedge; `Ok(None)` when a hedge leaves
 /// it unbounded ("more than 50").
 fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError> {
+    // Near the largest decimal, a rounding or hedge interval has no room: an overflow.
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or(ArithError::Overflow);
+    let sub = |a: Decimal, b: Decimal| a.checked_sub(b).ok_or(ArithError::Overflow);
     let hedges = Hedges::default();
     let r = match rounding_unit(value, q.precision) {
         // A whole count written out in digits ("29,120 voters", "2 + 2") is exact.
@@ -149,8 +152,8 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
                 .checked_mul(hedges.about)
                 .ok_or(ArithError::Overflow)?;
             Range {
-                lo: value - w,
-                hi: value + w,
+                lo: sub(value, w)?,
+                hi: add(value, w)?,
             }
         }
         None => Range::point(value),
@@ -169,16 +172,16 @@ fn input_range(value: Decimal, q: &Quantity) -> Result<Option<Range>, ArithError
     Ok(match h.kind {
         HedgeKind::Exactly => Some(Range::point(value)),
         HedgeKind::About => Some(Range {
-            lo: r.lo.min(value - w),
-            hi: r.hi.max(value + w),
+            lo: r.lo.min(sub(value, w)?),
+            hi: r.hi.max(add(value, w)?),
         }),
         HedgeKind::JustUnder => Some(Range {
-            lo: r.lo.min(value - j),
+            lo: r.lo.min(sub(value, j)?),
             hi: value,
         }),
         HedgeKind::JustOver => Some(Range {
             lo: value,
-            hi: r.hi.max(value + j),
+            hi: r.hi.max(add(value, j)?),
         }),
         _ => None,
     })
@@ -334,20 +337,23 @@ impl Stated {
         let rounded = Range::rounded(value, unit).ok()?;
         let w = value.abs().checked_mul(hedges.about)?;
         let j = value.abs().checked_mul(hedges.just)?;
+        // A figure near the largest decimal has no room for its hedge: not a stated result.
+        let (about_lo, about_hi) = (value.checked_sub(w)?, value.checked_add(w)?);
+        let (just_lo, just_hi) = (value.checked_sub(j)?, value.checked_add(j)?);
         let t = match q.hedge.as_ref().map(|h| h.kind) {
             None => Target::closed(rounded),
             Some(HedgeKind::Exactly) => Target::closed(Range::point(value)),
             Some(HedgeKind::About) => Target::closed(Range {
-                lo: rounded.lo.min(value - w),
-                hi: rounded.hi.max(value + w),
+                lo: rounded.lo.min(about_lo),
+                hi: rounded.hi.max(about_hi),
             }),
             Some(HedgeKind::JustUnder) => Target {
-                lo: Some((rounded.lo.min(value - j), true)),
+                lo: Some((rounded.lo.min(just_lo), true)),
                 hi: Some((value, false)),
             },
             Some(HedgeKind::JustOver) => Target {
                 lo: Some((value, false)),
-                hi: Some((rounded.hi.max(value + j), true)),
+                hi: Some((rounded.hi.max(just_hi), true)),
             },
             Some(HedgeKind::MoreThan) => Target {
                 lo: Some((value, false)),
@@ -542,7 +548,15 @@ pub fn check(claim: Claim) -> Outcome {
 /// place more than the text uses.
 pub fn show_value(v: Decimal, s: &Stated) -> String {
     let (v, suffix) = if s.percent {
-        (v * Decimal::ONE_HUNDRED, "%")
+        match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => (p, "%"),
+            // Beyond the exact range as a percent: in scientific notation, a hundredfold.
+            None => {
+                let e = format!("{:e}", v.normalize());
+                let (m, x) = e.split_once('e').unwrap_or((&e, "0"));
+                return format!("{m}e{}%", x.parse::<i64>().unwrap_or(0) + 2);
+            }
+        }
     } else {
         (v, "")
     };

@@ -230,8 +230,82 @@ fn node(node: Node, rest_start: usize, rest_end: usize) -> Ast {
     }
 }
 
+/// How deep a derivation may nest parentheses, function calls and signs ("-(-(x))" is four).
+pub const MAX_DEPTH: usize = 64;
+
+/// The most binary operators a derivation may have (a chain of them nests too: `a + b + c` is
+/// `(a + b) + c`).
+pub const MAX_OPERATORS: usize = 1000;
+
+/// Where `text` nests deeper than [`MAX_DEPTH`] or has more operators than [`MAX_OPERATORS`],
+/// found in one pass before parsing, so that no input makes the parser (or anything that walks
+/// the tree after it) recurse without bound.
+fn too_deep(text: &str) -> Option<DeriveError> {
+    // One entry an open parenthesis (the outermost for the whole text): the signs in a row
+    // before the current operand at that level.
+    let mut levels: Vec<usize> = vec![0];
+    let mut operators = 0;
+    // Whether the last token leaves an operator expected (an operand ended).
+    let mut after_operand = false;
+    for (k, c) in text.char_indices() {
+        let span = k..k + c.len_utf8();
+        match c {
+            '(' => {
+                levels.push(0);
+                after_operand = false;
+            }
+            ')' => {
+                if levels.len() > 1 {
+                    levels.pop();
+                }
+                after_operand = true;
+            }
+            ',' | ';' => {
+                if let Some(top) = levels.last_mut() {
+                    *top = 0;
+                }
+                after_operand = false;
+            }
+            '+' | '-' | '−' | '*' | '×' | '/' | '÷' => {
+                if after_operand {
+                    operators += 1;
+                    if operators > MAX_OPERATORS {
+                        return Some(DeriveError {
+                            message: format!(
+                                "more than {MAX_OPERATORS} operators; split the derivation into facts"
+                            ),
+                            span,
+                        });
+                    }
+                    if let Some(top) = levels.last_mut() {
+                        *top = 0;
+                    }
+                } else if let Some(top) = levels.last_mut() {
+                    *top += 1; // a sign
+                }
+                after_operand = false;
+            }
+            c if c.is_whitespace() => {}
+            _ => after_operand = true,
+        }
+        let depth = levels.len() - 1 + levels.iter().sum::<usize>();
+        if depth > MAX_DEPTH {
+            return Some(DeriveError {
+                message: format!(
+                    "nested more than {MAX_DEPTH} deep (parentheses, functions and signs); split the derivation into facts"
+                ),
+                span,
+            });
+        }
+    }
+    None
+}
+
 /// Parses a derivation.
 pub fn parse(text: &str) -> Result<Ast, DeriveError> {
+    if let Some(e) = too_deep(text) {
+        return Err(e);
+    }
     let total = text.len();
     let to_span = |rest: usize, end: usize| (total - rest)..(total - end);
     match derivation(text) {
@@ -268,9 +342,10 @@ fn fix_spans(a: &mut Ast, total: usize) {
     }
 }
 
-/// White space between tokens.
+/// White space between tokens: any Unicode white space, as the messages' tokens are split.
 fn ws(i: &str) -> Res<'_, &str> {
-    nom::character::complete::multispace0(i)
+    let n = i.len() - i.trim_start().len();
+    Ok((&i[n..], &i[..n]))
 }
 
 /// derivation = expr EOF
@@ -897,6 +972,33 @@ mod tests {
             p("a)"),
             "error at 1..2: expected an operator (+ − × ÷) or the end, found a \")\" without its \"(\""
         );
+    }
+
+    #[test]
+    fn nesting_and_length_are_bounded_before_parsing() {
+        let deep = format!("{}x{}", "(".repeat(100_000), ")".repeat(100_000));
+        let e = parse(&deep).unwrap_err();
+        assert_eq!(e.span, MAX_DEPTH..MAX_DEPTH + 1);
+        assert!(e.message.starts_with("nested more than 64 deep"), "{e}");
+        let signs = format!("{}x", "- ".repeat(100_000));
+        assert!(parse(&signs).unwrap_err().message.starts_with("nested"));
+        let calls = format!("{}x{}", "sum(".repeat(1000), ")".repeat(1000));
+        assert!(parse(&calls).unwrap_err().message.starts_with("nested"));
+        // At the limits the tree parses, prints and parses back the same.
+        let ok = format!(
+            "{}x{}",
+            "(-".repeat(MAX_DEPTH / 2),
+            ")".repeat(MAX_DEPTH / 2)
+        );
+        assert!(parse(&ok).is_ok(), "{:?}", parse(&ok));
+        let chain = vec!["a"; MAX_OPERATORS + 1].join(" - ");
+        let a = parse(&chain).unwrap();
+        assert_eq!(p(&a.to_string()), p(&chain));
+        let long = vec!["a"; MAX_OPERATORS + 2].join(" * ");
+        let e = parse(&long).unwrap_err();
+        assert!(e.message.starts_with("more than 1000 operators"), "{e}");
+        // Signs after operators are signs, not operators, and count as nesting.
+        assert!(parse("a - -b * -(c + -d)").is_ok());
     }
 
     #[test]

@@ -573,6 +573,24 @@ fn sub_span(text: &str, at: Span, value: &str, r: std::ops::Range<usize>) -> Spa
     }
 }
 
+/// The line (and column 1) of the marker (`---` or `...`) that ends the file's first YAML
+/// document, if something comes before it.
+fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = ["---", "..."].iter().any(|m| {
+            line.strip_prefix(m)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r']))
+        });
+        if marker && content {
+            return Some((i + 1, 1));
+        }
+        let t = line.trim();
+        content |= !marker && !t.is_empty() && !t.starts_with('#');
+    }
+    None
+}
+
 /// Whether `name` can be used in a derivation.
 fn is_name(name: &str) -> bool {
     let mut cs = name.chars();
@@ -602,7 +620,12 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
             let scanning = msg
                 .find("while scanning")
                 .and_then(|k| location_in(&msg[k..]));
-            let loc = scanning.or_else(|| e.location().map(|l| (l.line(), l.column())));
+            // Every error gets a place: a second document at its marker, anything else
+            // without one at the start of the file.
+            let loc = scanning
+                .or_else(|| e.location().map(|l| (l.line(), l.column())))
+                .or_else(|| second_document(text))
+                .or(Some((1, 1)));
             let msg = if scanning.is_some() {
                 strip_locations(&msg)
             } else {
@@ -786,6 +809,20 @@ pub fn load(path: &str, text: &str, base: &Path) -> Result<ClaimFile, Failed> {
     for csv in &raw.facts_from {
         let full = base.join(csv);
         let shown = tidy(&full);
+        // A claim file is no CSV file: naming itself would report every line of it.
+        let same = |a: &Path, b: &Path| {
+            a.canonicalize()
+                .is_ok_and(|a| b.canonicalize().is_ok_and(|b| a == b))
+        };
+        if same(&full, Path::new(path)) {
+            let key = text.find("facts_from").unwrap_or(0);
+            let at = y.find(csv, key).or_else(|| y.find(csv, 0));
+            errs.push(
+                at.unwrap_or(Span::new(0, 0)),
+                format!("facts_from \"{csv}\" is this claim file itself; it names CSV files"),
+            );
+            continue;
+        }
         match crate::source::read(&full.to_string_lossy(), None) {
             Ok(doc) => {
                 csv_facts(&shown, &doc.text, setting, &mut facts, &mut csv_errors);

@@ -40,6 +40,13 @@ pub(super) fn text(path: &str, bytes: &[u8]) -> Result<String, SourceError> {
         }
         Err(e) => return Err(fail(format!("cannot open word/document.xml ({e})"))),
     };
+    // The size the archive declares is checked first; the bound on reading holds should it lie.
+    if entry.size() > MAX_XML {
+        return Err(fail(format!(
+            "word/document.xml unpacks to more than {} MiB",
+            MAX_XML >> 20
+        )));
+    }
     let mut xml = Vec::new();
     entry
         .take(MAX_XML + 1)
@@ -94,11 +101,15 @@ fn part(ns: &ResolveResult<'_>, local: &str) -> Part {
 fn body_text(xml: &str) -> Result<String, (u64, String)> {
     let mut reader = NsReader::from_str(xml);
     let mut out = String::new();
-    // The open elements, outermost first.
+    // The open elements, outermost first, and how many of each kind are open (so that a
+    // deeply nested file costs no more a step than a flat one).
     let mut open: Vec<Part> = Vec::new();
-    let inside = |open: &[Part], p: Part| open.contains(&p);
+    let mut count = [0usize; Part::Other as usize + 1];
+    let inside = |count: &[usize], p: Part| count[p as usize] > 0;
     // Text counts inside a `<w:t>` that is not in a fallback copy.
-    let reading = |open: &[Part]| open.last() == Some(&Part::Text) && !inside(open, Part::Fallback);
+    let reading = |open: &[Part], count: &[usize]| {
+        open.last() == Some(&Part::Text) && !inside(count, Part::Fallback)
+    };
     loop {
         let (ns, event) = match reader.read_resolved_event() {
             Ok(read) => read,
@@ -108,13 +119,14 @@ fn body_text(xml: &str) -> Result<String, (u64, String)> {
             Event::Start(e) => {
                 let p = part(&ns, e.local_name().as_ref());
                 open.push(p);
+                count[p as usize] += 1;
             }
             Event::Empty(e) => {
-                if inside(&open, Part::Fallback) {
+                if inside(&count, Part::Fallback) {
                     continue;
                 }
                 // Tab stops and the like outside runs are layout, not text.
-                let in_run = inside(&open, Part::Run);
+                let in_run = inside(&count, Part::Run);
                 match part(&ns, e.local_name().as_ref()) {
                     Part::Paragraph => out.push('\n'),
                     Part::Tab if in_run => out.push('\t'),
@@ -125,13 +137,14 @@ fn body_text(xml: &str) -> Result<String, (u64, String)> {
             }
             Event::End(_) => {
                 let p = open.pop().unwrap_or(Part::Other);
-                if p == Part::Paragraph && !inside(&open, Part::Fallback) {
+                count[p as usize] = count[p as usize].saturating_sub(1);
+                if p == Part::Paragraph && !inside(&count, Part::Fallback) {
                     out.push('\n');
                 }
             }
-            Event::Text(t) if reading(&open) => out.push_str(&t.xml10_content()),
-            Event::CData(t) if reading(&open) => out.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if reading(&open) => {
+            Event::Text(t) if reading(&open, &count) => out.push_str(&t.xml10_content()),
+            Event::CData(t) if reading(&open, &count) => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if reading(&open, &count) => {
                 let at = reader.buffer_position();
                 match r.resolve_char_ref() {
                     Ok(Some(c)) => out.push(c),

@@ -371,14 +371,18 @@ pub fn decode_as(
     })
 }
 
-/// Decodes `bytes` as UTF-8 (a BOM is dropped), or with `encoding` when one is named. Bytes
-/// that are UTF-8 but hold a NUL are a binary file, not text.
+/// Decodes `bytes` as UTF-8 (a BOM is dropped), or with `encoding` when one is named. A
+/// UTF-16 byte order mark names its encoding itself, as it does for a browser or an editor.
 pub fn decode(
     path: &str,
     mut bytes: Vec<u8>,
     encoding: Option<Encoding>,
 ) -> Result<Document, SourceError> {
-    if let Some(Encoding(enc)) = encoding {
+    let bom = encoding_rs::Encoding::for_bom(&bytes)
+        .map(|(e, _)| e)
+        .filter(|e| *e != encoding_rs::UTF_8);
+    if let Some(enc) = encoding.map(|Encoding(e)| e).or(bom) {
+        // A malformed sequence becomes U+FFFD, as a browser shows it.
         let (text, _, _) = enc.decode(&bytes);
         return Ok(Document::new(path, text.into_owned()));
     }
