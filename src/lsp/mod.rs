@@ -590,43 +590,19 @@ fn hover_text(n: &crate::report::numbers::NumberOut<'_>) -> String {
     s
 }
 
-/// The weekday word at the start of a weekday finding, and the right one in its place
-/// (English names, full or abbreviated as the text writes them).
+/// The weekday word at the start of a weekday finding, and the right one in its place, in
+/// the language and form the text writes it (full or abbreviated).
 fn weekday_fix(text: &str, f: &Found) -> Option<(usize, usize, String)> {
     if f.verdict != Verdict::Mismatch {
         return None;
     }
-    let n = f.weekday?;
+    let right = jiff::civil::Weekday::from_monday_one_offset(f.weekday?).ok()?;
     let span = text.get(f.start..f.end)?;
     let word_len = span
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(span.len());
-    let word = &span[..word_len];
-    // 2026-03-02 is a Monday.
-    let day = jiff::civil::date(2026, 3, 1)
-        .checked_add(jiff::Span::new().days(i64::from(n)))
-        .ok()?;
-    let full = day.strftime("%A").to_string();
-    let short = day.strftime("%a").to_string();
-    let english = jiff::civil::date(2026, 3, 2);
-    let is_full = (0..7).any(|k| {
-        english
-            .checked_add(jiff::Span::new().days(k))
-            .is_ok_and(|d| d.strftime("%A").to_string() == word)
-    });
-    let is_short = (0..7).any(|k| {
-        english
-            .checked_add(jiff::Span::new().days(k))
-            .is_ok_and(|d| word.starts_with(&d.strftime("%a").to_string()))
-    });
-    let right = if is_full {
-        full
-    } else if is_short && word.len() <= 5 {
-        short
-    } else {
-        return None;
-    };
-    Some((f.start, f.start + word_len, right))
+    let name = crate::claims::rules::weekday::name_like(&span[..word_len], right)?;
+    Some((f.start, f.start + word_len, name.to_string()))
 }
 
 /// Where the paragraph holding byte `at` starts: after the blank line before it.
@@ -821,6 +797,22 @@ mod tests {
             [
                 ("Wednesday".to_string(), "Tuesday".to_string()),
                 ("Fri".to_string(), "Sat".to_string())
+            ]
+        );
+        // German names, full or short, get German fixes.
+        let b =
+            buffer("Die Wahl war am Mittwoch, 3. März 2026, gezählt wurde am Fr, 7. März 2026.\n");
+        let fixes: Vec<_> = b
+            .found
+            .iter()
+            .filter_map(|f| weekday_fix(&b.checked, f))
+            .map(|(s, e, r)| (b.checked[s..e].to_string(), r))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                ("Mittwoch".to_string(), "Dienstag".to_string()),
+                ("Fr".to_string(), "Sa".to_string())
             ]
         );
     }

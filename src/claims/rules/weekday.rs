@@ -73,6 +73,16 @@ const NAMES: &[(&str, Weekday)] = &[
     ("Sonntag", Weekday::Sunday),
 ];
 
+/// The name of weekday `right` written as `written` is: in its language, full or abbreviated
+/// alike ("Wednesday" → "Tuesday", "Fri" → "Sat", "Mittwoch" → "Dienstag", "Mi" → "Di").
+pub fn name_like(written: &str, right: Weekday) -> Option<&'static str> {
+    let groups: [&[(&str, Weekday)]; 4] = [&NAMES[..7], &NAMES[7..], ABBREVIATIONS, GERMAN_SHORT];
+    let group = groups
+        .into_iter()
+        .find(|g| g.iter().any(|(w, _)| *w == written))?;
+    group.iter().find(|(_, d)| *d == right).map(|(w, _)| *w)
+}
+
 /// English abbreviations, written capitalised, with or without a period.
 const ABBREVIATIONS: &[(&str, Weekday)] = &[
     ("Mon", Weekday::Monday),
