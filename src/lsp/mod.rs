@@ -11,7 +11,7 @@
 //! - Mismatches are errors and imprecise results warnings; the message is the derivation
 //!   ("38% × 23% = 8.74%, the text says 8.79% …"), and the inputs are related locations.
 //! - Code actions: a weekday that does not match its date is replaced by the right one
-//!   (English names); any finding can be turned off for its line with a
+//!   (English and German names, full or short); any finding can be turned off for its line with a
 //!   `recount-disable-next-line RULE` comment (`%` in LaTeX, `<!-- -->` elsewhere).
 //! - Hover on a figure shows how it was read: value, kind, unit, precision, hedge, and how an
 //!   ambiguous separator was taken.
