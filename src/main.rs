@@ -789,8 +789,35 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let array = (args.format == Format::Json).then(recount::report::stream::JsonArray::files);
+    // Without --locale, each input's locale is its configuration's (recount.toml upward).
+    let resolver = match recount::config::Resolver::new(None, args.locale.is_some()) {
+        Ok(r) => std::sync::Mutex::new(r),
+        Err(e) => {
+            eprintln!("recount: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     let render = |doc: &source::Document, out: &mut Rendered| -> std::io::Result<()> {
-        let r = recount::recognize(&doc.text, args.locale.unwrap_or_default());
+        let locale = match args.locale {
+            Some(l) => Ok(l),
+            None => match resolver.lock() {
+                Ok(mut r) => r
+                    .settings_for(&doc.path)
+                    .map(|s| s.locale_setting())
+                    .map_err(|e| e.to_string()),
+                Err(_) => Err("a configuration could not be read (a bug)".to_string()),
+            },
+        };
+        let locale = match locale {
+            Ok(l) => l,
+            Err(e) => {
+                out.failed = true;
+                out.files = out.files.saturating_sub(1);
+                out.errors.push(e);
+                return Ok(());
+            }
+        };
+        let r = recount::recognize(&doc.text, locale);
         match (args.format, &array) {
             (Format::Human, _) => out.items.push(nr::human(doc, &r).into_bytes()),
             (Format::Json, Some(a)) => out.items.push(a.render(&nr::file_out(doc, &r))?),
