@@ -213,18 +213,7 @@ impl Settings {
     /// Checks `doc` under these settings: the selected rules, the document's inline
     /// suppressions, and the configured hedge widths and tolerance.
     pub fn check(&self, doc: &Document) -> Vec<Outcome> {
-        // Rules that read the text itself need no recognizer: when only they run, it is skipped.
-        let needs_numbers = crate::claims::RULES
-            .iter()
-            .any(|r| self.selects(r.id) && !crate::claims::rules::TEXT_ONLY.contains(&r.id));
-        let r = if needs_numbers {
-            crate::recognize(&doc.text, self.locale_setting())
-        } else {
-            crate::Recognition {
-                profile: crate::locale::Profile::infer("", self.locale_setting()),
-                quantities: Vec::new(),
-            }
-        };
+        let r = crate::recognize_for(&doc.text, self.locale_setting(), |id| self.selects(id));
         self.check_recognized(doc, &r)
     }
 

@@ -40,22 +40,31 @@ pub fn check_text_with(
     selected: impl Fn(&str) -> bool,
     settings: &claims::settings::Settings,
 ) -> Vec<check::Outcome> {
-    // Rules that read the text itself need no recognizer: when only they run, it is skipped.
+    let r = recognize_for(text, setting, &selected);
+    let doc = claims::Doc::new(text, &r).with_settings(settings.clone());
+    let mut outcomes = claims::find(&doc, selected);
+    outcomes.sort_by_key(|o| !check::stats::is_decision_error(o));
+    outcomes
+}
+
+/// The numbers of `text` as the `selected` rules need them: rules that read the text itself
+/// need no recognizer, so when only they run it is skipped.
+pub fn recognize_for(
+    text: &str,
+    setting: locale::Setting,
+    selected: impl Fn(&str) -> bool,
+) -> Recognition {
     let needs_numbers = claims::RULES
         .iter()
         .any(|r| selected(r.id) && !claims::rules::TEXT_ONLY.contains(&r.id));
-    let r = if needs_numbers {
+    if needs_numbers {
         recognize(text, setting)
     } else {
         Recognition {
             profile: locale::Profile::infer("", setting),
             quantities: Vec::new(),
         }
-    };
-    let doc = claims::Doc::new(text, &r).with_settings(settings.clone());
-    let mut outcomes = claims::find(&doc, selected);
-    outcomes.sort_by_key(|o| !check::stats::is_decision_error(o));
-    outcomes
+    }
 }
 
 /// Checks a document read by [`source::read`], leaving out the findings its

@@ -4,18 +4,11 @@
 //! a click on a finding shows its derivation and underlines its inputs, the draft downloads,
 //! nothing is requested from elsewhere, and the screenshot is not blank.
 
-use std::io::{BufRead, BufReader};
+#[path = "support/serve.rs"]
+mod support;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
-struct Serving(Child);
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use std::process::Command;
 
 #[test]
 fn the_page_in_chromium() {
@@ -30,21 +23,8 @@ fn the_page_in_chromium() {
             return;
         }
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_recount"))
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start recount serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address line");
-    let _serving = Serving(child);
-    let url = line
-        .trim()
-        .strip_prefix("recount serve: listening on ")
-        .expect("the address")
-        .to_string();
+    let serving = support::serve();
+    let url = format!("http://127.0.0.1:{}/", serving.port);
     let shot = std::env::temp_dir().join(format!("recount-page-{}.png", std::process::id()));
     let out = Command::new("node")
         .args([

@@ -2,38 +2,11 @@
 //! requests from 50 concurrent clients without an error and without growing memory, a 25 MB
 //! body refused with 413, bodies of random bytes answered without a 5xx.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+#[path = "support/serve.rs"]
+mod support;
 
-/// A `recount serve --port 0` that is killed when dropped, and the port it printed.
-struct Serving(Child, u16);
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve() -> Serving {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_recount"))
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("start recount serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address line");
-    let port = line
-        .trim()
-        .strip_suffix('/')
-        .and_then(|l| l.rsplit(':').next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {line:?}"));
-    assert!(line.starts_with("recount serve: listening on http://127.0.0.1:"));
-    Serving(child, port)
-}
+use std::process::Command;
+use support::serve;
 
 #[test]
 fn under_load_and_bad_bodies() {
@@ -41,8 +14,8 @@ fn under_load_and_bad_bodies() {
     let out = Command::new("python3")
         .args([
             "tests/serve/load.py",
-            &s.1.to_string(),
-            &s.0.id().to_string(),
+            &s.port.to_string(),
+            &s.child.id().to_string(),
             "../shared/examples/minneapolis-2026.txt",
         ])
         .output()
@@ -90,7 +63,7 @@ fn a_pdf_is_checked_from_its_bytes() {
     use std::io::{Read, Write};
     let s = serve();
     let pdf = std::fs::read("tests/fixtures/formats/sleep-study.pdf").expect("the fixture");
-    let mut c = std::net::TcpStream::connect(("127.0.0.1", s.1)).expect("connect");
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
     write!(
         c,
         "POST /api/check?name=paper.pdf HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",

@@ -781,39 +781,35 @@ mod tests {
         assert_eq!(b.figures.len(), whole.figures.len());
     }
 
+    /// The weekday fixes for `text`: the word replaced, and what replaces it.
+    fn weekday_fixes(text: &str) -> Vec<(String, String)> {
+        let b = buffer(text);
+        b.found
+            .iter()
+            .filter_map(|f| weekday_fix(&b.checked, f))
+            .map(|(s, e, r)| (b.checked[s..e].to_string(), r))
+            .collect()
+    }
+
     #[test]
     fn a_wrong_weekday_gets_its_fix() {
-        let b = buffer(
-            "The vote was on Wednesday, March 3, 2026, and the count on Fri., March 7, 2026.\n",
-        );
-        let fixes: Vec<_> = b
-            .found
-            .iter()
-            .filter_map(|f| weekday_fix(&b.checked, f))
-            .map(|(s, e, r)| (b.checked[s..e].to_string(), r))
-            .collect();
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
         assert_eq!(
-            fixes,
-            [
-                ("Wednesday".to_string(), "Tuesday".to_string()),
-                ("Fri".to_string(), "Sat".to_string())
-            ]
+            weekday_fixes(
+                "The vote was on Wednesday, March 3, 2026, and the count on Fri., March 7, 2026.\n"
+            ),
+            pairs(&[("Wednesday", "Tuesday"), ("Fri", "Sat")])
         );
         // German names, full or short, get German fixes.
-        let b =
-            buffer("Die Wahl war am Mittwoch, 3. März 2026, gezählt wurde am Fr, 7. März 2026.\n");
-        let fixes: Vec<_> = b
-            .found
-            .iter()
-            .filter_map(|f| weekday_fix(&b.checked, f))
-            .map(|(s, e, r)| (b.checked[s..e].to_string(), r))
-            .collect();
         assert_eq!(
-            fixes,
-            [
-                ("Mittwoch".to_string(), "Dienstag".to_string()),
-                ("Fr".to_string(), "Sa".to_string())
-            ]
+            weekday_fixes(
+                "Die Wahl war am Mittwoch, 3. März 2026, gezählt wurde am Fr, 7. März 2026.\n"
+            ),
+            pairs(&[("Mittwoch", "Dienstag"), ("Fr", "Sa")])
         );
     }
 }

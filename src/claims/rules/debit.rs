@@ -1,6 +1,6 @@
 //! `debit`: the SD of a binary variable must follow from its mean.
 
-use super::grim::{operand, parse_rounding, records, stated};
+use super::grim::{parse_rounding, records, stated};
 use crate::check::stats::Stat;
 use crate::check::stats::granular::{Mode, Rounding};
 use crate::check::{Claim, Expr};
@@ -83,10 +83,7 @@ impl Settings {
     }
 
     pub fn mode(&self) -> Mode {
-        Mode {
-            symmetric: self.symmetric || self.rounding.symmetric,
-            ..self.rounding
-        }
+        super::grim::mode(self.rounding, self.symmetric)
     }
 }
 
@@ -126,11 +123,7 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
                     n: n.value,
                     mode: st.mode(),
                 })),
-                vec![
-                    operand(doc.text, r.mean.value, r.mean.span),
-                    operand(doc.text, sd.value, sd.span),
-                    operand(doc.text, Decimal::from(n.value), n.span),
-                ],
+                r.inputs(doc.text, Some(sd), n),
             ))
         })
         .collect()

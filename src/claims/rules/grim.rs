@@ -108,10 +108,15 @@ impl Settings {
     }
 
     pub fn mode(&self) -> Mode {
-        Mode {
-            symmetric: self.symmetric || self.rounding.symmetric,
-            ..self.rounding
-        }
+        mode(self.rounding, self.symmetric)
+    }
+}
+
+/// The rounding mode `rounding`, with its ties taken both ways when `symmetric` asks for it.
+pub fn mode(rounding: Mode, symmetric: bool) -> Mode {
+    Mode {
+        symmetric: symmetric || rounding.symmetric,
+        ..rounding
     }
 }
 
@@ -141,6 +146,17 @@ pub struct Record {
     pub n: Option<At<u64>>,
     /// The sentence it stands in.
     pub sentence: Span,
+}
+
+impl Record {
+    /// The mean, the SD `sd` (for the tests that read one) and the sample size `n` as the
+    /// inputs of a claim.
+    pub fn inputs(&self, text: &str, sd: Option<At<Decimal>>, n: At<u64>) -> Vec<Operand> {
+        let mut out = vec![operand(text, self.mean.value, self.mean.span)];
+        out.extend(sd.map(|sd| operand(text, sd.value, sd.span)));
+        out.push(operand(text, Decimal::from(n.value), n.span));
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,10 +379,7 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
                     percent: false,
                     mode: st.mode(),
                 })),
-                vec![
-                    operand(doc.text, r.mean.value, r.mean.span),
-                    operand(doc.text, Decimal::from(n.value), n.span),
-                ],
+                r.inputs(doc.text, None, n),
             ))
         })
         .collect()

@@ -1,12 +1,11 @@
 //! `grimmer`: a mean and SD of whole-number data must be possible together for their sample
 //! size.
 
-use super::grim::{informative, operand, records, stated};
+use super::grim::{informative, records, stated};
 use crate::check::stats::Stat;
 use crate::check::stats::granular::{self, GrimmerReason};
 use crate::check::{Claim, Expr};
 use crate::claims::{Doc, Rule};
-use rust_decimal::Decimal;
 
 macro_rules! doc {
     () => {
@@ -76,11 +75,7 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
                     items: st.items,
                     mode: st.mode(),
                 })),
-                vec![
-                    operand(doc.text, r.mean.value, r.mean.span),
-                    operand(doc.text, sd.value, sd.span),
-                    operand(doc.text, Decimal::from(n.value), n.span),
-                ],
+                r.inputs(doc.text, Some(sd), n),
             ))
         })
         .collect()
