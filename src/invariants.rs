@@ -244,7 +244,7 @@ pub fn jsonl(bytes: &[u8]) {
         expected += 1;
     }
     let mut n = 0;
-    for chunk in crate::source::jsonl::chunks(bytes) {
+    for chunk in crate::source::jsonl::chunks(bytes, MAX_INPUT) {
         assert_eq!(chunk.first_line, n + 1, "chunks out of order");
         for record in chunk.records() {
             n += 1;

@@ -430,7 +430,13 @@ fn run(
         }
     };
     let jobs: Box<dyn Iterator<Item = Job>> = if args.input == InputMode::Jsonl {
-        Box::new(jsonl_input::chunks(std::io::stdin().lock()).map(Job::Lines))
+        Box::new(
+            jsonl_input::chunks(
+                std::io::stdin().lock(),
+                usize::try_from(args.max_size).unwrap_or(usize::MAX),
+            )
+            .map(Job::Lines),
+        )
     } else {
         Box::new(walked.map(Job::Input))
     };

@@ -771,6 +771,40 @@ mod table {
     }
 
     #[test]
+    fn a_jsonl_line_over_the_limit_is_passed_over_and_the_stream_goes_on() {
+        let (_d, p) = folder();
+        let mut stdin = format!("{{\"text\": \"{}\"}}\n", "9 ".repeat(600_000)).into_bytes();
+        stdin.extend_from_slice(b"{\"id\": \"b\", \"text\": \"And 17%.\"}\n");
+        let r = run_with(
+            &p,
+            &[
+                "numbers",
+                "--input",
+                "jsonl",
+                "--format",
+                "jsonl",
+                "--max-size",
+                "1M",
+            ],
+            Some((stdin, 1)),
+            Duration::from_secs(60),
+        );
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        let lines: Vec<serde_json::Value> = r
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{}", r.stdout);
+        assert_eq!(
+            lines[0]["error"],
+            "<stdin>:1: line longer than the input limit of 1048576 bytes (--max-size); passed over"
+        );
+        assert_eq!(lines[1]["path"], "b");
+        assert_eq!(lines[1]["numbers"][0]["text"], "17%");
+    }
+
+    #[test]
     fn a_directory_is_walked_and_the_others_go_on() {
         let (_d, p) = folder();
         std::fs::create_dir(p.join("folder")).unwrap();
