@@ -143,7 +143,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // auf 80 verdoppelt", "stieg von 1 200 auf 2 600 und hat sich damit mehr als verdoppelt"
         (
             80,
-            "{h:NEARLY|ABOUT|OVER}? {m:FACTOR} _3 FROM _2 {a:amt} _2 TO _2 {b:amt}",
+            "{h:NEARLY|ABOUT|OVER}? {m:FACTOR} _8 FROM _2 {a:amt} _2 TO _2 {b:amt}",
         ),
         (
             80,
@@ -156,7 +156,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // A multiple in figures: "um das 900-Fache angestiegen von 3 000 auf 2,7 Millionen",
         // "grew tenfold from 20 to 200"
         (80, "{f:num} {t:TIMES} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
-        (80, "{f:mult} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
+        (80, "{f:mult} _8 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
         // "lag bei 4,5 Milliarden Euro und hat sich … auf 13,2 Milliarden Euro fast verdreifacht"
         (
             65,
@@ -842,6 +842,15 @@ mod tests {
     #[test]
     fn multiplying_verbs() {
         verdicts("The team doubled its staff from 40 to 80.", &[Verdict::Ok]);
+        // A multiple the recognizer reads, far from its levels, past an aside.
+        verdicts(
+            "The chain will nearly double the number of its outlets - shops that sell only frozen food - across Europe from 210 to 400.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The chain will nearly double the number of its outlets - shops that sell only frozen food - across Europe from 210 to 300.",
+            &[Verdict::Mismatch],
+        );
         verdicts(
             "Usage nearly doubled to 399,000 tonnes from 201,000.",
             &[Verdict::Ok],
