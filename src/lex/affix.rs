@@ -302,7 +302,41 @@ pub fn percent(rest: &str) -> Option<Found> {
     Next::new(rest).percent()
 }
 
+/// A percent word glued by a hyphen into a compound, at the start of `rest` (the text after
+/// the hyphen): "Prozent-Ziel", "percent cut", "Prozentpunkte-Abstand". Words of four letters
+/// or more only, so that no sign or abbreviation ("5-pp") starts a compound.
+pub fn percent_in_compound(rest: &str) -> Option<Found> {
+    let f = Next::new("").percent_word(rest)?;
+    (f.word_start == 0
+        && f.len >= 4
+        && matches!(f.suffix, Suffix::Percent | Suffix::PercentagePoints))
+    .then_some(f)
+}
+
 impl Next<'_> {
+    /// The percent word at the very start of `r` (no white space before it).
+    fn percent_word(&self, r: &str) -> Option<Found> {
+        let token = token_len(r);
+        for (w, s) in PERCENT_SIEVE
+            .candidates_with(r, token)
+            .map(|k| &PERCENT_WORDS[k])
+        {
+            if r.len() >= w.len()
+                && r.is_char_boundary(w.len())
+                && r[..w.len()].eq_ignore_ascii_case(w)
+                && ends_word(&r[w.len()..])
+            {
+                return Some(Found {
+                    suffix: *s,
+                    len: w.len(),
+                    word_start: 0,
+                    factor: None,
+                });
+            }
+        }
+        None
+    }
+
     /// [`percent`] on the text after a number.
     pub fn percent(&self) -> Option<Found> {
         let (ws, r) = (self.ws, self.word_text());

@@ -1347,6 +1347,18 @@ impl<'a> Scanner<'a> {
             q.unit = Some(sym.to_string());
             return Some(end + f.len);
         }
+        // A share in a compound: "das 3-Prozent-Ziel", "die 5-Prozent-Hürde", "a 5-percent
+        // cut". Words only: "5-pp" and a glued sign are not compounds.
+        if let Some(after) = rest.strip_prefix('-')
+            && let Some(f) = affix::percent_in_compound(after)
+        {
+            q.kind = match f.suffix {
+                Suffix::PercentagePoints => Kind::PercentagePoints,
+                _ => Kind::Percent,
+            };
+            q.unit = Some(if q.kind == Kind::Percent { "%" } else { "pp" }.to_string());
+            return Some(end + 1 + f.len);
+        }
         // A compound adjective: "a 21-acre campus", "a 10-km run". Only lower-case units of
         // two letters or more ("10-K" is a filing), and no time units ("a 10-year bond").
         if let Some(after) = rest.strip_prefix('-')

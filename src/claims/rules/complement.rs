@@ -16,7 +16,10 @@ A share and the rest of the same whole: \"P% … the remaining/other/rest Q%\", 
 \"so for Q% of X\" (\"leaving\", \"that means\", \"in other words\") after \"P% of X\" with the
 same X. P stands in Q's sentence or the one before, and is the only share in Q's sentence
 before Q and the two sentences before that. Q must be 100 − P. The rest of a count: \"68 of
-70 members voted for it, two abstained\": the two must be 70 − 68.
+70 members voted for it, two abstained\": the two must be 70 − 68. The rest of a whole after
+parts: \"a 3% goal, with 2% for defence and 0.7% for aid, leaves 0.3% for diplomacy\", \"of the
+$10 million, $4 million for schools and $3.5 million for roads, leaving $2.5 million\": the rest
+must be the first figure less the others.
 
 ## Why it matters
 The rest of a whole is the one figure a writer computes rather than copies, and a slip there
@@ -43,7 +46,10 @@ the two are of different wholes (\"20% of A … the remaining 80% of B\") or onl
 its whole, after a possessive (\"its remaining 31.7% stake\": the rest of a holding), and for
 \"the other Q%\" without a word of ownership or an \"of\" (\"one poll gave him 45%, the other
 40%\"). The rest of a count is reported only when it adds up: a third group may go unnamed
-(\"68 of 70 voted for it, one abstained\" may leave one absent)."
+(\"68 of 70 voted for it, one abstained\" may leave one absent), and so is the rest of a whole
+after parts, which needs every figure before the rest to be of its kind and unit, none of them
+moving (\"rose 2%\"); a figure in an aside (between dashes, in brackets) restates and is
+passed over."
     };
 }
 
@@ -97,14 +103,98 @@ fn count_rest(doc: &Doc<'_>, si: usize, m: &crate::claims::frame::Match) -> Opti
     ))
 }
 
+/// The rest of a whole after several parts: "ein 3-Prozent-Ziel, bei 2 Prozent für X und 0,7
+/// Prozent für Y, dann bleiben 0,3 Prozent für Z", "a $10 million grant: $4 million for A and
+/// $3.5 million for B, leaving $2.5 million". The first figure is read as the whole, and the
+/// figures may as well be a list, so the reading is weak: reported when the rest adds up.
+static WHOLE_FRAMES: LazyLock<Frames> =
+    LazyLock::new(|| Frames::new(&[(50, "{r:REST|SO} _1 {q:amt}")]));
+
+/// The support of a rest of a whole after several parts (see [`WHOLE_FRAMES`]).
+const AFTER_PARTS: u8 = 50;
+
+/// The claim that `q`, of sentence `si`, is its sentence's first figure less the figures
+/// between: the rest of a whole after two parts or more. Figures of another kind or unit, and
+/// figures in an aside (between dashes, in brackets) that restate a part, are not parts.
+fn rest_of_whole(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
+    let toks = &doc.tokens[si];
+    let end = doc.token_of(si, q)?;
+    let like = |i: usize| {
+        let (a, b) = (&doc.quantities[i], &doc.quantities[q]);
+        a.kind == b.kind && a.unit == b.unit && a.value.is_some()
+    };
+    // Asides: the tokens between a pair of dashes, or inside brackets.
+    let dashes: Vec<usize> = (0..end).filter(|&k| toks[k].is_punct('–')).collect();
+    let in_aside = |k: usize| {
+        dashes.chunks_exact(2).any(|d| d[0] < k && k < d[1])
+            || toks[..k].iter().filter(|t| t.is_punct('(')).count()
+                > toks[..k].iter().filter(|t| t.is_punct(')')).count()
+    };
+    let figures: Vec<usize> = (0..end)
+        .filter(|&k| !in_aside(k))
+        .filter_map(|k| toks[k].quantity())
+        .filter(|&i| doc.quantities[i].kind.is_quantity())
+        .collect();
+    // Every figure before the rest is of its kind: a figure of another kind ("in 2024", "3
+    // Länder") may be what the parts are of.
+    if figures.len() < 3 || !figures.iter().all(|&i| like(i)) {
+        return None;
+    }
+    let (whole, parts) = figures.split_first()?;
+    let wv = doc.quantities[*whole].value?;
+    let qv = doc.quantities[q].value?;
+    let pv: Decimal = parts
+        .iter()
+        .map(|&i| doc.quantities[i].value)
+        .sum::<Option<Decimal>>()?;
+    // A part that moves ("rose 2%", "by 2%", "2% more") is no share of the whole; a level
+    // ("bei 2 Prozent", "$3.5 million to roads") is.
+    let moves = |i: usize| {
+        let Some(k) = doc.token_of(si, i) else {
+            return true;
+        };
+        let motion = Cue::Up.set().union(Cue::Down.set());
+        let before = toks[..k].iter().rev().find(|t| !t.cues.has(Cue::Article));
+        before.is_some_and(|t| t.cues.meets(motion.with(Cue::By)))
+            || toks.get(k + 1).is_some_and(|t| {
+                t.cues.meets(
+                    motion
+                        .with(Cue::More)
+                        .with(Cue::Less)
+                        .with(Cue::Change)
+                        .with(Cue::Year)
+                        .with(Cue::Per),
+                )
+            })
+    };
+    if qv <= Decimal::ZERO || pv >= wv || parts.iter().chain([whole]).any(|&i| moves(i)) {
+        return None;
+    }
+    let mut inputs = vec![doc.operand(*whole)?];
+    let mut expr = Expr::Input(0);
+    for (k, &i) in parts.iter().enumerate() {
+        inputs.push(doc.operand(i)?);
+        expr = expr - Expr::Input(k + 1);
+    }
+    Some(Claim::new(RULE.id, doc.stated(q)?, expr, inputs))
+}
+
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
     let counts = doc
         .matches(&COUNT_FRAMES)
         .filter_map(|(si, m, support)| Some(Candidate::new(count_rest(doc, si, &m)?, support)));
+    let wholes = doc.matches(&WHOLE_FRAMES).filter_map(|(si, m, support)| {
+        let q = doc.q(si, &m, "q")?;
+        Some(Candidate::new(rest_of_whole(doc, si, q)?, support))
+    });
     doc.matches(&FRAMES)
         .filter_map(|(si, m, support)| {
             let q = doc.q(si, &m, "q")?;
-            let (p, sp) = one_share_before(doc, si, q)?;
+            let Some((p, sp)) = one_share_before(doc, si, q) else {
+                // "P% for A and Q% for B, leaving R%" of a whole: the rest after parts.
+                let c = rest_of_whole(doc, si, q)?;
+                return Some(Candidate::new(c, support.min(AFTER_PARTS)));
+            };
             if changes(doc, sp, p) {
                 return None;
             }
@@ -132,6 +222,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             claim(doc, p, q).map(|c| Candidate::new(c, support))
         })
         .chain(counts)
+        .chain(wholes)
         .collect()
 }
 
@@ -307,6 +398,37 @@ mod tests {
         );
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+    }
+
+    #[test]
+    fn the_rest_of_a_whole_after_parts() {
+        let v = run(
+            "complement",
+            "Bei einem Ziel von 4 Prozent, mit 2,5 Prozent für Schulen – die 2,5 Prozent sind längst verplant – und 0,9 Prozent für Straßen, bleiben 0,6 Prozent für Parks.",
+        );
+        assert_eq!(
+            v,
+            [(
+                Verdict::Ok,
+                "(4 Prozent − 2,5 Prozent) − 0,9 Prozent = 0.6%, the text says 0,6 Prozent"
+                    .to_string()
+            )]
+        );
+        let v = run(
+            "complement",
+            "Of the $12 million grant, $5 million goes to schools and $4.5 million to roads, leaving $2.5 million for parks.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // Weak: a rest that does not add up is no finding, nor are parts that move or figures
+        // of other kinds.
+        for text in [
+            "Of the $12 million grant, $5 million goes to schools and $4.5 million to roads, leaving $0.5 million for parks.",
+            "Sales rose 4% in May, 2% in June and 1% in July, leaving 1% for the year.",
+            "In 3 towns, $12 million went to schools and $5 million to roads, leaving $7 million.",
+        ] {
+            assert!(run("complement", text).is_empty(), "{text}");
+        }
     }
 
     #[test]
