@@ -19,7 +19,9 @@ before Q and the two sentences before that. Q must be 100 − P. The rest of a c
 70 members voted for it, two abstained\": the two must be 70 − 68. The rest of a whole after
 parts: \"a 3% goal, with 2% for defence and 0.7% for aid, leaves 0.3% for diplomacy\", \"of the
 $10 million, $4 million for schools and $3.5 million for roads, leaving $2.5 million\": the rest
-must be the first figure less the others.
+must be the first figure less the others. The parts of a count told after it: \"141 of 193
+states condemned it. Only 5 voted against, 35 abstained and 12 were absent.\": 141 + 5 + 35 +
+12 must make 193.
 
 ## Why it matters
 The rest of a whole is the one figure a writer computes rather than copies, and a slip there
@@ -46,10 +48,13 @@ the two are of different wholes (\"20% of A … the remaining 80% of B\") or onl
 its whole, after a possessive (\"its remaining 31.7% stake\": the rest of a holding), and for
 \"the other Q%\" without a word of ownership or an \"of\" (\"one poll gave him 45%, the other
 40%\"). The rest of a count is reported only when it adds up: a third group may go unnamed
-(\"68 of 70 voted for it, one abstained\" may leave one absent), and so is the rest of a whole
-after parts, which needs every figure before the rest to be of its kind and unit, none of them
-moving (\"rose 2%\"); a figure in an aside (between dashes, in brackets) restates and is
-passed over."
+(\"68 of 70 voted for it, one abstained\" may leave one absent). So are the two readings
+that take a sentence's figures as parts, since they may as well be a list: the rest of a whole
+after parts needs every figure before the rest to be of its kind and unit, none moving
+(\"rose 2%\"), and passes over a figure in an aside (between dashes, in brackets), which
+restates; the parts of a count are every count after it to the end of the next sentence in its
+paragraph, two to six of them, and none is read when a figure of another kind stands among
+them."
     };
 }
 
@@ -79,6 +84,74 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
 /// is weak: reported when the rest adds up, never as a `mismatch`.
 static COUNT_FRAMES: LazyLock<Frames> =
     LazyLock::new(|| Frames::new(&[(50, "{a:num} OF DET? {w:num} _6 , {r:num}")]));
+
+/// The parts of a count, told after it: "141 of 193 states condemned it. Only 5 voted
+/// against, 35 abstained and 12 were absent." Every count after the whole, to the end of the
+/// next sentence, is a part; reported when they add up with the first to the whole.
+static PARTS_FRAMES: LazyLock<Frames> =
+    LazyLock::new(|| Frames::new(&[(50, "{a:num} OF DET? {w:num}")]));
+
+/// Whether quantity `i` is a plain count: no unit, hedge, range or date.
+fn is_count(doc: &Doc<'_>, i: usize) -> bool {
+    let q = &doc.quantities[i];
+    q.kind == Kind::Number && q.unit.is_none() && q.hedge.is_none() && q.value.is_some()
+}
+
+/// The whole `w` of "a of w" as `a` plus the counts after it (see [`PARTS_FRAMES`]).
+fn count_parts(doc: &Doc<'_>, si: usize, m: &crate::claims::frame::Match) -> Option<Claim> {
+    let (a, w) = (doc.q(si, m, "a")?, doc.q(si, m, "w")?);
+    if !is_count(doc, a) || !is_count(doc, w) {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let next = si + 1;
+    let same_paragraph = doc.sentences.get(next).is_some_and(|n| {
+        let gap = &doc.text[doc.sentences[si].end.min(n.start)..n.start];
+        !gap.contains("\n\n")
+    });
+    let after = doc.token_of(si, w)? + 1;
+    let sentences = [(si, after)]
+        .into_iter()
+        .chain(same_paragraph.then_some((next, 0)));
+    for (sj, from) in sentences {
+        let toks = &doc.tokens[sj];
+        for (k, t) in toks.iter().enumerate().skip(from) {
+            let Some(i) = t.quantity() else { continue };
+            if !doc.quantities[i].kind.is_quantity() {
+                continue;
+            }
+            // "one of the few" is no part, nor a spelled "one" ("one who …") at all.
+            let q = &doc.quantities[i];
+            let spelled_one = q.value == Some(Decimal::ONE)
+                && !doc.text[q.span.start..q.span.end].contains(|c: char| c.is_ascii_digit());
+            if spelled_one || toks.get(k + 1).is_some_and(|t| t.cues.has(Cue::Of)) {
+                return None;
+            }
+            if !is_count(doc, i) {
+                return None;
+            }
+            parts.push(i);
+        }
+    }
+    let (av, wv) = (doc.quantities[a].value?, doc.quantities[w].value?);
+    let sum: Decimal = parts
+        .iter()
+        .map(|&i| doc.quantities[i].value)
+        .sum::<Option<Decimal>>()?;
+    if parts.len() < 2 || parts.len() > 6 || av >= wv || av + sum != wv {
+        return None;
+    }
+    let mut inputs = vec![doc.operand(a)?];
+    for &i in &parts {
+        inputs.push(doc.operand(i)?);
+    }
+    // Grouped to the right, so that it shows without brackets: "141 + 5 + 35 + 12".
+    let expr = (0..inputs.len())
+        .rev()
+        .map(Expr::Input)
+        .reduce(|acc, e| e + acc)?;
+    Some(Claim::new(RULE.id, doc.stated(w)?, expr, inputs))
+}
 
 /// The rest of a count, `w − a`, stated as `r`.
 fn count_rest(doc: &Doc<'_>, si: usize, m: &crate::claims::frame::Match) -> Option<Claim> {
@@ -171,18 +244,29 @@ fn rest_of_whole(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
         return None;
     }
     let mut inputs = vec![doc.operand(*whole)?];
-    let mut expr = Expr::Input(0);
-    for (k, &i) in parts.iter().enumerate() {
+    for &i in parts {
         inputs.push(doc.operand(i)?);
-        expr = expr - Expr::Input(k + 1);
     }
-    Some(Claim::new(RULE.id, doc.stated(q)?, expr, inputs))
+    // The whole less the sum of the parts: "3% − (2% + 0.7%)".
+    let sum = (1..inputs.len())
+        .rev()
+        .map(Expr::Input)
+        .reduce(|acc, e| e + acc)?;
+    Some(Claim::new(
+        RULE.id,
+        doc.stated(q)?,
+        Expr::Input(0) - sum,
+        inputs,
+    ))
 }
 
 fn find(doc: &Doc<'_>) -> Vec<Candidate> {
     let counts = doc
         .matches(&COUNT_FRAMES)
         .filter_map(|(si, m, support)| Some(Candidate::new(count_rest(doc, si, &m)?, support)));
+    let parts = doc
+        .matches(&PARTS_FRAMES)
+        .filter_map(|(si, m, support)| Some(Candidate::new(count_parts(doc, si, &m)?, support)));
     let wholes = doc.matches(&WHOLE_FRAMES).filter_map(|(si, m, support)| {
         let q = doc.q(si, &m, "q")?;
         Some(Candidate::new(rest_of_whole(doc, si, q)?, support))
@@ -223,6 +307,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
         })
         .chain(counts)
         .chain(wholes)
+        .chain(parts)
         .collect()
 }
 
@@ -410,7 +495,7 @@ mod tests {
             v,
             [(
                 Verdict::Ok,
-                "(4 Prozent − 2,5 Prozent) − 0,9 Prozent = 0.6%, the text says 0,6 Prozent"
+                "4 Prozent − (2,5 Prozent + 0,9 Prozent) = 0.6%, the text says 0,6 Prozent"
                     .to_string()
             )]
         );
@@ -426,6 +511,27 @@ mod tests {
             "Of the $12 million grant, $5 million goes to schools and $4.5 million to roads, leaving $0.5 million for parks.",
             "Sales rose 4% in May, 2% in June and 1% in July, leaving 1% for the year.",
             "In 3 towns, $12 million went to schools and $5 million to roads, leaving $7 million.",
+        ] {
+            assert!(run("complement", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_parts_of_a_count_told_after_it() {
+        let text = "The vote was clear. 120 of 150 members backed the plan. Only 8 voted against, 17 abstained and 5 were absent.";
+        assert_eq!(
+            run("complement", text),
+            [(
+                Verdict::Ok,
+                "120 + 8 + 17 + 5 = 150, the text says 150".to_string()
+            )]
+        );
+        // Parts that do not add up, a part of another kind, or a part a paragraph away: none.
+        for text in [
+            "120 of 150 members backed the plan. Only 8 voted against, 17 abstained and 7 were absent.",
+            "120 of 150 members backed the plan. Only 8 voted against, 17 abstained and 5% were absent.",
+            "120 of 150 members backed the plan.\n\nOnly 8 voted against, 17 abstained and 5 were absent.",
+            "He lost 5 of their 8 games, one of them at home, one away and one in a cup.",
         ] {
             assert!(run("complement", text).is_empty(), "{text}");
         }
