@@ -975,6 +975,21 @@ mod tests {
     }
 
     #[test]
+    fn percent_words_in_hyphenated_compounds() {
+        let f = percent_in_compound("Prozent-Ziel").unwrap();
+        assert_eq!((f.suffix, f.len), (Suffix::Percent, 7));
+        let f = percent_in_compound("Prozentpunkte-Abstand").unwrap();
+        assert_eq!(f.suffix, Suffix::PercentagePoints);
+        assert_eq!(percent_in_compound("percent cut").unwrap().len, 7);
+        // No abbreviation, no per mille, no word that only starts like one.
+        assert!(percent_in_compound("pp").is_none());
+        assert!(percent_in_compound("pct").is_none());
+        assert!(percent_in_compound("Promille-Grenze").is_none());
+        assert!(percent_in_compound("Prozentsatz").is_none());
+        assert!(percent_in_compound(" Prozent").is_none());
+    }
+
+    #[test]
     fn currencies_before_and_after() {
         assert_eq!(
             currency_after(" USD last year").unwrap().suffix,
