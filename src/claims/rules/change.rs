@@ -575,7 +575,7 @@ fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candida
 fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
     let (a, b) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?);
     // The factor: a word's ("doubled"), or a figure's ("900-Fache", "tenfold") with its hedge.
-    let (factor, span, kind) = if let Some(word) = doc.tok(si, m, "m") {
+    let (factor, span, target) = if let Some(word) = doc.tok(si, m, "m") {
         let hedge = doc.tok(si, m, "h");
         let kind = hedge.map(|h| {
             if h.cues.has(Cue::Over) {
@@ -587,16 +587,26 @@ fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
             }
         });
         let start = hedge.map_or(word.span.start, |h| h.span.start);
-        (word.factor?, Span::new(start, word.span.end), kind)
+        let factor = word.factor?;
+        (
+            factor,
+            Span::new(start, word.span.end),
+            loose_target(factor, kind),
+        )
     } else {
         let f = doc.tok(si, m, "f")?;
-        let q = &doc.quantities[f.quantity()?];
+        let fi = f.quantity()?;
+        let q = &doc.quantities[fi];
         let end = doc.tok(si, m, "t").map_or(f.span.end, |t| t.span.end);
-        (
-            q.value?,
-            Span::new(f.span.start, end),
-            q.hedge.as_ref().map(|h| h.kind),
-        )
+        let factor = q.value?;
+        // A factor in digits ("das 900-Fache") was worked out and is held to its rounding; a
+        // word ("tenfold", "nearly double") is as loose as a verb.
+        let digits = doc.text[q.span.start..q.span.end].contains(|c: char| c.is_ascii_digit());
+        let target = match &q.hedge {
+            None if digits => doc.stated(fi)?.target,
+            h => loose_target(factor, h.as_ref().map(|h| h.kind)),
+        };
+        (factor, Span::new(f.span.start, end), target)
     };
     if doc.quantities[a].kind == Kind::Percent || factor <= Decimal::ZERO {
         return None;
@@ -612,7 +622,7 @@ fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
         value: factor,
         percent: false,
         unit: None,
-        target: loose_target(factor, kind),
+        target,
         places: 1,
     };
     Some(Candidate::new(
@@ -842,6 +852,16 @@ mod tests {
     #[test]
     fn multiplying_verbs() {
         verdicts("The team doubled its staff from 40 to 80.", &[Verdict::Ok]);
+        // A factor in digits is held to its own rounding, a word to a verb's looseness.
+        verdicts(
+            "Die Zahl der Anträge ist um das 400-Fache gestiegen, von 2 000 Anträgen 2019 auf 800 000.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Zahl der Anträge ist um das 600-Fache gestiegen, von 2 000 Anträgen 2019 auf 800 000.",
+            &[Verdict::Mismatch],
+        );
+        verdicts("Output grew tenfold from 20 to 190 tonnes.", &[Verdict::Ok]);
         // A multiple the recognizer reads, far from its levels, past an aside.
         verdicts(
             "The chain will nearly double the number of its outlets - shops that sell only frozen food - across Europe from 210 to 400.",
