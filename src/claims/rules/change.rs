@@ -157,10 +157,15 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // "grew tenfold from 20 to 200"
         (80, "{f:num} {t:TIMES} _2 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
         (80, "{f:mult} _8 FROM _2 {a:amt} _2 TO _2 {b:amt}"),
-        // "lag bei 4,5 Milliarden Euro und hat sich … auf 13,2 Milliarden Euro fast verdreifacht"
+        // "lag bei 4,5 Milliarden Euro und hat sich … auf 13,2 Milliarden Euro fast verdreifacht":
+        // a level "at" A is the start; a bare A far before "to" may be something else.
+        (
+            75,
+            "AT {a:amt} _8 TO _2 {b:amt} _3 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
+        ),
         (
             65,
-            "AT? {a:amt} _8 TO _2 {b:amt} _3 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
+            "{a:amt} _8 TO _2 {b:amt} _3 {h:NEARLY|ABOUT|OVER}? {m:FACTOR}",
         ),
     ])
 });
@@ -852,6 +857,15 @@ mod tests {
     #[test]
     fn multiplying_verbs() {
         verdicts("The team doubled its staff from 40 to 80.", &[Verdict::Ok]);
+        // A level "at" A, and "to" B far after it, then the multiplying verb.
+        verdicts(
+            "Der Etat lag im Jahr 2010 bei 2,5 Milliarden Euro und ist seither Jahr für Jahr auf 7,4 Milliarden Euro fast verdreifacht worden.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Der Etat lag im Jahr 2010 bei 2,5 Milliarden Euro und ist seither Jahr für Jahr auf 9,4 Milliarden Euro fast verdreifacht worden.",
+            &[Verdict::Mismatch],
+        );
         // A factor in digits is held to its own rounding, a word to a verb's looseness.
         verdicts(
             "Die Zahl der Anträge ist um das 400-Fache gestiegen, von 2 000 Anträgen 2019 auf 800 000.",
