@@ -15,7 +15,8 @@ macro_rules! doc {
 A value before (A), a value after (B) and the change the text states between them:
 \"from A to B, an increase of P%\", \"rose/fell P% to B from A\", \"rose P% from A to B\",
 \"B, up/down P% from A\", \"doubled/tripled/halved from A to B\", German \"von A auf B, ein
-Plus von P%\", \"um P% von A auf B\". P must be (B − A) ÷ A for a rise and (A − B) ÷ A for a
+Plus von P%\", \"um P% von A auf B\", \"um P% auf B gestiegen, nach A im Vorjahr\", and the
+change first: \"a rise of P%: from A to B\". P must be (B − A) ÷ A for a rise and (A − B) ÷ A for a
 fall; a stated multiple (\"doubled\") must be B ÷ A. When A and B are percentages and the
 change is given in percentage points (\"2 points\", \"2 pp\"), it must be B − A instead.
 
@@ -95,7 +96,19 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // billion to $2.5 billion, or 25%"
         (
             80,
-            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts} / {p:pct|pts} {dir:UP|DOWN}? ]",
+            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts} / BY? {p:pct|pts} {dir:UP|DOWN}? ]",
+        ),
+        // The change first: "a rise of 40 percent: from 50,000 to 70,000", "ein Anstieg um 40
+        // Prozent – von 50 000 auf 70 000"
+        (
+            80,
+            "{dir:UP|DOWN} OF|BY {p:pct|pts} ,|:|– _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct}",
+        ),
+        // The verb last: "sind um 20 Prozent auf 3,6 Milliarden Euro gestiegen, nach 3
+        // Milliarden Euro im Vorjahr"
+        (
+            80,
+            "BY {p:pct|pts} TO _2 {b:amt|pct} _3 {dir:UP|DOWN} ,? _2 FROM _2 {a:amt|pct}",
         ),
         // "um 25 Prozent von 200 auf 240 Millionen Euro gestiegen"
         (
@@ -851,6 +864,39 @@ mod tests {
         verdicts(
             "The rate fell from 12% to 10%, a drop of 5 percentage points.",
             &[Verdict::Mismatch],
+        );
+    }
+
+    #[test]
+    fn the_change_first_and_the_verb_last() {
+        for (text, want) in [
+            (
+                "It was a rise of 25 percent: from 80,000 to 100,000 cases.",
+                Verdict::Ok,
+            ),
+            (
+                "Das war ein Anstieg um 25 Prozent – von 80 400 auf 110 000 Fälle.",
+                Verdict::Mismatch,
+            ),
+            (
+                "Die Umsätze sind um 10 Prozent auf 2,2 Milliarden Euro gestiegen, nach 2,0 Milliarden Euro im Vorjahr.",
+                Verdict::Ok,
+            ),
+            (
+                "Die Umsätze sind um 10 Prozent auf 2,6 Milliarden Euro gestiegen, nach 2,0 Milliarden Euro im Vorjahr.",
+                Verdict::Mismatch,
+            ),
+            (
+                "Die Quote fiel von 7,2 Prozent auf 6,5 Prozent, also um 0,7 Prozentpunkte.",
+                Verdict::Ok,
+            ),
+        ] {
+            verdicts(text, &[want]);
+        }
+        // "nach" a duration starts no change.
+        verdicts(
+            "Nach 3 Jahren stieg der Umsatz um 10 Prozent auf 5 Millionen Euro.",
+            &[],
         );
     }
 

@@ -71,6 +71,12 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         (80, "{a:amt} OF _2 {w:amt|dur} _2 – {p:share}"),
         // "4,400 of the 29,120 voters, 15.1%, were new"
         (75, "{a:amt} OF _2 {w:amt|dur} _2 , {x:share}"),
+        // The share first: "about 30 percent of the 1,000 respondents, or about 300 people",
+        // "rund 30 Prozent der 1 000 Befragten, also etwa 300 Menschen"
+        (
+            80,
+            "{p:share} [OF DET? / DET] {w:amt} _2 ,|( OR|THAT_IS ABOUT|NEARLY|OVER? {a:amt}",
+        ),
         // "Of the 52,000 registered voters, 29,120 cast a ballot, or 56%."
         (
             80,
@@ -533,6 +539,28 @@ mod tests {
         assert_eq!(run("part-of-whole", text)[0].0, Verdict::Ok);
         let text = "Spending was 7.0 billion dlrs, or 7.5 pct less. The study said 5.1 billion dlrs, or 60 pct of those savings, came from storage.";
         assert_eq!(run("part-of-whole", text), []);
+    }
+
+    #[test]
+    fn the_share_first_then_the_whole_and_the_part() {
+        for (text, want) in [
+            (
+                "About 40 percent of the 2,500 members, or about 1,000 people, voted.",
+                Verdict::Ok,
+            ),
+            (
+                "Rund 40 Prozent der 2 500 Mitglieder, also etwa 1 000 Menschen, stimmten ab.",
+                Verdict::Ok,
+            ),
+            (
+                "Rund 40 Prozent der 2 500 Mitglieder, also etwa 1 300 Menschen, stimmten ab.",
+                Verdict::Mismatch,
+            ),
+        ] {
+            let v = run("part-of-whole", text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want, "{text}: {v:?}");
+        }
     }
 
     #[test]
