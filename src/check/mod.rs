@@ -387,7 +387,15 @@ impl Stated {
                 lo: div(t.lo),
                 hi: div(t.hi),
             },
-            places: q.precision.map_or(0, |p| p.normalize().scale()),
+            places: {
+                let written = q.precision.map_or(0, |p| p.normalize().scale());
+                // A fraction in words shows its value's digits: "a quarter" is 0.25, not 0.2.
+                if q.kind == crate::quantity::Kind::Fraction {
+                    written.max(value.normalize().scale().min(2))
+                } else {
+                    written
+                }
+            },
         })
     }
 }
