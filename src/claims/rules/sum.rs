@@ -15,7 +15,8 @@ Parts and the total the text gives for them: \"A and B together total C\", \"A a
 C\", \"A, B and C, or D in total\", \"a total of D: A … and B …\", \"A + B = C\", German \"A und
 B zusammen C\", \"insgesamt C: A … und B …\". The total must be the sum of the parts. Parts and
 total must be of one kind and unit: counts, or sums of money in one currency, or measures in
-one unit. A part may be a document fact (\"Minneapolis (430.000) and St. Paul (310.000)
+one unit; after a total of money, parts with its scale word and no currency (\"250 Millionen
+Euro: 100 Millionen für …\") are of its currency. A part may be a document fact (\"Minneapolis (430.000) and St. Paul (310.000)
 together have 740,000 inhabitants\"), or a count of things that each hold a stated multiple
 (\"three triple turrets and two double turrets, 13 guns in all\" → 3 × 3 + 2 × 2).
 
@@ -105,6 +106,17 @@ fn addable(k: Kind) -> bool {
 fn alike(doc: &Doc<'_>, i: usize, j: usize) -> bool {
     let (a, b) = (&doc.quantities[i], &doc.quantities[j]);
     addable(a.kind) && a.kind == b.kind && a.unit == b.unit
+}
+
+/// Whether part `i` is of total `c`'s kind with the currency left out: "250 Millionen Euro: 100
+/// Millionen für Schulen, …", a bare figure with the total's scale word.
+fn elided(doc: &Doc<'_>, i: usize, c: usize) -> bool {
+    let (part, total) = (&doc.quantities[i], &doc.quantities[c]);
+    part.kind == Kind::Number
+        && part.unit.is_none()
+        && total.kind == Kind::Money
+        && part.scale.is_some()
+        && part.scale == total.scale
 }
 
 /// Whether the tokens `toks` state a rate or open a nested list: "per", "each", "a year",
@@ -272,9 +284,9 @@ fn claim(doc: &Doc<'_>, si: usize, parts: &[usize], c: usize) -> Option<Claim> {
         .map(|&k| toks[k].quantity())
         .collect::<Option<_>>()?;
     if idx.len() < 2
-        || idx
-            .iter()
-            .any(|&i| doc.quantities[i].hedge.is_some() || !alike(doc, i, qc))
+        || idx.iter().any(|&i| {
+            doc.quantities[i].hedge.is_some() || !(alike(doc, i, qc) || elided(doc, i, qc))
+        })
     {
         return None;
     }
@@ -396,6 +408,29 @@ mod tests {
         verdicts(
             "Ticket sales of 1.2 million and 1.4 million add up to 2.7 million.",
             &[Verdict::Imprecise],
+        );
+    }
+
+    #[test]
+    fn parts_that_leave_out_the_total_s_currency() {
+        let v = run(
+            "sum",
+            "Insgesamt 180 Millionen Euro: 90 Millionen für Brücken, 60 Millionen für Schienen und 30 Millionen für Radwege.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "sum",
+            "Insgesamt 180 Millionen Euro: 90 Millionen für Brücken, 60 Millionen für Schienen und 50 Millionen für Radwege.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+        // Bare figures without the total's scale word are counts of something else.
+        assert!(
+            run(
+                "sum",
+                "Insgesamt 180 Millionen Euro: 90 für Brücken, 60 für Schienen und 30 für Radwege."
+            )
+            .is_empty()
         );
     }
 
