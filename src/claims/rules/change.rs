@@ -16,7 +16,8 @@ A value before (A), a value after (B) and the change the text states between the
 \"from A to B, an increase of P%\", \"rose/fell P% to B from A\", \"rose P% from A to B\",
 \"B, up/down P% from A\", \"doubled/tripled/halved from A to B\", German \"von A auf B, ein
 Plus von P%\", \"um P% von A auf B\", \"um P% auf B gestiegen, nach A im Vorjahr\", and the
-change first: \"a rise of P%: from A to B\". P must be (B − A) ÷ A for a rise and (A − B) ÷ A for a
+change first: \"a rise of P%: from A to B\". P may be a fraction (\"fell by a third, from 90
+billion to 60 billion\"), in words as loose as a multiplying verb. P must be (B − A) ÷ A for a rise and (A − B) ÷ A for a
 fall; a stated multiple (\"doubled\") must be B ÷ A. When A and B are percentages and the
 change is given in percentage points (\"2 points\", \"2 pp\"), it must be B − A instead.
 
@@ -72,48 +73,48 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // "rose 11.3 pct to 416 mln, up from 374 mln", "up 33 pct to 40 mln dlrs from 30 mln"
         (
             85,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts|frac} _3 TO|AT _2 {b:amt|pct} ,? _2 FROM _2 {a:amt|pct}",
         ),
         // "rose 0.6 pct to 53.6 pct, against 67.3 pct a year ago", "rose 31.3 pct to 154,711,
         // compared with 146,610 in April": what a change is "compared with" is often another
         // time than the change's, so the reading is weak
         (
             65,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _3 TO|AT _2 {b:amt|pct} ,? _2 AGAINST _2 {a:amt|pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts|frac} _3 TO|AT _2 {b:amt|pct} ,? _2 AGAINST _2 {a:amt|pct}",
         ),
         // "increased by 25% from 120 to 150 tonnes"
         (
             85,
-            "{dir:UP|DOWN} BY? {p:pct|pts} _2 FROM _2 {a:amt|pct} _2 TO|AT _2 {b:amt|pct}",
+            "{dir:UP|DOWN} BY? {p:pct|pts|frac} _2 FROM _2 {a:amt|pct} _2 TO|AT _2 {b:amt|pct}",
         ),
         // "3.86 mln bpd, up 21.1 pct from 3.19 mln", "5,500 people (up 10% from 5,000)"
         (
             85,
-            "{b:amt|pct} _2 ,|(|– OR? ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct|pts} _2 FROM|AGAINST _2 {a:amt|pct}",
+            "{b:amt|pct} _2 ,|(|– OR? ARTICLE? {dir:UP|DOWN} OF|BY? {p:pct|pts|frac} _2 FROM|AGAINST _2 {a:amt|pct}",
         ),
         // "from 120 to 150, an increase of 25%", "von 100 auf 120, ein Plus von 20 Prozent",
         // "from 400 to 300 (down 25%)", "from 400 to 300, a 20% decline", "grew from $2.0
         // billion to $2.5 billion, or 25%"
         (
             80,
-            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts} / BY? {p:pct|pts} {dir:UP|DOWN}? ]",
+            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts|frac} / BY? {p:pct|pts|frac} {dir:UP|DOWN}? ]",
         ),
         // The change first: "a rise of 40 percent: from 50,000 to 70,000", "ein Anstieg um 40
         // Prozent – von 50 000 auf 70 000"
         (
             80,
-            "{dir:UP|DOWN} OF|BY {p:pct|pts} ,|:|– _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct}",
+            "{dir:UP|DOWN} OF|BY {p:pct|pts|frac} ,|:|– _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct}",
         ),
         // The verb last: "sind um 20 Prozent auf 3,6 Milliarden Euro gestiegen, nach 3
         // Milliarden Euro im Vorjahr"
         (
             80,
-            "BY {p:pct|pts} TO _2 {b:amt|pct} _3 {dir:UP|DOWN} ,? _2 FROM _2 {a:amt|pct}",
+            "BY {p:pct|pts|frac} TO _2 {b:amt|pct} _3 {dir:UP|DOWN} ,? _2 FROM _2 {a:amt|pct}",
         ),
         // "um 25 Prozent von 200 auf 240 Millionen Euro gestiegen"
         (
             80,
-            "BY {p:pct|pts} FROM _2 {a:amt|pct} TO _2 {b:amt|pct} [_3 {dir:UP|DOWN}]?",
+            "BY {p:pct|pts|frac} FROM _2 {a:amt|pct} TO _2 {b:amt|pct} [_3 {dir:UP|DOWN}]?",
         ),
         // "estimated at 66 billion for 1986, totalled 43.5 billion, a drop of 34 pct"
         (
@@ -130,7 +131,7 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // from the first change
         (
             70,
-            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts} _2 FROM|AGAINST|OVER _2 {a:amt|pct}",
+            "AND _2 {dir:UP|DOWN} BY? {p:pct|pts|frac} _2 FROM|AGAINST|OVER _2 {a:amt|pct}",
         ),
         // A direction alone: "averaged 191 mln dlrs, up from 381 mln dlrs"
         (70, "{b:amt} ,|(|– {w:UP|DOWN} FROM _2 {a:amt}"),
@@ -395,6 +396,23 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
     let points = doc.quantities[p].kind == Kind::PercentagePoints;
     if points && !percents {
         return None;
+    }
+    // A fraction in words is as loose as a multiplying verb ("rose by around half" for 44%);
+    // one before "point" counts points ("more than 1/8 point"), which this reading does not.
+    if doc.quantities[p].kind == Kind::Fraction {
+        let k = doc.token_of(si, p)?;
+        if doc.tokens[si]
+            .get(k + 1)
+            .is_some_and(|t| t.cues.has(Cue::Points))
+        {
+            return None;
+        }
+        if !doc.text_of(p).contains(|c: char| c.is_ascii_digit()) {
+            stated.target = loose_target(
+                stated.value,
+                doc.quantities[p].hedge.as_ref().map(|h| h.kind),
+            );
+        }
     }
     // The direction a word gives; without one, a sign ("+5%") or a restating "or" will do, at
     // less support.
@@ -893,6 +911,23 @@ mod tests {
         ] {
             verdicts(text, &[want]);
         }
+        // A fraction in words, as loose as a verb; before "point" it counts points.
+        verdicts(
+            "Exports fell by a third, from 96 billion to 64 billion.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Die Exporte sanken um ein Drittel von 96 auf 40 Milliarden Euro.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "The yield rose by about half, from 2.10 pct to 3.05 pct.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "The yield rose by 1/8 point to 5.95 pct from 5.80 pct.",
+            &[],
+        );
         // "nach" a duration starts no change.
         verdicts(
             "Nach 3 Jahren stieg der Umsatz um 10 Prozent auf 5 Millionen Euro.",
