@@ -226,6 +226,8 @@ fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidat
     let head = m.token("v").or(m.token("k")).unwrap_or(pt);
     let clause = clause_start(toks, head);
     let mut parts: Vec<Operand> = Vec::new();
+    // "1,200 jobs, or 8% of …": a part linked past its noun, read only with a stated whole.
+    let mut noun_between = false;
     if let Some(a) = doc.q(si, m, "a") {
         if amount(doc, a) {
             parts.extend(doc.operand_with_fact(a));
@@ -246,10 +248,16 @@ fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidat
             );
         } else if let Some(&k) = before.last() {
             // The part is the subject: words alone stand between it and the verb; an "or"
-            // links only the figure right before its comma.
+            // links only the figure right before its comma, with its noun ("1,200 jobs, or
+            // 8% of …").
             let gap = &toks[k + 1..v];
+            noun_between = or && gap.len() > 1;
             let linked = if or {
-                gap.len() == 1 && gap[0].is_punct(',')
+                gap.split_last().is_some_and(|(comma, noun)| {
+                    comma.is_punct(',')
+                        && noun.len() <= 3
+                        && noun.iter().all(|t| t.is_word() && t.cues.is_empty())
+                })
             } else {
                 gap.iter()
                     .all(|t| t.is_word() || t.is_punct('(') || t.is_punct(')'))
@@ -287,7 +295,7 @@ fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidat
             let [part] = parts.as_slice() else {
                 return None;
             };
-            if stated.value.is_zero() || m.has("k") {
+            if stated.value.is_zero() || m.has("k") || noun_between {
                 return None;
             }
             let implied = part.value.checked_div(stated.value)?.round_dp(0);
@@ -641,6 +649,16 @@ mod tests {
             "Bad loans were 637 mln dlrs, or 2.24 pct of the 28,437 mln dlrs of assets.",
         );
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "The firm cut 450 jobs, or 6% of its 7,500 staff.",
+        );
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "part-of-whole",
+            "The firm cut 450 jobs, or 9% of its 7,500 staff.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
         let text = "The repayment rate is 2.85 dlrs, the world price or 50 pct of the loan rate of 7.20 dlrs per cwt.";
         assert!(run("part-of-whole", text).is_empty());
         assert!(
