@@ -77,6 +77,13 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "{p:share} [OF DET? / DET] {w:amt} _2 ,|( OR|THAT_IS ABOUT|NEARLY|OVER? {a:amt}",
         ),
+        // German without the comma: "Von 120 Schülern bestanden 90, das sind 75 Prozent"
+        (
+            80,
+            "OF DET? {w:amt} {g:word} {h:word}? {a:amt} _4 ,|– THAT_IS {p:share}",
+        ),
+        // A genitive for "of": "90 der 120 Schüler bestanden, also drei Viertel"
+        (75, "{a:num} DET {w:num} _3 ,|–|: OR|THAT_IS {p:share}"),
         // "Of the 52,000 registered voters, 29,120 cast a ballot, or 56%."
         (
             80,
@@ -547,6 +554,40 @@ mod tests {
         assert_eq!(run("part-of-whole", text)[0].0, Verdict::Ok);
         let text = "Spending was 7.0 billion dlrs, or 7.5 pct less. The study said 5.1 billion dlrs, or 60 pct of those savings, came from storage.";
         assert_eq!(run("part-of-whole", text), []);
+    }
+
+    #[test]
+    fn german_wholes_without_a_comma_and_in_the_genitive() {
+        for (text, want) in [
+            (
+                "Von 80 Bewerbern kamen 60 weiter, das sind 75 Prozent.",
+                Verdict::Ok,
+            ),
+            (
+                "Von 80 Bewerbern kamen 60 weiter, das sind 70 Prozent.",
+                Verdict::Mismatch,
+            ),
+            (
+                "60 der 80 Bewerber kamen weiter, also drei Viertel.",
+                Verdict::Ok,
+            ),
+            (
+                "60 der 80 Bewerber kamen weiter, also zwei Drittel.",
+                Verdict::Mismatch,
+            ),
+        ] {
+            let v = run("part-of-whole", text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want, "{text}: {v:?}");
+        }
+        // "von A auf B" is a change, not a part of a whole.
+        assert!(
+            run(
+                "part-of-whole",
+                "Die Zahl stieg von 120 auf 150, das sind 25 Prozent mehr."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
