@@ -97,7 +97,26 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         // billion to $2.5 billion, or 25%"
         (
             80,
-            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts|frac} / BY? {p:pct|pts|frac} {dir:UP|DOWN}? ]",
+            "{v:UP|DOWN}? _1 FROM _2 {a:amt|pct} _2 TO _2 {b:amt|pct} _2 ,|(|– OR|THAT_IS? ARTICLE? [{dir:UP|DOWN} OF|BY? {p:pct|pts|frac} / {dir:UP|DOWN} OF|BY? {p:num} {pt:POINTS} / BY? {p:pct|pts|frac} {dir:UP|DOWN}? ]",
+        ),
+        // The level after first, and the change last: "fell to 4.1% in March from 4.4% in
+        // February, a drop of 0.3 points", "62%, up from 58% in 2015, an increase of four
+        // percentage points"
+        (
+            80,
+            "{v:UP|DOWN} TO|AT _2 {b:amt|pct} _2 FROM _2 {a:amt|pct} _2 ,|(|– OR|THAT_IS? ARTICLE? {dir:UP|DOWN} OF|BY? [{p:pct|pts|frac} / {p:num} {pt:POINTS}]",
+        ),
+        (
+            80,
+            "{b:amt|pct} ,|(|– {v:UP|DOWN} FROM _2 {a:amt|pct} _2 ,|(|– OR|THAT_IS? ARTICLE? {dir:UP|DOWN} OF|BY? [{p:pct|pts|frac} / {p:num} {pt:POINTS}]",
+        ),
+        // A level against another: "exports of 3.2 million tonnes were 10 pct below the 3.5
+        // million tonnes shipped in 1985". Plain words alone between the level and its verb:
+        // "… from January's 83.37 billion, although it was 165 pct higher than …" is of
+        // another level.
+        (
+            75,
+            "{b:amt} {g:word}? {h:word}? BE {p:pct} [{dir:BELOW|ABOVE|OVER} / {dir:MORE|LESS|UP|DOWN} THAN] DET? _3 {a:amt}",
         ),
         // The change first: "a rise of 40 percent: from 50,000 to 70,000", "ein Anstieg um 40
         // Prozent – von 50 000 auf 70 000"
@@ -384,7 +403,21 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
         None => earlier_level(doc, si, m.start)?,
     };
     let (x, y) = levels(doc, si, a, b)?;
-    let mut stated = doc.stated(p)?;
+    // "a drop of 0.3 points" between percentages: a figure and "points" are percentage points.
+    let bare_points = m.has("pt") && doc.quantities[p].kind == Kind::Number;
+    let mut stated = if bare_points {
+        let mut q = doc.quantities[p].clone();
+        q.kind = Kind::PercentagePoints;
+        q.unit = Some("pp".to_string());
+        let mut st = crate::check::Stated::from_quantity(doc.text, &q)?;
+        let end = m
+            .token("pt")
+            .map_or(q.span.end, |k| doc.tokens[si][k].span.end);
+        st.text = doc.text[st.span.start..end].to_string();
+        st
+    } else {
+        doc.stated(p)?
+    };
     let (mut ka, kb) = (doc.quantities[a].kind, doc.quantities[b].kind);
     if ka == Kind::Number && kb == Kind::Percent {
         ka = Kind::Percent;
@@ -393,7 +426,7 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
     if (ka == Kind::Percent || kb == Kind::Percent) && !percents {
         return None;
     }
-    let points = doc.quantities[p].kind == Kind::PercentagePoints;
+    let points = doc.quantities[p].kind == Kind::PercentagePoints || bare_points;
     if points && !percents {
         return None;
     }
@@ -928,6 +961,24 @@ mod tests {
             "The yield rose by 1/8 point to 5.95 pct from 5.80 pct.",
             &[],
         );
+        // The level after first, the change last; "points" between percentages.
+        verdicts(
+            "Unemployment fell to 5.2% in May from 5.6% in April, a drop of 0.4 points.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Turnout was 71%, up from 64% in 2019, an increase of five percentage points.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "The city grew from 2.4 million in 1990 to 3.0 million in 2020, a 25% increase.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Imports of 4.5 million tonnes were 25 pct below the 6.0 million tonnes of 2019.",
+            &[Verdict::Ok],
+        );
+        verdicts("Sales fell to 410 from 440, a drop of 30 points.", &[]);
         // "nach" a duration starts no change.
         verdicts(
             "Nach 3 Jahren stieg der Umsatz um 10 Prozent auf 5 Millionen Euro.",

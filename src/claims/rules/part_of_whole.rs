@@ -77,6 +77,8 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "{p:share} [OF DET? / DET] {w:amt} _2 ,|( OR|THAT_IS ABOUT|NEARLY|OVER? {a:amt}",
         ),
+        // "Of the 1,500 people surveyed, 900 (60%) said they approved"
+        (80, "OF DET? {w:amt} _3 , {a:amt} _2 ( {p:share}"),
         // German without the comma: "Von 120 Schülern bestanden 90, das sind 75 Prozent"
         (
             80,
