@@ -12,7 +12,7 @@
 //! needs no word boundary after it: "5万人" is "5万" before "人".
 
 use super::Word;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What a word or sign makes of the number next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,8 +50,8 @@ pub struct Hit {
 /// The words of one language, or of all of them, by key and place.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    after: HashMap<Box<str>, Vec<Word>>,
-    before: HashMap<Box<str>, Vec<Word>>,
+    after: FxHashMap<Box<str>, Vec<Word>>,
+    before: FxHashMap<Box<str>, Vec<Word>>,
     /// The scripts its words are written in, found on first use.
     scripts: std::sync::OnceLock<Vec<whatlang::Script>>,
 }
@@ -136,6 +136,16 @@ impl Key {
         Some(())
     }
 
+    /// Appends the ASCII letters `b`, lower-cased; `None` when they outgrow the room.
+    fn push_ascii(&mut self, b: &[u8]) -> Option<()> {
+        let room = self.buf.get_mut(self.len..self.len + b.len())?;
+        for (d, s) in room.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.len += b.len();
+        Some(())
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
@@ -146,8 +156,13 @@ fn key_front(s: &str) -> Option<Key> {
     let c = s.chars().next()?;
     let mut k = Key::new();
     if word_char(c) {
-        for c in s.chars().take_while(|&c| word_char(c)) {
-            k.push(c)?;
+        // ASCII letters byte by byte, then any letters of more bytes char by char.
+        let ascii = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        k.push_ascii(&s.as_bytes()[..ascii])?;
+        if s.as_bytes().get(ascii).is_some_and(|&b| b >= 0x80) {
+            for c in s[ascii..].chars().take_while(|&c| word_char(c)) {
+                k.push(c)?;
+            }
         }
     } else {
         k.push(c)?;

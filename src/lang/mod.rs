@@ -16,8 +16,11 @@ pub mod lexicon;
 
 pub use detect::{detect, detect_sample, guess};
 use lexicon::{Lexicon, Meaning, Place};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::{LazyLock, OnceLock};
 
 mod files {
@@ -131,8 +134,20 @@ impl Data {
     fn words(&self) -> &[Word] {
         self.words.get_or_init(|| {
             let mut words = Vec::new();
-            for line in self.parent.into_iter().chain([self.text]).flat_map(lines) {
-                read_word(&line, &mut words);
+            for text in self.parent.into_iter().chain([self.text]) {
+                for line in text.lines() {
+                    if line.is_empty() || line.starts_with('#') {
+                        continue;
+                    }
+                    // The fields on the stack: a word line has five at most.
+                    let mut fields = [""; WORD_FIELDS];
+                    let mut n = 0;
+                    for (k, f) in line.split('\t').take(WORD_FIELDS).enumerate() {
+                        fields[k] = f;
+                        n = k + 1;
+                    }
+                    read_word(&fields[..n], &mut words);
+                }
             }
             words
         })
@@ -181,7 +196,8 @@ fn registry() -> &'static Registry {
 /// not in the union, for it is a thousand in Spanish and a million in English finance).
 pub fn any_language() -> &'static Lexicon {
     static ANY: LazyLock<Lexicon> = LazyLock::new(|| {
-        let mut seen: HashMap<(String, Place), Option<Word>> = HashMap::new();
+        // Most texts are lower-case already: their keys borrow the table's text.
+        let mut seen: FxHashMap<(Cow<'static, str>, Place), Option<Word>> = FxHashMap::default();
         for d in &registry().langs {
             for w in d.words() {
                 // "M", "Md", "Mn" scale only in the languages that abbreviate so.
@@ -190,16 +206,16 @@ pub fn any_language() -> &'static Lexicon {
                 }
                 let mut w = *w;
                 w.decimal = Some(d.decimal);
-                let key = if w.exact {
-                    w.text.to_string()
+                let key = if w.exact || w.text.chars().all(lower_already) {
+                    Cow::Borrowed(w.text)
                 } else {
-                    w.text.to_lowercase()
+                    Cow::Owned(w.text.to_lowercase())
                 };
                 match seen.entry((key, w.place)) {
-                    std::collections::hash_map::Entry::Vacant(v) => {
+                    Entry::Vacant(v) => {
                         v.insert(Some(w));
                     }
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
+                    Entry::Occupied(mut o) => {
                         if let Some(prev) = o.get_mut() {
                             if prev.meaning != w.meaning {
                                 o.insert(None);
@@ -215,6 +231,12 @@ pub fn any_language() -> &'static Lexicon {
         Lexicon::new(&words)
     });
     &ANY
+}
+
+/// Whether `c` lower-cases to itself.
+fn lower_already(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// The value of `c` as a digit of a numbering system other than the ASCII digits ("٣", "७",
@@ -340,6 +362,9 @@ fn lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
 }
+
+/// The fields of a word line that [`read_word`] reads.
+const WORD_FIELDS: usize = 5;
 
 /// Adds the word or sign of the line `l` (a `scale`, `pword`, `mword`, `percent`,
 /// `permille`, `money` or `sign` line) to `words`.
