@@ -169,7 +169,15 @@ fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut
             let mut end = i + len;
             let mut dotted = false;
             let mut ascii = len == 1;
-            while end < bytes.len() {
+            loop {
+                // ASCII letters and digits byte by byte: most of a word.
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if end >= bytes.len() {
+                    break;
+                }
                 let (d, dl) = at(end);
                 let inner = matches!(d, '\'' | '’' | '-' | '‑' | '.')
                     && end + dl < bytes.len()
@@ -189,8 +197,8 @@ fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut
             let w = &seg[start..end];
             let a = sc.lower.len();
             if ascii {
-                sc.lower
-                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                sc.lower.push_str(w);
+                sc.lower[a..].make_ascii_lowercase();
             } else {
                 for ch in w.chars().flat_map(char::to_lowercase) {
                     sc.lower.push(match ch {
