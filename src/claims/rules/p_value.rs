@@ -713,6 +713,11 @@ pub fn scan(text: &str) -> Vec<Found> {
     // [`LABEL_TO_DIGIT`] bytes, so prose far from any digit is skipped.
     let mut digit = 0;
     while i < b.len() {
+        // Only a byte that may start a label is tried: go to the next one.
+        match b[i..].iter().position(|&c| may_start(c)) {
+            Some(k) => i += k,
+            None => break,
+        }
         if digit <= i {
             digit = b[i..]
                 .iter()
@@ -729,7 +734,6 @@ pub fn scan(text: &str) -> Vec<Found> {
         // A label starts a word (or follows a "B" that a quotation mark became).
         let glued = i > 0 && b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'B';
         if !glued
-            && may_start(b[i])
             && text.is_char_boundary(i)
             && let Some(f) = result_at(text, i)
         {
