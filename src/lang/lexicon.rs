@@ -91,15 +91,17 @@ pub fn spaceless(c: char) -> bool {
 
 /// Length of the white space at the start of `s` (spaces, NBSP, narrow NBSP, thin space).
 fn ws_front(s: &str) -> usize {
-    s.char_indices()
-        .find(|&(_, c)| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .map_or(s.len(), |(i, _)| i)
+    s.len() - s.trim_start_matches(is_ws).len()
 }
 
 fn ws_back(s: &str) -> usize {
-    s.len()
-        - s.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
-            .len()
+    s.len() - s.trim_end_matches(is_ws).len()
+}
+
+/// Whether `c` is white space between a number and its word: a space, NBSP, narrow NBSP or
+/// thin space.
+pub fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
 fn word_char(c: char) -> bool {

@@ -194,43 +194,115 @@ fn registry() -> &'static Registry {
 /// The words of every language that mean one thing in all of them: what a text of an unknown
 /// language is read with ("millones" is a million in every language that writes it; "mil" is
 /// not in the union, for it is a thousand in Spanish and a million in English finance).
-pub fn any_language() -> &'static Lexicon {
-    static ANY: LazyLock<Lexicon> = LazyLock::new(|| {
-        // Most texts are lower-case already: their keys borrow the table's text.
-        let mut seen: FxHashMap<(Cow<'static, str>, Place), Option<Word>> = FxHashMap::default();
+pub fn any_language() -> &'static Union {
+    static ANY: LazyLock<Union> = LazyLock::new(Union::load);
+    &ANY
+}
+
+/// The union of every language's words, in parts by the first character of a word's key after
+/// a number and the last before one: a lookup needs only the part of its key, and each part's
+/// lexicon is built on its first lookup ("5 €" asks for the words that start with "€", never
+/// for the thousands of currency names).
+pub struct Union {
+    parts: FxHashMap<(char, Place), Part>,
+}
+
+/// One part of the [`Union`]: its words of every language, each with its language's decimal
+/// mark, and its lexicon once built.
+struct Part {
+    words: Vec<Word>,
+    lexicon: OnceLock<Lexicon>,
+}
+
+impl Union {
+    fn load() -> Union {
+        let mut parts: FxHashMap<(char, Place), Part> = FxHashMap::default();
         for d in &registry().langs {
             for w in d.words() {
                 // "M", "Md", "Mn" scale only in the languages that abbreviate so.
                 if matches!(w.meaning, Meaning::Scale(_)) && latin_letters(w.text) <= 2 {
                     continue;
                 }
+                let Some(c) = key_edge(w.text, w.place) else {
+                    continue;
+                };
                 let mut w = *w;
                 w.decimal = Some(d.decimal);
-                let key = if w.exact || w.text.chars().all(lower_already) {
-                    Cow::Borrowed(w.text)
-                } else {
-                    Cow::Owned(w.text.to_lowercase())
-                };
-                match seen.entry((key, w.place)) {
-                    Entry::Vacant(v) => {
-                        v.insert(Some(w));
-                    }
-                    Entry::Occupied(mut o) => {
-                        if let Some(prev) = o.get_mut() {
-                            if prev.meaning != w.meaning {
-                                o.insert(None);
-                            } else if prev.decimal != w.decimal {
-                                prev.decimal = None;
-                            }
-                        }
+                parts
+                    .entry((c, w.place))
+                    .or_insert_with(|| Part {
+                        words: Vec::new(),
+                        lexicon: OnceLock::new(),
+                    })
+                    .words
+                    .push(w);
+            }
+        }
+        Union { parts }
+    }
+
+    /// The lexicon of the part for keys with `c` at their edge.
+    fn part(&self, c: char, place: Place) -> Option<&Lexicon> {
+        let part = self.parts.get(&(c, place))?;
+        Some(part.lexicon.get_or_init(|| union_of(&part.words)))
+    }
+
+    /// The word or sign at the start of `rest` (the text right after a number).
+    pub fn after(&self, rest: &str) -> Option<lexicon::Hit> {
+        let t = rest.trim_start_matches(lexicon::is_ws);
+        self.part(key_edge(t, Place::After)?, Place::After)?
+            .after(rest)
+    }
+
+    /// The word or sign that ends right before `end` in `text` (one white space between).
+    pub fn before(&self, text: &str, end: usize) -> Option<lexicon::Hit> {
+        let t = text[..end].trim_end_matches(lexicon::is_ws);
+        self.part(key_edge(t, Place::Before)?, Place::Before)?
+            .before(text, end)
+    }
+}
+
+/// The first character of the lexicon key of `text` after a number, or the last before one:
+/// its first (last) character, lower-cased.
+fn key_edge(text: &str, place: Place) -> Option<char> {
+    let c = match place {
+        Place::After => text.chars().next()?,
+        Place::Before => text.chars().next_back()?,
+    };
+    match place {
+        Place::After => c.to_lowercase().next(),
+        Place::Before => c.to_lowercase().last(),
+    }
+}
+
+/// The lexicon of `words` (of every language, in language order) that mean one thing in all
+/// of them.
+fn union_of(words: &[Word]) -> Lexicon {
+    // Most texts are lower-case already: their keys borrow the table's text.
+    let mut seen: FxHashMap<(Cow<'static, str>, Place), Option<Word>> = FxHashMap::default();
+    for &w in words {
+        let key = if w.exact || w.text.chars().all(lower_already) {
+            Cow::Borrowed(w.text)
+        } else {
+            Cow::Owned(w.text.to_lowercase())
+        };
+        match seen.entry((key, w.place)) {
+            Entry::Vacant(v) => {
+                v.insert(Some(w));
+            }
+            Entry::Occupied(mut o) => {
+                if let Some(prev) = o.get_mut() {
+                    if prev.meaning != w.meaning {
+                        o.insert(None);
+                    } else if prev.decimal != w.decimal {
+                        prev.decimal = None;
                     }
                 }
             }
         }
-        let words: Vec<Word> = seen.into_values().flatten().collect();
-        Lexicon::new(&words)
-    });
-    &ANY
+    }
+    let words: Vec<Word> = seen.into_values().flatten().collect();
+    Lexicon::new(&words)
 }
 
 /// Whether `c` lower-cases to itself.
@@ -466,6 +538,44 @@ mod tests {
         assert!(hi.indian);
         assert_eq!(hi.native.map(|n| n.system), Some("deva"));
         assert_eq!(Language::UND.data().map(|d| d.name), None);
+    }
+
+    #[test]
+    fn the_union_in_parts_finds_what_the_whole_union_finds() {
+        let all: Vec<Word> = any_language()
+            .parts
+            .values()
+            .flat_map(|p| p.words.iter().copied())
+            .collect();
+        let whole = union_of(&all);
+        let parts = any_language();
+        let show = |h: Option<lexicon::Hit>| h.map(|h| (h.meaning, h.at, h.word_start));
+        for w in &all {
+            let after = format!("\u{a0}{} x", w.text);
+            assert_eq!(
+                show(parts.after(&after)),
+                show(whole.after(&after)),
+                "{after}"
+            );
+            let upper = format!(" {}", w.text.to_uppercase());
+            assert_eq!(
+                show(parts.after(&upper)),
+                show(whole.after(&upper)),
+                "{upper}"
+            );
+            let before = format!("x {} ", w.text);
+            let end = before.len();
+            assert_eq!(
+                show(parts.before(&before, end)),
+                show(whole.before(&before, end)),
+                "{before}"
+            );
+        }
+        assert_eq!(
+            parts.after(" millones de").map(|h| h.meaning),
+            Some(Meaning::Scale(6))
+        );
+        assert!(parts.after(", then").is_none());
     }
 
     #[test]
