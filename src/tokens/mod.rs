@@ -119,14 +119,15 @@ fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
 fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
     let found = &sc.found;
     let mut k = 0;
+    let lexicon: &lexicon::Lexicon = &LEXICON;
+    let lower = sc.lower.as_str();
+    let word = |j: usize| {
+        let (_, a, b) = found[j];
+        &lower[a..b]
+    };
     while k < found.len() {
         let n = (found.len() - k).min(LONGEST_PHRASE);
-        let mut window = [""; LONGEST_PHRASE];
-        for (j, w) in window.iter_mut().enumerate().take(n) {
-            let (_, a, b) = found[k + j];
-            *w = &sc.lower[a..b];
-        }
-        let hit = LEXICON.lookup(&window[..n], langs);
+        let hit = lexicon.lookup_with(word(k), n, |j| word(k + j), langs);
         let n = hit.map_or(1, |h| h.words);
         let first = found[k].0;
         let last = found[k + n - 1].0;
@@ -135,10 +136,13 @@ fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
             span: Span::new(first.start, last.end),
             cues: hit.map_or(Cues::NONE, |h| h.cues),
             factor: hit.and_then(|h| h.factor),
-            capital: text[first.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+            capital: match text.as_bytes()[first.start] {
+                b if b < 0x80 => b.is_ascii_uppercase(),
+                _ => text[first.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            },
         });
         k += n;
     }
