@@ -138,7 +138,7 @@ impl Key {
         Some(())
     }
 
-    /// Appends the ASCII letters `b`, lower-cased; `None` when they outgrow the room.
+    /// Appends the ASCII bytes `b`, lower-cased; `None` when they outgrow the room.
     fn push_ascii(&mut self, b: &[u8]) -> Option<()> {
         let room = self.buf.get_mut(self.len..self.len + b.len())?;
         for (d, s) in room.iter_mut().zip(b) {
@@ -174,8 +174,29 @@ fn key_front(s: &str) -> Option<Key> {
 
 /// The key of the text at the end of `s`.
 fn key_back(s: &str) -> Option<Key> {
-    let c = s.chars().next_back()?;
+    let b = s.as_bytes();
     let mut k = Key::new();
+    // A run of ASCII letters with no letter of more bytes before it (most words before a
+    // number), or a single ASCII sign: byte by byte.
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let start = b.len() - letters;
+    match b.last() {
+        None => return None,
+        Some(c) if c.is_ascii() && letters == 0 => {
+            k.push_ascii(&b[start - 1..])?;
+            return Some(k);
+        }
+        Some(_) if letters > 0 && (start == 0 || b[start - 1].is_ascii()) => {
+            k.push_ascii(&b[start..])?;
+            return Some(k);
+        }
+        Some(_) => {}
+    }
+    let c = s.chars().next_back()?;
     if word_char(c) {
         let start = s
             .char_indices()
@@ -397,5 +418,27 @@ mod tests {
             Some(Meaning::Money("BRL"))
         );
         assert_eq!(l.before("iyüzde 5", 7), None);
+        // ASCII read byte by byte, and letters of more bytes before ASCII ones.
+        assert_eq!(
+            key_back("costs R$").map(|k| k.as_str().to_string()),
+            Some("$".into())
+        );
+        assert_eq!(
+            key_back("the YÜZDE").map(|k| k.as_str().to_string()),
+            Some("yüzde".into())
+        );
+        assert_eq!(
+            key_back("ÜberEUR").map(|k| k.as_str().to_string()),
+            Some("übereur".into())
+        );
+        assert_eq!(
+            key_back("x EUR").map(|k| k.as_str().to_string()),
+            Some("eur".into())
+        );
+        assert_eq!(
+            key_back("EUR").map(|k| k.as_str().to_string()),
+            Some("eur".into())
+        );
+        assert!(key_back("").is_none());
     }
 }
