@@ -768,17 +768,27 @@ pub fn p_values(text: &str) -> Vec<(Comp, Option<Decimal>)> {
 }
 
 /// Whether the text says its tests are one-tailed: "one-tailed", "one sided", "directional".
+///
+/// The words are ASCII, so they are looked for in any case of the ASCII letters without
+/// lower-casing the text (no other character lower-cases into them).
 pub fn says_one_tailed(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    if lower.contains("directional") {
+    let b = text.as_bytes();
+    let at = |k: usize, word: &str| {
+        b.get(k..k + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if memchr::memchr2_iter(b'd', b'D', b).any(|k| at(k, "directional")) {
         return true;
     }
-    lower.match_indices("one").any(|(k, _)| {
-        let rest = &lower[k + 3..];
+    memchr::memchr2_iter(b'o', b'O', b).any(|k| {
+        if !at(k, "one") {
+            return false;
+        }
+        let rest = &text[k + 3..];
         let rest = rest
             .strip_prefix(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest);
-        rest.starts_with("tailed") || rest.starts_with("sided")
+        at(text.len() - rest.len(), "tailed") || at(text.len() - rest.len(), "sided")
     })
 }
 
@@ -893,6 +903,41 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_tailed_wording_in_any_case() {
+        // What lower-casing the whole text and searching it finds.
+        let by_lowercase = |text: &str| {
+            let lower = text.to_lowercase();
+            lower.contains("directional")
+                || lower.match_indices("one").any(|(k, _)| {
+                    let rest = &lower[k + 3..];
+                    let rest = rest
+                        .strip_prefix(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest);
+                    rest.starts_with("tailed") || rest.starts_with("sided")
+                })
+        };
+        for (text, says) in [
+            ("a One-Tailed test", true),
+            ("ONE SIDED", true),
+            ("one–tailed, with a dash", true),
+            ("onesided", true),
+            ("Directional hypotheses", true),
+            ("a phone-tailed bird", true),
+            ("one  tailed (two spaces)", false),
+            ("one-taİled", false),
+            ("two-tailed tests", false),
+            ("DIRECTIONA", false),
+            ("Straße, one", false),
+            ("", false),
+            ("one", false),
+            ("Ω one-Sided", true),
+        ] {
+            assert_eq!(says_one_tailed(text), says, "{text}");
+            assert_eq!(by_lowercase(text), says, "{text}");
+        }
+    }
     use crate::check::Verdict;
     use crate::claims::rules::tests::run;
 
