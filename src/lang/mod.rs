@@ -125,6 +125,8 @@ pub struct Data {
     /// `mword`, `percent`, `permille`, `money` and `sign` are read on first use.
     text: &'static str,
     parent: Option<&'static str>,
+    /// The parent's place among the registry's languages.
+    parent_index: Option<usize>,
     words: OnceLock<Vec<Word>>,
     lexicon: OnceLock<Lexicon>,
 }
@@ -133,21 +135,15 @@ impl Data {
     /// The words and signs of its lines and its parent's (a variant's after its parent's).
     fn words(&self) -> &[Word] {
         self.words.get_or_init(|| {
-            let mut words = Vec::new();
-            for text in self.parent.into_iter().chain([self.text]) {
-                for line in text.lines() {
-                    if line.is_empty() || line.starts_with('#') {
-                        continue;
-                    }
-                    // The fields on the stack: a word line has five at most.
-                    let mut fields = [""; WORD_FIELDS];
-                    let mut n = 0;
-                    for (k, f) in line.split('\t').take(WORD_FIELDS).enumerate() {
-                        fields[k] = f;
-                        n = k + 1;
-                    }
-                    read_word(&fields[..n], &mut words);
-                }
+            // A parent without a parent of its own has read its lines already.
+            let parent = self
+                .parent_index
+                .map(|k| &registry().langs[k])
+                .filter(|p| p.parent.is_none());
+            let mut words = parent.map_or_else(Vec::new, |p| p.words().to_vec());
+            let own = if parent.is_some() { None } else { self.parent };
+            for text in own.into_iter().chain([self.text]) {
+                each_line(text, |fields| read_word(fields, &mut words));
             }
             words
         })
@@ -336,12 +332,13 @@ impl Registry {
             .collect();
         let mut langs = Vec::with_capacity(raw.len());
         for (code, text, lines) in &raw {
-            let parent = lines
+            let parent_index = lines
                 .iter()
                 .find(|l| l[0] == "parent")
                 .and_then(|l| l.get(1))
                 .and_then(|p| index.get(p))
-                .map(|&k| &raw[k]);
+                .copied();
+            let parent = parent_index.map(|k| &raw[k]);
             let mut d = Data {
                 language: Language(code),
                 name: code,
@@ -352,6 +349,7 @@ impl Registry {
                 native: None,
                 text,
                 parent: parent.map(|p| p.1),
+                parent_index,
                 words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
@@ -437,6 +435,50 @@ fn lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// The fields of a word line that [`read_word`] reads.
 const WORD_FIELDS: usize = 5;
+
+/// Calls `f` with the first [`WORD_FIELDS`] fields of each line of `text` that is neither
+/// blank nor a comment, cut as `str::lines` and `split('\t')` cut them, in one pass over the
+/// bytes and with the fields on the stack (every language's file is read so when a text
+/// first needs the union of all languages).
+fn each_line(text: &'static str, mut f: impl FnMut(&[&'static str])) {
+    let b = text.as_bytes();
+    let mut fields = [""; WORD_FIELDS];
+    let mut n = 0;
+    let (mut line, mut field) = (0, 0);
+    for i in 0..=b.len() {
+        match b.get(i) {
+            Some(b'\t') => {
+                if n < WORD_FIELDS {
+                    fields[n] = &text[field..i];
+                    n += 1;
+                }
+                field = i + 1;
+            }
+            Some(b'\n') | None => {
+                if i == b.len() && line == i {
+                    break;
+                }
+                // A line break "\r\n" is taken whole; a last line keeps a '\r'.
+                let end = if i < b.len() && i > line && b[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                if end > line && b[line] != b'#' {
+                    if n < WORD_FIELDS {
+                        fields[n] = &text[field.min(end)..end];
+                        n += 1;
+                    }
+                    f(&fields[..n]);
+                }
+                n = 0;
+                line = i + 1;
+                field = i + 1;
+            }
+            _ => {}
+        }
+    }
+}
 
 /// Adds the word or sign of the line `l` (a `scale`, `pword`, `mword`, `percent`,
 /// `permille`, `money` or `sign` line) to `words`.
@@ -576,6 +618,28 @@ mod tests {
             Some(Meaning::Scale(6))
         );
         assert!(parts.after(", then").is_none());
+    }
+
+    #[test]
+    fn lines_are_cut_as_lines_and_split_cut_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\tb\n# c\td\n\nscale\t6\tlong\tafter\tmillion\textra\tmore\n",
+            "a\r\nb\tc\r\n\r\nlast\r",
+            "\t\n\t\t\n#\nx\t\r\ny",
+            "ein\tzwei\tdrei\tvier\tfünf\tsechs",
+        ] {
+            let mut got: Vec<Vec<&str>> = Vec::new();
+            each_line(text, |f| got.push(f.to_vec()));
+            let want: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('\t').take(WORD_FIELDS).collect())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
