@@ -156,7 +156,13 @@ impl<'a> Doc<'a> {
         &'f self,
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
-        self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
+        // A sentence without a figure has no tokens, where no frame can start a match.
+        let read = self
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty());
+        read.flat_map(move |(si, toks)| {
             let summary = &self.summaries[si];
             frames
                 .0
