@@ -88,26 +88,25 @@ pub struct FileOut<'a> {
     pub numbers: Vec<NumberOut<'a>>,
 }
 
-impl FileOut<'_> {
-    /// The report as one line of JSON Lines, byte for byte what `serde_json` writes for it,
-    /// with the numbers written directly: their keys are fixed, and most of their strings need
-    /// no escaping.
-    pub fn jsonl(&self) -> serde_json::Result<Vec<u8>> {
-        let mut v = Vec::with_capacity(256 + 256 * self.numbers.len());
-        v.extend_from_slice(b"{\"path\":");
-        json_str(&mut v, self.path)?;
-        v.extend_from_slice(b",\"locale\":");
-        serde_json::to_writer(&mut v, self.locale)?;
-        v.extend_from_slice(b",\"numbers\":[");
-        for (k, n) in self.numbers.iter().enumerate() {
-            if k > 0 {
-                v.push(b',');
-            }
-            n.write_json(&mut v)?;
+/// One document's report as a line of JSON Lines, byte for byte what `serde_json` writes for
+/// its [`file_out`], with each number written as soon as it is built (no list of them is
+/// kept): their keys are fixed, and most of their strings need no escaping.
+pub fn jsonl(doc: &Document, r: &Recognition) -> serde_json::Result<Vec<u8>> {
+    let loc = Locator::new(doc);
+    let mut v = Vec::with_capacity(256 + 256 * r.quantities.len());
+    v.extend_from_slice(b"{\"path\":");
+    json_str(&mut v, &doc.path)?;
+    v.extend_from_slice(b",\"locale\":");
+    serde_json::to_writer(&mut v, &r.profile)?;
+    v.extend_from_slice(b",\"numbers\":[");
+    for (k, q) in r.quantities.iter().enumerate() {
+        if k > 0 {
+            v.push(b',');
         }
-        v.extend_from_slice(b"]}\n");
-        Ok(v)
+        number_out(&loc, q).write_json(&mut v)?;
     }
+    v.extend_from_slice(b"]}\n");
+    Ok(v)
 }
 
 impl NumberOut<'_> {
@@ -306,7 +305,7 @@ mod tests {
             assert!(out.numbers.iter().any(|n| n.hedge.is_some()));
             let mut want = serde_json::to_vec(&out).expect("json");
             want.push(b'\n');
-            let got = out.jsonl().expect("json");
+            let got = jsonl(&doc, &r).expect("json");
             assert_eq!(
                 String::from_utf8_lossy(&got),
                 String::from_utf8_lossy(&want)
