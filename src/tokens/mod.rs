@@ -68,7 +68,28 @@ pub fn tokenize(
     range: std::ops::Range<usize>,
     langs: Langs,
 ) -> Vec<Token> {
-    let mut out = Vec::with_capacity(24);
+    // The tokens are gathered in a buffer kept between sentences and handed out in a list of
+    // their exact length: a document keeps every sentence's tokens, and a list grown by
+    // doubling would hold a third more room than tokens, every page of it touched.
+    TOKENS.with_borrow_mut(|out| {
+        out.clear();
+        read(text, span, qs, range, langs, out);
+        out.as_slice().to_vec()
+    })
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<Vec<Token>> = std::cell::RefCell::default();
+}
+
+fn read(
+    text: &str,
+    span: Span,
+    qs: &[Quantity],
+    range: std::ops::Range<usize>,
+    langs: Langs,
+    out: &mut Vec<Token>,
+) {
     let mut pos = span.start;
     for i in range {
         let q = &qs[i];
@@ -80,7 +101,7 @@ pub fn tokenize(
             continue;
         }
         if start > pos {
-            words(text, Span::new(pos, start.max(pos)), langs, &mut out);
+            words(text, Span::new(pos, start.max(pos)), langs, out);
         }
         out.push(Token {
             tok: Tok::Quantity(i),
@@ -92,9 +113,8 @@ pub fn tokenize(
         pos = q.span.end;
     }
     if pos < span.end {
-        words(text, Span::new(pos, span.end), langs, &mut out);
+        words(text, Span::new(pos, span.end), langs, out);
     }
-    out
 }
 
 /// The words of a segment being read: their spans and the ranges of their lower-case forms
