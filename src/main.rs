@@ -827,7 +827,7 @@ fn numbers(args: &Inputs) -> std::io::Result<ExitCode> {
         match (args.format, &array) {
             (Format::Human, _) => out.items.push(nr::human(doc, &r).into_bytes()),
             (Format::Json, Some(a)) => out.items.push(a.render(&nr::file_out(doc, &r))?),
-            _ => out.items.push(jsonl(&nr::file_out(doc, &r))?),
+            _ => out.items.push(nr::jsonl(doc, &r)?),
         }
         Ok(())
     };

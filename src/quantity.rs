@@ -164,7 +164,50 @@ impl Quantity {
 /// A decimal in plain notation without trailing fractional zeros: `8.790` → "8.79",
 /// `3.76e6` → "3760000".
 pub fn plain(d: &Decimal) -> String {
-    d.normalize().to_string()
+    let n = d.normalize();
+    // The digits of the mantissa, last first, as `Decimal`'s `Display` writes them but
+    // without its formatting machinery (this runs for every number reported).
+    let mut digits = [0u8; 40];
+    let mut len = 0;
+    let m = n.mantissa().unsigned_abs();
+    if let Ok(mut m) = u64::try_from(m) {
+        while m > 0 {
+            digits[len] = b'0' + (m % 10) as u8;
+            m /= 10;
+            len += 1;
+        }
+    } else {
+        let mut m = m;
+        while m > 0 {
+            digits[len] = b'0' + (m % 10) as u8;
+            m /= 10;
+            len += 1;
+        }
+    }
+    let scale = n.scale() as usize;
+    while len < scale {
+        digits[len] = b'0';
+        len += 1;
+    }
+    let mut s = String::with_capacity(len + 3);
+    if n.is_sign_negative() {
+        s.push('-');
+    }
+    if len == 0 {
+        s.push('0');
+        return s;
+    }
+    let whole = len - scale;
+    if whole == 0 {
+        s.push('0');
+    }
+    for (k, &d) in digits[..len].iter().rev().enumerate() {
+        if k == whole {
+            s.push('.');
+        }
+        s.push(char::from(d));
+    }
+    s
 }
 
 /// Hedge phrases that stand before a number, longest first within each language.
@@ -564,6 +607,40 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_writes_what_decimal_display_writes() {
+        let mut values: Vec<Decimal> = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.00",
+            "8.790",
+            "3.76e6",
+            "-12.5",
+            "0.0005",
+            "-0.0500",
+            "100",
+            "1e-28",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "18446744073709551616",
+            "18446744073709551615.5",
+        ]
+        .iter()
+        .filter_map(|t| Decimal::from_scientific(t).or_else(|_| t.parse()).ok())
+        .collect();
+        for scale in 0..=28 {
+            for m in [1i64, -1, 7, 10, -120, 123_456_789, i64::MAX, i64::MIN + 1] {
+                values.push(Decimal::new(m, scale));
+            }
+        }
+        assert!(values.len() > 200);
+        for d in values {
+            assert_eq!(plain(&d), d.normalize().to_string(), "{d:?}");
+        }
+    }
 
     #[test]
     fn hedges_are_found_with_their_spans() {

@@ -156,7 +156,13 @@ impl<'a> Doc<'a> {
         &'f self,
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
-        self.tokens.iter().enumerate().flat_map(move |(si, toks)| {
+        // A sentence without a figure has no tokens, where no frame can start a match.
+        let read = self
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty());
+        read.flat_map(move |(si, toks)| {
             let summary = &self.summaries[si];
             frames
                 .0
@@ -324,10 +330,7 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Only a stop, a line break or a form feed can end a sentence: jump to the next one.
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\x0c'))
-        {
+        match bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) {
             Some(k) => i += k,
             None => break,
         }
@@ -368,6 +371,17 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     out
 }
 
+/// The bytes that may end a sentence: a stop, a line break, a form feed.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0x0c] = true;
+    t
+};
+
 /// The longest line, in characters, of a text that is taken as hard-wrapped.
 pub const WRAP_WIDTH: usize = 100;
 
@@ -376,8 +390,15 @@ pub const WRAP_WIDTH: usize = 100;
 /// one-paragraph-a-line.
 fn wrapped_block(text: &str, i: usize) -> (usize, usize, bool) {
     let b = text.as_bytes();
-    let start = memchr::memmem::rfind(&b[..i], b"\n\n").map_or(0, |k| k + 2);
-    let end = memchr::memmem::find(&b[i..], b"\n\n").map_or(text.len(), |k| i + k + 1);
+    // After the last blank line before `i`, and up to the first after it: a line break
+    // preceded (followed) by another.
+    let start = memchr::memrchr_iter(b'\n', &b[..i])
+        .find(|&k| k > 0 && b[k - 1] == b'\n')
+        .map_or(0, |k| k + 1);
+    let end = memchr::memchr_iter(b'\n', &b[i..])
+        .map(|k| i + k)
+        .find(|&k| b.get(k + 1) == Some(&b'\n'))
+        .map_or(text.len(), |k| k + 1);
     let mut lines = 0;
     let mut wrapped = true;
     for l in text[start..end].lines() {

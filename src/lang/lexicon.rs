@@ -12,7 +12,7 @@
 //! needs no word boundary after it: "5万人" is "5万" before "人".
 
 use super::Word;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// What a word or sign makes of the number next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,8 +50,8 @@ pub struct Hit {
 /// The words of one language, or of all of them, by key and place.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    after: HashMap<Box<str>, Vec<Word>>,
-    before: HashMap<Box<str>, Vec<Word>>,
+    after: FxHashMap<Box<str>, Vec<Word>>,
+    before: FxHashMap<Box<str>, Vec<Word>>,
     /// The scripts its words are written in, found on first use.
     scripts: std::sync::OnceLock<Vec<whatlang::Script>>,
 }
@@ -91,15 +91,17 @@ pub fn spaceless(c: char) -> bool {
 
 /// Length of the white space at the start of `s` (spaces, NBSP, narrow NBSP, thin space).
 fn ws_front(s: &str) -> usize {
-    s.char_indices()
-        .find(|&(_, c)| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-        .map_or(s.len(), |(i, _)| i)
+    s.len() - s.trim_start_matches(is_ws).len()
 }
 
 fn ws_back(s: &str) -> usize {
-    s.len()
-        - s.trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
-            .len()
+    s.len() - s.trim_end_matches(is_ws).len()
+}
+
+/// Whether `c` is white space between a number and its word: a space, NBSP, narrow NBSP or
+/// thin space.
+pub fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
 fn word_char(c: char) -> bool {
@@ -136,6 +138,16 @@ impl Key {
         Some(())
     }
 
+    /// Appends the ASCII bytes `b`, lower-cased; `None` when they outgrow the room.
+    fn push_ascii(&mut self, b: &[u8]) -> Option<()> {
+        let room = self.buf.get_mut(self.len..self.len + b.len())?;
+        for (d, s) in room.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.len += b.len();
+        Some(())
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }
@@ -146,8 +158,13 @@ fn key_front(s: &str) -> Option<Key> {
     let c = s.chars().next()?;
     let mut k = Key::new();
     if word_char(c) {
-        for c in s.chars().take_while(|&c| word_char(c)) {
-            k.push(c)?;
+        // ASCII letters byte by byte, then any letters of more bytes char by char.
+        let ascii = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        k.push_ascii(&s.as_bytes()[..ascii])?;
+        if s.as_bytes().get(ascii).is_some_and(|&b| b >= 0x80) {
+            for c in s[ascii..].chars().take_while(|&c| word_char(c)) {
+                k.push(c)?;
+            }
         }
     } else {
         k.push(c)?;
@@ -157,8 +174,29 @@ fn key_front(s: &str) -> Option<Key> {
 
 /// The key of the text at the end of `s`.
 fn key_back(s: &str) -> Option<Key> {
-    let c = s.chars().next_back()?;
+    let b = s.as_bytes();
     let mut k = Key::new();
+    // A run of ASCII letters with no letter of more bytes before it (most words before a
+    // number), or a single ASCII sign: byte by byte.
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let start = b.len() - letters;
+    match b.last() {
+        None => return None,
+        Some(c) if c.is_ascii() && letters == 0 => {
+            k.push_ascii(&b[start - 1..])?;
+            return Some(k);
+        }
+        Some(_) if letters > 0 && (start == 0 || b[start - 1].is_ascii()) => {
+            k.push_ascii(&b[start..])?;
+            return Some(k);
+        }
+        Some(_) => {}
+    }
+    let c = s.chars().next_back()?;
     if word_char(c) {
         let start = s
             .char_indices()
@@ -380,5 +418,27 @@ mod tests {
             Some(Meaning::Money("BRL"))
         );
         assert_eq!(l.before("iyüzde 5", 7), None);
+        // ASCII read byte by byte, and letters of more bytes before ASCII ones.
+        assert_eq!(
+            key_back("costs R$").map(|k| k.as_str().to_string()),
+            Some("$".into())
+        );
+        assert_eq!(
+            key_back("the YÜZDE").map(|k| k.as_str().to_string()),
+            Some("yüzde".into())
+        );
+        assert_eq!(
+            key_back("ÜberEUR").map(|k| k.as_str().to_string()),
+            Some("übereur".into())
+        );
+        assert_eq!(
+            key_back("x EUR").map(|k| k.as_str().to_string()),
+            Some("eur".into())
+        );
+        assert_eq!(
+            key_back("EUR").map(|k| k.as_str().to_string()),
+            Some("eur".into())
+        );
+        assert!(key_back("").is_none());
     }
 }

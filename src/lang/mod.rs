@@ -16,8 +16,11 @@ pub mod lexicon;
 
 pub use detect::{detect, detect_sample, guess};
 use lexicon::{Lexicon, Meaning, Place};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::{LazyLock, OnceLock};
 
 mod files {
@@ -122,6 +125,8 @@ pub struct Data {
     /// `mword`, `percent`, `permille`, `money` and `sign` are read on first use.
     text: &'static str,
     parent: Option<&'static str>,
+    /// The parent's place among the registry's languages.
+    parent_index: Option<usize>,
     words: OnceLock<Vec<Word>>,
     lexicon: OnceLock<Lexicon>,
 }
@@ -130,9 +135,15 @@ impl Data {
     /// The words and signs of its lines and its parent's (a variant's after its parent's).
     fn words(&self) -> &[Word] {
         self.words.get_or_init(|| {
-            let mut words = Vec::new();
-            for line in self.parent.into_iter().chain([self.text]).flat_map(lines) {
-                read_word(&line, &mut words);
+            // A parent without a parent of its own has read its lines already.
+            let parent = self
+                .parent_index
+                .map(|k| &registry().langs[k])
+                .filter(|p| p.parent.is_none());
+            let mut words = parent.map_or_else(Vec::new, |p| p.words().to_vec());
+            let own = if parent.is_some() { None } else { self.parent };
+            for text in own.into_iter().chain([self.text]) {
+                each_line(text, |fields| read_word(fields, &mut words));
             }
             words
         })
@@ -179,42 +190,121 @@ fn registry() -> &'static Registry {
 /// The words of every language that mean one thing in all of them: what a text of an unknown
 /// language is read with ("millones" is a million in every language that writes it; "mil" is
 /// not in the union, for it is a thousand in Spanish and a million in English finance).
-pub fn any_language() -> &'static Lexicon {
-    static ANY: LazyLock<Lexicon> = LazyLock::new(|| {
-        let mut seen: HashMap<(String, Place), Option<Word>> = HashMap::new();
+pub fn any_language() -> &'static Union {
+    static ANY: LazyLock<Union> = LazyLock::new(Union::load);
+    &ANY
+}
+
+/// The union of every language's words, in parts by the first character of a word's key after
+/// a number and the last before one: a lookup needs only the part of its key, and each part's
+/// lexicon is built on its first lookup ("5 €" asks for the words that start with "€", never
+/// for the thousands of currency names).
+pub struct Union {
+    parts: FxHashMap<(char, Place), Part>,
+}
+
+/// One part of the [`Union`]: its words of every language, each with its language's decimal
+/// mark, and its lexicon once built.
+struct Part {
+    words: Vec<Word>,
+    lexicon: OnceLock<Lexicon>,
+}
+
+impl Union {
+    fn load() -> Union {
+        let mut parts: FxHashMap<(char, Place), Part> = FxHashMap::default();
         for d in &registry().langs {
             for w in d.words() {
                 // "M", "Md", "Mn" scale only in the languages that abbreviate so.
                 if matches!(w.meaning, Meaning::Scale(_)) && latin_letters(w.text) <= 2 {
                     continue;
                 }
+                let Some(c) = key_edge(w.text, w.place) else {
+                    continue;
+                };
                 let mut w = *w;
                 w.decimal = Some(d.decimal);
-                let key = if w.exact {
-                    w.text.to_string()
-                } else {
-                    w.text.to_lowercase()
-                };
-                match seen.entry((key, w.place)) {
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(Some(w));
-                    }
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        if let Some(prev) = o.get_mut() {
-                            if prev.meaning != w.meaning {
-                                o.insert(None);
-                            } else if prev.decimal != w.decimal {
-                                prev.decimal = None;
-                            }
-                        }
+                parts
+                    .entry((c, w.place))
+                    .or_insert_with(|| Part {
+                        words: Vec::new(),
+                        lexicon: OnceLock::new(),
+                    })
+                    .words
+                    .push(w);
+            }
+        }
+        Union { parts }
+    }
+
+    /// The lexicon of the part for keys with `c` at their edge.
+    fn part(&self, c: char, place: Place) -> Option<&Lexicon> {
+        let part = self.parts.get(&(c, place))?;
+        Some(part.lexicon.get_or_init(|| union_of(&part.words)))
+    }
+
+    /// The word or sign at the start of `rest` (the text right after a number).
+    pub fn after(&self, rest: &str) -> Option<lexicon::Hit> {
+        let t = rest.trim_start_matches(lexicon::is_ws);
+        self.part(key_edge(t, Place::After)?, Place::After)?
+            .after(rest)
+    }
+
+    /// The word or sign that ends right before `end` in `text` (one white space between).
+    pub fn before(&self, text: &str, end: usize) -> Option<lexicon::Hit> {
+        let t = text[..end].trim_end_matches(lexicon::is_ws);
+        self.part(key_edge(t, Place::Before)?, Place::Before)?
+            .before(text, end)
+    }
+}
+
+/// The first character of the lexicon key of `text` after a number, or the last before one:
+/// its first (last) character, lower-cased.
+fn key_edge(text: &str, place: Place) -> Option<char> {
+    let c = match place {
+        Place::After => text.chars().next()?,
+        Place::Before => text.chars().next_back()?,
+    };
+    match place {
+        Place::After => c.to_lowercase().next(),
+        Place::Before => c.to_lowercase().last(),
+    }
+}
+
+/// The lexicon of `words` (of every language, in language order) that mean one thing in all
+/// of them.
+fn union_of(words: &[Word]) -> Lexicon {
+    // Most texts are lower-case already: their keys borrow the table's text.
+    let mut seen: FxHashMap<(Cow<'static, str>, Place), Option<Word>> = FxHashMap::default();
+    for &w in words {
+        let key = if w.exact || w.text.chars().all(lower_already) {
+            Cow::Borrowed(w.text)
+        } else {
+            Cow::Owned(w.text.to_lowercase())
+        };
+        match seen.entry((key, w.place)) {
+            Entry::Vacant(v) => {
+                v.insert(Some(w));
+            }
+            Entry::Occupied(mut o) => {
+                if let Some(prev) = o.get_mut() {
+                    if prev.meaning != w.meaning {
+                        o.insert(None);
+                    } else if prev.decimal != w.decimal {
+                        prev.decimal = None;
                     }
                 }
             }
         }
-        let words: Vec<Word> = seen.into_values().flatten().collect();
-        Lexicon::new(&words)
-    });
-    &ANY
+    }
+    let words: Vec<Word> = seen.into_values().flatten().collect();
+    Lexicon::new(&words)
+}
+
+/// Whether `c` lower-cases to itself.
+fn lower_already(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 /// The value of `c` as a digit of a numbering system other than the ASCII digits ("٣", "७",
@@ -242,12 +332,13 @@ impl Registry {
             .collect();
         let mut langs = Vec::with_capacity(raw.len());
         for (code, text, lines) in &raw {
-            let parent = lines
+            let parent_index = lines
                 .iter()
                 .find(|l| l[0] == "parent")
                 .and_then(|l| l.get(1))
                 .and_then(|p| index.get(p))
-                .map(|&k| &raw[k]);
+                .copied();
+            let parent = parent_index.map(|k| &raw[k]);
             let mut d = Data {
                 language: Language(code),
                 name: code,
@@ -258,6 +349,7 @@ impl Registry {
                 native: None,
                 text,
                 parent: parent.map(|p| p.1),
+                parent_index,
                 words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
@@ -339,6 +431,53 @@ fn lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
+}
+
+/// The fields of a word line that [`read_word`] reads.
+const WORD_FIELDS: usize = 5;
+
+/// Calls `f` with the first [`WORD_FIELDS`] fields of each line of `text` that is neither
+/// blank nor a comment, cut as `str::lines` and `split('\t')` cut them, in one pass over the
+/// bytes and with the fields on the stack (every language's file is read so when a text
+/// first needs the union of all languages).
+fn each_line(text: &'static str, mut f: impl FnMut(&[&'static str])) {
+    let b = text.as_bytes();
+    let mut fields = [""; WORD_FIELDS];
+    let mut n = 0;
+    let (mut line, mut field) = (0, 0);
+    for i in 0..=b.len() {
+        match b.get(i) {
+            Some(b'\t') => {
+                if n < WORD_FIELDS {
+                    fields[n] = &text[field..i];
+                    n += 1;
+                }
+                field = i + 1;
+            }
+            Some(b'\n') | None => {
+                if i == b.len() && line == i {
+                    break;
+                }
+                // A line break "\r\n" is taken whole; a last line keeps a '\r'.
+                let end = if i < b.len() && i > line && b[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
+                if end > line && b[line] != b'#' {
+                    if n < WORD_FIELDS {
+                        fields[n] = &text[field.min(end)..end];
+                        n += 1;
+                    }
+                    f(&fields[..n]);
+                }
+                n = 0;
+                line = i + 1;
+                field = i + 1;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Adds the word or sign of the line `l` (a `scale`, `pword`, `mword`, `percent`,
@@ -441,6 +580,66 @@ mod tests {
         assert!(hi.indian);
         assert_eq!(hi.native.map(|n| n.system), Some("deva"));
         assert_eq!(Language::UND.data().map(|d| d.name), None);
+    }
+
+    #[test]
+    fn the_union_in_parts_finds_what_the_whole_union_finds() {
+        let all: Vec<Word> = any_language()
+            .parts
+            .values()
+            .flat_map(|p| p.words.iter().copied())
+            .collect();
+        let whole = union_of(&all);
+        let parts = any_language();
+        let show = |h: Option<lexicon::Hit>| h.map(|h| (h.meaning, h.at, h.word_start));
+        for w in &all {
+            let after = format!("\u{a0}{} x", w.text);
+            assert_eq!(
+                show(parts.after(&after)),
+                show(whole.after(&after)),
+                "{after}"
+            );
+            let upper = format!(" {}", w.text.to_uppercase());
+            assert_eq!(
+                show(parts.after(&upper)),
+                show(whole.after(&upper)),
+                "{upper}"
+            );
+            let before = format!("x {} ", w.text);
+            let end = before.len();
+            assert_eq!(
+                show(parts.before(&before, end)),
+                show(whole.before(&before, end)),
+                "{before}"
+            );
+        }
+        assert_eq!(
+            parts.after(" millones de").map(|h| h.meaning),
+            Some(Meaning::Scale(6))
+        );
+        assert!(parts.after(", then").is_none());
+    }
+
+    #[test]
+    fn lines_are_cut_as_lines_and_split_cut_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\tb\n# c\td\n\nscale\t6\tlong\tafter\tmillion\textra\tmore\n",
+            "a\r\nb\tc\r\n\r\nlast\r",
+            "\t\n\t\t\n#\nx\t\r\ny",
+            "ein\tzwei\tdrei\tvier\tfünf\tsechs",
+        ] {
+            let mut got: Vec<Vec<&str>> = Vec::new();
+            each_line(text, |f| got.push(f.to_vec()));
+            let want: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split('\t').take(WORD_FIELDS).collect())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

@@ -88,6 +88,117 @@ pub struct FileOut<'a> {
     pub numbers: Vec<NumberOut<'a>>,
 }
 
+/// One document's report as a line of JSON Lines, byte for byte what `serde_json` writes for
+/// its [`file_out`], with each number written as soon as it is built (no list of them is
+/// kept): their keys are fixed, and most of their strings need no escaping.
+pub fn jsonl(doc: &Document, r: &Recognition) -> serde_json::Result<Vec<u8>> {
+    let loc = Locator::new(doc);
+    let mut v = Vec::with_capacity(256 + 256 * r.quantities.len());
+    v.extend_from_slice(b"{\"path\":");
+    json_str(&mut v, &doc.path)?;
+    v.extend_from_slice(b",\"locale\":");
+    serde_json::to_writer(&mut v, &r.profile)?;
+    v.extend_from_slice(b",\"numbers\":[");
+    for (k, q) in r.quantities.iter().enumerate() {
+        if k > 0 {
+            v.push(b',');
+        }
+        number_out(&loc, q).write_json(&mut v)?;
+    }
+    v.extend_from_slice(b"]}\n");
+    Ok(v)
+}
+
+impl NumberOut<'_> {
+    /// Writes the number as `serde_json` writes it.
+    fn write_json(&self, v: &mut Vec<u8>) -> serde_json::Result<()> {
+        v.extend_from_slice(b"{\"text\":");
+        json_str(v, self.text)?;
+        v.extend_from_slice(b",\"value\":");
+        json_opt(v, self.value.as_deref())?;
+        v.extend_from_slice(b",\"kind\":");
+        serde_json::to_writer(&mut *v, &self.kind)?;
+        v.extend_from_slice(b",\"unit\":");
+        json_opt(v, self.unit)?;
+        v.extend_from_slice(b",\"low\":");
+        json_opt(v, self.low.as_deref())?;
+        v.extend_from_slice(b",\"high\":");
+        json_opt(v, self.high.as_deref())?;
+        v.extend_from_slice(b",\"hedge\":");
+        match &self.hedge {
+            Some(h) => serde_json::to_writer(&mut *v, h)?,
+            None => v.extend_from_slice(b"null"),
+        }
+        v.extend_from_slice(b",\"precision\":");
+        json_opt(v, self.precision.as_deref())?;
+        v.extend_from_slice(b",\"start\":");
+        json_uint(v, self.start);
+        v.extend_from_slice(b",\"end\":");
+        json_uint(v, self.end);
+        if let Some(p) = self.page {
+            v.extend_from_slice(b",\"page\":");
+            json_uint(v, p);
+        }
+        v.extend_from_slice(b",\"line\":");
+        json_uint(v, self.line);
+        v.extend_from_slice(b",\"column\":");
+        json_uint(v, self.column);
+        if let Some(d) = self.date {
+            v.extend_from_slice(b",\"date\":");
+            json_str(v, d)?;
+        }
+        if let Some(r) = self.reading {
+            v.extend_from_slice(b",\"reading\":");
+            serde_json::to_writer(&mut *v, r)?;
+        }
+        if self.too_large {
+            v.extend_from_slice(b",\"too_large\":true");
+        }
+        if self.inexact {
+            v.extend_from_slice(b",\"inexact\":true");
+        }
+        v.push(b'}');
+        Ok(())
+    }
+}
+
+/// Writes `s` as a JSON string: as it is between quotes when nothing in it needs escaping
+/// (JSON escapes only quotes, backslashes and control characters), else as `serde_json`
+/// escapes it.
+fn json_str(v: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return serde_json::to_writer(&mut *v, s);
+    }
+    v.push(b'"');
+    v.extend_from_slice(s.as_bytes());
+    v.push(b'"');
+    Ok(())
+}
+
+fn json_opt(v: &mut Vec<u8>, s: Option<&str>) -> serde_json::Result<()> {
+    match s {
+        Some(s) => json_str(v, s),
+        None => {
+            v.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+fn json_uint(v: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    v.extend_from_slice(&digits[k..]);
+}
+
 /// A file that could not be read, as reported.
 #[derive(Debug, Serialize)]
 pub struct FileError<'a> {
@@ -173,4 +284,32 @@ pub fn human(doc: &Document, r: &Recognition) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locale::Setting;
+
+    #[test]
+    fn json_lines_are_what_serde_json_writes() {
+        let text = "Sales rose about 12.5% to $3.76 million on 4 February 2026 at 10:30, \
+                    from 380.000 \"units\" (1,200 km; 750 mi), between 50,000 and 100,000 \
+                    of them; two thirds, 1.7^200 and 123456789012345678901234567890 too.\n\
+                    Um 1.234 Euro\tstieg es – 5 °F, 3. Platz, v1.2.3, 5‰.";
+        for path in ["a.txt", "odd \"name\"\t.txt"] {
+            let doc = Document::new(path, text.to_string());
+            let r = crate::recognize(&doc.text, Setting::Auto);
+            let out = file_out(&doc, &r);
+            assert!(out.numbers.len() >= 10, "{}", out.numbers.len());
+            assert!(out.numbers.iter().any(|n| n.hedge.is_some()));
+            let mut want = serde_json::to_vec(&out).expect("json");
+            want.push(b'\n');
+            let got = jsonl(&doc, &r).expect("json");
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want)
+            );
+        }
+    }
 }

@@ -276,6 +276,8 @@ pub struct Hit {
 #[derive(Debug)]
 pub struct Lexicon {
     words: FxHashMap<String, Entry>,
+    /// The longest first word, in bytes: a longer word is none.
+    longest: usize,
 }
 
 /// One cue file as written.
@@ -347,16 +349,32 @@ impl Lexicon {
         for e in words.values_mut() {
             e.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        Ok(Lexicon { words })
+        let longest = words.keys().map(String::len).max().unwrap_or(0);
+        Ok(Lexicon { words, longest })
     }
 
     /// What the words `words[0..]` (lower-case) start with in `langs`: the longest phrase, or
     /// the first word alone.
     pub fn lookup(&self, words: &[&str], langs: Langs) -> Option<Hit> {
-        let e = self.words.get(*words.first()?)?;
+        self.lookup_with(words.first()?, words.len(), |j| words[j], langs)
+    }
+
+    /// [`Lexicon::lookup`] for the `n` words of which `first` is the first and `word(j)` the
+    /// `j`th: the words after the first are asked for only where a phrase starts with it.
+    pub fn lookup_with<'w>(
+        &self,
+        first: &str,
+        n: usize,
+        word: impl Fn(usize) -> &'w str,
+        langs: Langs,
+    ) -> Option<Hit> {
+        if first.len() > self.longest {
+            return None;
+        }
+        let e = self.words.get(first)?;
         for (rest, senses) in &e.phrases {
-            if words.len() > rest.len()
-                && words[1..=rest.len()].iter().eq(rest.iter())
+            if n > rest.len()
+                && rest.iter().enumerate().all(|(j, r)| word(j + 1) == r)
                 && let Some(h) = hit(senses, langs, rest.len() + 1)
             {
                 return Some(h);

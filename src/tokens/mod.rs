@@ -68,7 +68,28 @@ pub fn tokenize(
     range: std::ops::Range<usize>,
     langs: Langs,
 ) -> Vec<Token> {
-    let mut out = Vec::with_capacity(24);
+    // The tokens are gathered in a buffer kept between sentences and handed out in a list of
+    // their exact length: a document keeps every sentence's tokens, and a list grown by
+    // doubling would hold a third more room than tokens, every page of it touched.
+    TOKENS.with_borrow_mut(|out| {
+        out.clear();
+        read(text, span, qs, range, langs, out);
+        out.as_slice().to_vec()
+    })
+}
+
+thread_local! {
+    static TOKENS: std::cell::RefCell<Vec<Token>> = std::cell::RefCell::default();
+}
+
+fn read(
+    text: &str,
+    span: Span,
+    qs: &[Quantity],
+    range: std::ops::Range<usize>,
+    langs: Langs,
+    out: &mut Vec<Token>,
+) {
     let mut pos = span.start;
     for i in range {
         let q = &qs[i];
@@ -80,7 +101,7 @@ pub fn tokenize(
             continue;
         }
         if start > pos {
-            words(text, Span::new(pos, start.max(pos)), langs, &mut out);
+            words(text, Span::new(pos, start.max(pos)), langs, out);
         }
         out.push(Token {
             tok: Tok::Quantity(i),
@@ -92,9 +113,8 @@ pub fn tokenize(
         pos = q.span.end;
     }
     if pos < span.end {
-        words(text, Span::new(pos, span.end), langs, &mut out);
+        words(text, Span::new(pos, span.end), langs, out);
     }
-    out
 }
 
 /// The words of a segment being read: their spans and the ranges of their lower-case forms
@@ -119,14 +139,15 @@ fn words(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>) {
 fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
     let found = &sc.found;
     let mut k = 0;
+    let lexicon: &lexicon::Lexicon = &LEXICON;
+    let lower = sc.lower.as_str();
+    let word = |j: usize| {
+        let (_, a, b) = found[j];
+        &lower[a..b]
+    };
     while k < found.len() {
         let n = (found.len() - k).min(LONGEST_PHRASE);
-        let mut window = [""; LONGEST_PHRASE];
-        for (j, w) in window.iter_mut().enumerate().take(n) {
-            let (_, a, b) = found[k + j];
-            *w = &sc.lower[a..b];
-        }
-        let hit = LEXICON.lookup(&window[..n], langs);
+        let hit = lexicon.lookup_with(word(k), n, |j| word(k + j), langs);
         let n = hit.map_or(1, |h| h.words);
         let first = found[k].0;
         let last = found[k + n - 1].0;
@@ -135,10 +156,13 @@ fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
             span: Span::new(first.start, last.end),
             cues: hit.map_or(Cues::NONE, |h| h.cues),
             factor: hit.and_then(|h| h.factor),
-            capital: text[first.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
+            capital: match text.as_bytes()[first.start] {
+                b if b < 0x80 => b.is_ascii_uppercase(),
+                _ => text[first.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            },
         });
         k += n;
     }
@@ -169,7 +193,15 @@ fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut
             let mut end = i + len;
             let mut dotted = false;
             let mut ascii = len == 1;
-            while end < bytes.len() {
+            loop {
+                // ASCII letters and digits byte by byte: most of a word.
+                end += bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if end >= bytes.len() {
+                    break;
+                }
                 let (d, dl) = at(end);
                 let inner = matches!(d, '\'' | '’' | '-' | '‑' | '.')
                     && end + dl < bytes.len()
@@ -189,8 +221,8 @@ fn words_in(text: &str, span: Span, langs: Langs, out: &mut Vec<Token>, sc: &mut
             let w = &seg[start..end];
             let a = sc.lower.len();
             if ascii {
-                sc.lower
-                    .extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                sc.lower.push_str(w);
+                sc.lower[a..].make_ascii_lowercase();
             } else {
                 for ch in w.chars().flat_map(char::to_lowercase) {
                     sc.lower.push(match ch {

@@ -713,6 +713,11 @@ pub fn scan(text: &str) -> Vec<Found> {
     // [`LABEL_TO_DIGIT`] bytes, so prose far from any digit is skipped.
     let mut digit = 0;
     while i < b.len() {
+        // Only a byte that may start a label is tried: go to the next one.
+        match b[i..].iter().position(|&c| may_start(c)) {
+            Some(k) => i += k,
+            None => break,
+        }
         if digit <= i {
             digit = b[i..]
                 .iter()
@@ -729,7 +734,6 @@ pub fn scan(text: &str) -> Vec<Found> {
         // A label starts a word (or follows a "B" that a quotation mark became).
         let glued = i > 0 && b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'B';
         if !glued
-            && may_start(b[i])
             && text.is_char_boundary(i)
             && let Some(f) = result_at(text, i)
         {
@@ -764,17 +768,27 @@ pub fn p_values(text: &str) -> Vec<(Comp, Option<Decimal>)> {
 }
 
 /// Whether the text says its tests are one-tailed: "one-tailed", "one sided", "directional".
+///
+/// The words are ASCII, so they are looked for in any case of the ASCII letters without
+/// lower-casing the text (no other character lower-cases into them).
 pub fn says_one_tailed(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    if lower.contains("directional") {
+    let b = text.as_bytes();
+    let at = |k: usize, word: &str| {
+        b.get(k..k + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if memchr::memchr2_iter(b'd', b'D', b).any(|k| at(k, "directional")) {
         return true;
     }
-    lower.match_indices("one").any(|(k, _)| {
-        let rest = &lower[k + 3..];
+    memchr::memchr2_iter(b'o', b'O', b).any(|k| {
+        if !at(k, "one") {
+            return false;
+        }
+        let rest = &text[k + 3..];
         let rest = rest
             .strip_prefix(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest);
-        rest.starts_with("tailed") || rest.starts_with("sided")
+        at(text.len() - rest.len(), "tailed") || at(text.len() - rest.len(), "sided")
     })
 }
 
@@ -889,6 +903,41 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_tailed_wording_in_any_case() {
+        // What lower-casing the whole text and searching it finds.
+        let by_lowercase = |text: &str| {
+            let lower = text.to_lowercase();
+            lower.contains("directional")
+                || lower.match_indices("one").any(|(k, _)| {
+                    let rest = &lower[k + 3..];
+                    let rest = rest
+                        .strip_prefix(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest);
+                    rest.starts_with("tailed") || rest.starts_with("sided")
+                })
+        };
+        for (text, says) in [
+            ("a One-Tailed test", true),
+            ("ONE SIDED", true),
+            ("one–tailed, with a dash", true),
+            ("onesided", true),
+            ("Directional hypotheses", true),
+            ("a phone-tailed bird", true),
+            ("one  tailed (two spaces)", false),
+            ("one-taİled", false),
+            ("two-tailed tests", false),
+            ("DIRECTIONA", false),
+            ("Straße, one", false),
+            ("", false),
+            ("one", false),
+            ("Ω one-Sided", true),
+        ] {
+            assert_eq!(says_one_tailed(text), says, "{text}");
+            assert_eq!(by_lowercase(text), says, "{text}");
+        }
+    }
     use crate::check::Verdict;
     use crate::claims::rules::tests::run;
 
