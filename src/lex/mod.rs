@@ -155,6 +155,9 @@ const ID_CUES: &[&str] = &[
     "Zimmer",
     "Haus",
     "Nummer",
+    "Resolution",
+    "Übereinkommen",
+    "Konvention",
     "number",
 ];
 
@@ -554,24 +557,29 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
-            return self.article_before_unit(ws, we);
+            return self
+                .multiple_verb(ws, we)
+                .or_else(|| self.article_before_unit(ws, we));
         };
         // "beide Länder" is "both"; "die beiden Länder" is "the two" ("die beide spielten",
         // with a relative pronoun, is "which both played").
         if self.words == Language::DE
             && is_beide(word)
-            && !(word.ends_with("en") && self.determiner_before(ws))
+            && !(word.ends_with("en") && self.determiner_before(ws) && self.noun_after(we))
         {
             return None;
         }
         // "the Four Corners", "World War Two", "die Sechs Ministerien": a name, not an
         // amount. German capitalises its nouns, so there only a cardinal below a hundred,
         // which is no noun, counts ("Tausende", "Millionen" are).
+        // Nor "Null" (a noun, "auf Null") or the head of a compound ("eine Vier-Tage-Woche").
         let plain_word = self.words == Language::EN
             || (sp.form == Form::Cardinal
                 && sp.len == we - ws
+                && sp.value >= Decimal::TWO
                 && sp.value < Decimal::ONE_HUNDRED
-                && !is_beide(word));
+                && !is_beide(word)
+                && !self.text[we..].starts_with('-'));
         if plain_word && self.name_word(ws, we) {
             return Some(ws + sp.len);
         }
@@ -660,6 +668,46 @@ impl<'a> Scanner<'a> {
             && w.chars().count() >= 4
             && ["e", "en"].iter().any(|e| w.ends_with(e));
         adjective && word_before(self.text, s).is_some_and(|(_, d)| det(d))
+    }
+
+    /// Whether a noun follows the word that ends at `we`, with or without adjectives before
+    /// it: "beiden Länder", "beiden großen Parteien" (not "die beiden haben", "der beiden.").
+    fn noun_after(&self, we: usize) -> bool {
+        let next = |at: usize| {
+            let rest = &self.text[at..];
+            let gap = affix::ws_len(rest);
+            let w = affix::word_at(&rest[gap..]);
+            (gap > 0 && !w.is_empty()).then_some((w, at + gap + w.len()))
+        };
+        // Up to two adjectives: "die beiden bekanntesten alten Familien".
+        let mut at = we;
+        for _ in 0..3 {
+            match next(at) {
+                Some((w, _)) if w.starts_with(char::is_uppercase) => return true,
+                Some((w, end)) if ["e", "en"].iter().any(|e| w.ends_with(e)) => at = end,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// "to double the", "should triple Acme's": after "to" or a modal verb "double" is the
+    /// verb, a multiple, whatever follows it. Pushes it and returns its end.
+    fn multiple_verb(&mut self, ws: usize, we: usize) -> Option<usize> {
+        const BEFORE: &[&str] = &[
+            "to", "will", "would", "should", "could", "can", "may", "might", "must", "did",
+        ];
+        if self.words != Language::EN || self.text[we..].starts_with('-') {
+            return None;
+        }
+        let k = words_en::multiple_word(&self.text[ws..we])?;
+        let (_, w) = word_before(self.text, ws)?;
+        if !BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let mut q = Quantity::new(Span::new(ws, we), Kind::Multiple, Some(Decimal::from(k)));
+        q.precision = Some(Decimal::ONE);
+        Some(self.finish(q, we, ws))
     }
 
     /// Whether the capitalised number word at `ws..we` stands inside a sentence, where a
@@ -800,6 +848,17 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // English writes its units and currencies in lower case: before another word, "a
+        // Yuan dynasty envoy" is a name ("a US dollar" writes a code).
+        let mut letters = unit_word.chars();
+        let after = &next.rest()[f.len..];
+        if self.words == Language::EN
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.all(char::is_lowercase)
+            && after[affix::ws_len(after)..].starts_with(char::is_alphabetic)
+        {
+            return None;
+        }
         // "1/16 of an inch" is no inch.
         if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
             return None;
@@ -819,10 +878,16 @@ impl<'a> Scanner<'a> {
             let w = affix::word_at(&after[affix::ws_len(after)..]);
             TIME_OFFSETS.iter().any(|o| w.eq_ignore_ascii_case(o))
         };
+        // "37 million passengers a year": a count and its noun before are rated too.
+        let noun_between = |gap: &str| {
+            let gap = gap.trim();
+            !gap.is_empty() && gap.chars().all(char::is_alphabetic)
+        };
         if self.out.last().is_some_and(|p| {
             p.kind != Kind::Fraction
                 && p.span.end <= ws
-                && self.text[p.span.end..ws].trim().is_empty()
+                && (self.text[p.span.end..ws].trim().is_empty()
+                    || noun_between(&self.text[p.span.end..ws]))
         }) && !offset()
         {
             return None;
@@ -1124,9 +1189,17 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut count = run;
-        while b.get(end) == Some(&b' ') && digits(end + 1) >= 2 {
-            count += digits(end + 1);
-            end += 1 + digits(end + 1);
+        // A space, a no-break space or a narrow one between the groups.
+        let space = |i: usize| match b.get(i..) {
+            Some([b' ', ..]) => 1,
+            Some([0xC2, 0xA0, ..]) => 2,
+            Some([0xE2, 0x80, 0xAF, ..]) => 3,
+            _ => 0,
+        };
+        while space(end) > 0 && digits(end + space(end)) >= 2 {
+            let n = space(end);
+            count += digits(end + n);
+            end += n + digits(end + n);
         }
         if end == pos + run
             || count < 7
@@ -2417,10 +2490,16 @@ mod tests {
                 fig("beiden", Kind::Number, "2")
             ]
         );
+        assert_eq!(
+            tkv("de", "Die beiden großen Parteien verhandeln."),
+            vec![fig("beiden", Kind::Number, "2")]
+        );
+        // "the two of them", which English writes "the pair" or "both" as often.
         for s in [
             "Beide Staaten verhandeln weiter.",
             "In beiden Fällen half es.",
             "Die Teams, die beide verloren.",
+            "Die beiden haben geheiratet.",
         ] {
             assert_eq!(tkv("de", s), vec![], "{s}");
         }
@@ -2455,6 +2534,15 @@ mod tests {
             ),
             vec![]
         );
+        // A noun, and the head of a compound, are no names.
+        assert_eq!(
+            tkv("de", "Die Zahl sank danach fast auf Null."),
+            vec![fig("Null", Kind::Number, "0")]
+        );
+        assert_eq!(
+            tkv("de", "Sie wünschen sich eine Drei-Tage-Woche."),
+            vec![fig("Drei", Kind::Number, "3")]
+        );
         assert_eq!(
             tkv(
                 "de",
@@ -2465,6 +2553,18 @@ mod tests {
                 fig("drei", Kind::Number, "3")
             ]
         );
+    }
+
+    #[test]
+    fn double_after_to_or_a_modal_is_the_verb() {
+        for s in [
+            "They plan to double Acme's budget.",
+            "The city should triple A.I. spending.",
+        ] {
+            assert_eq!(tkv("en", s)[0].1, Kind::Multiple, "{s}");
+        }
+        assert_eq!(tkv("en", "They booked a double room."), vec![]);
+        assert_eq!(tkv("en", "It is set to double-check."), vec![]);
     }
 
     #[test]
@@ -2481,6 +2581,10 @@ mod tests {
         assert_eq!(
             tkv("en", "Call 0800 555 111 today."),
             vec![fig("0800 555 111", Kind::Identifier, "")]
+        );
+        assert_eq!(
+            tkv("de", "unter der Nummer 0800\u{a0}123\u{a0}456 erreichbar"),
+            vec![fig("0800\u{a0}123\u{a0}456", Kind::Identifier, "")]
         );
         assert_eq!(tkv("en", "0033"), vec![fig("0033", Kind::Number, "33")]);
         assert_eq!(
@@ -2690,6 +2794,13 @@ mod tests {
             t("half a meter", Kind::Measure, Some("0.5"))
         );
         assert!(scan_str("within a fraction of an inch").is_empty());
+        // A rate of the count before it, and a name.
+        assert_eq!(
+            tkv("en", "The line carried 12 million riders a year."),
+            vec![fig("12 million", Kind::Number, "12000000")]
+        );
+        assert_eq!(tkv("en", "He met a Yuan dynasty envoy there."), vec![]);
+        assert_eq!(tkv("en", "It cost a yuan then.")[0].1, Kind::Money);
     }
 
     #[test]

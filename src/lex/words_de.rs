@@ -86,7 +86,7 @@
 //!             | "st" after tens, "hundert", "tausend"     (none after "ein" and "drei")
 //! adjective-stem = "tägig" | "jährig" | "monatig" | "wöchig" | "stündig" | "minütig"
 //!             | "sekündig" | "seitig" | "malig" | "köpfig" | "teilig" | "stöckig" | "spurig"
-//!             | "stellig" | "sitzig" | "zeilig" | "silbig" | "stufig" | "sprachig" | "türig"
+//!             | "sitzig" | "zeilig" | "silbig" | "stufig" | "sprachig" | "türig"
 //!             | "gängig" | "bändig" | "polig" | "rädrig" | "motorig" | "zylindrig"
 //! ending      = "e" | "em" | "en" | "er" | "es"
 //! genitive    = ("zwei" | "drei") "er"⟂ in lower case       → cardinal ("zweier Arten")
@@ -107,7 +107,8 @@
 //! - A number word ends at a word boundary, so compounds such as "Tausendfüßler",
 //!   "Dreiviertelstunde" or "Dreieck" are not read at all; only the counting adjectives of
 //!   `adjective-stem` are ("zwanzigjährige" → 20, as English reads "twenty-year-old"), and
-//!   never as the start of a longer phrase ("zweistellige Millionen" is 2 and a plural).
+//!   never as the start of a longer phrase ("zehnjährige Millionen" is 10 and a plural).
+//!   "zweistellig" (a count of digits, English "double-digit") is none of them.
 //! - "beide(n)" is 2 only after a determiner or an adjective after one ("die beiden Länder",
 //!   "die ersten beiden Runden": "the two"); alone it is "both" and no number, as English
 //!   "both" is not.
@@ -705,7 +706,6 @@ const ADJECTIVE_STEMS: &[&str] = &[
     "teilig",
     "stöckig",
     "spurig",
-    "stellig",
     "sitzig",
     "zeilig",
     "silbig",
@@ -2169,8 +2169,8 @@ mod tests {
         }
         // No scale joins it: a two-digit amount of millions is no two million.
         assert_eq!(
-            p("zweistellige Millionen"),
-            Some(("zweistellige", d("2"), Form::Cardinal))
+            p("zehnjährige Millionen"),
+            Some(("zehnjährige", d("10"), Form::Cardinal))
         );
         for w in [
             "einmalige",
@@ -2180,6 +2180,7 @@ mod tests {
             "Elfmeter",
             "achtsam",
             "dreieckig",
+            "zweistellig",
         ] {
             assert_eq!(p(w), None, "{w}");
         }

@@ -1604,6 +1604,15 @@ fn mult_context(src: &str, pos: usize) -> bool {
     }
 }
 
+/// The factor of "double", "triple", "treble", "quadruple", "quintuple" (any case), for the
+/// scanner, which reads them as verbs after "to" or a modal whatever follows.
+pub fn multiple_word(word: &str) -> Option<u8> {
+    match lookup(word.as_bytes())? {
+        W::Mult(k) => Some(k),
+        _ => None,
+    }
+}
+
 /// multiple-word = "twice" | ("double" | "triple" | …) &context
 fn mult_word(src: &str, t: &[Tok], i0: usize) -> Option<Reading> {
     let tok = t.get(i0)?;
