@@ -27,6 +27,7 @@
 //!             | multiplying-verb                         → multiple ("verdoppeln", "halbiert")
 //!             | several ws multiplier                    → vague ("mehrere Tausend" ≥ 3000)
 //!             | "beid" ending                            → 2 (only after a determiner)
+//!             | "jed" ending ws ordinal-word             → fraction 1/n ("jedes fünfte")
 //!             | vague-word [ws scale]                    ("Tausende", "Hunderte Millionen")
 //!             | scale                                    (plural alone: vague, "Millionen" ≥ 2e6)
 //!             | "halb" (before ws "so")                  → multiple ½
@@ -499,6 +500,7 @@ fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
         b'b' => scale_word(s, i).or_else(|| beide(s, i)),
         b'q' => scale_word(s, i),
         b'v' => ver_fach(s, i).or_else(|| several(s, i)),
+        b'j' => every_nth(s, i),
         b'e' => several(s, i),
         b'm' if eat_at(s, i, "mehrere").is_some() => several(s, i),
         b't' => scale_word(s, i),
@@ -578,6 +580,29 @@ fn several(s: &str, i: usize) -> Option<(Word, usize)> {
     let j = eat_at(s, i, "ein").filter(|&j| boundary(s, j))?;
     let k = eat_at(s, skip_ws(s, j)?, "paar").filter(|&k| boundary(s, k))?;
     Some((Word::Several(2), k))
+}
+
+/// every-nth = "jed" ending ws ordinal-word → the share 1/n ("jedes fünfte Kind" → ⅕; "jeder
+/// erste" names no share).
+fn every_nth(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = ending(s, eat_at(s, i, "jed")?, ENDINGS)?;
+    match word(s, skip_ws(s, j)?, 0)? {
+        (Word::Ord(den) | Word::OrdBeforeNoun(den), k) if den >= Decimal::TWO => Some((
+            Word::Frac {
+                whole: Decimal::ZERO,
+                num: Decimal::ONE,
+                den,
+            },
+            k,
+        )),
+        _ => None,
+    }
+}
+
+/// "jede", "jeder", "jedes", "jeden", "jedem" (any case).
+fn is_every(word_text: &str) -> bool {
+    eat(word_text.as_bytes(), "jed")
+        .is_some_and(|j| ending(word_text, j, ENDINGS) == Some(word_text.len()))
 }
 
 /// multiple-word = "doppelt" [ending]
@@ -1307,7 +1332,8 @@ fn vague(s: &str, k: usize, v: Decimal) -> Option<Spelled> {
 /// article ws (fraction-noun | "halb") [ws multiplier] | article ws multiplier …
 /// ("ein Drittel", "eine halbe Million", "ein Dutzend", "eine Million dreihundert").
 fn article(s: &str, k: usize) -> Option<Spelled> {
-    let (w, m) = word(s, skip_ws(s, k)?, 0)?;
+    let j = skip_ws(s, k)?;
+    let (w, m) = word(s, j, 0)?;
     match w {
         Word::FracNoun(den) => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, den),
         Word::Halb => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, Decimal::TWO),
@@ -1376,6 +1402,7 @@ fn stems(first: u8) -> &'static [&'static str] {
         b'e' => &["ein", "elf", "erst"],
         b'f' => &["fünf"],
         b'h' => &["halb", "hälfte", "hundert"],
+        b'j' => &["jed"],
         b'm' => &["milli", "minus", "mehrere"],
         b'n' => &["neun", "null", "negativ"],
         b'q' => &["quadrilli"],
@@ -1408,6 +1435,7 @@ const TRIGRAMS: &[&[u8; 3]] = &[
     b"h\xC3\xA4",
     b"hae",
     b"hun",
+    b"jed",
     b"mil",
     b"min",
     b"meh",
@@ -1488,7 +1516,7 @@ pub fn may_start(word_text: &str) -> bool {
     if !stem_prefix(word_text) {
         return false;
     }
-    if is_article(word_text) {
+    if is_article(word_text) || is_every(word_text) {
         return true; // the commonest candidates: skip the full word grammar
     }
     matches!(word(word_text, 0, 0), Some((w, _)) if !matches!(w, Word::Komma | Word::Und | Word::Mal))
@@ -2205,6 +2233,29 @@ mod tests {
         );
         for w in ["mehrere Menschen", "einige Tage", "ein paar Leute", "viele"] {
             assert_eq!(p(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn shares_of_every_nth() {
+        is("jedes fünfte Kind", "jedes fünfte", "0.2", Form::Fraction);
+        is(
+            "Jeder zehnte Befragte",
+            "Jeder zehnte",
+            "0.1",
+            Form::Fraction,
+        );
+        // "one of four" as often as "one in four": no share.
+        for w in [
+            "einer von vier",
+            "eines von fünf",
+            "jeder erste",
+            "jedes Kind",
+            "jeder",
+            "einer von ihnen",
+            "eine von 5",
+        ] {
+            assert!(p(w).is_none_or(|(_, _, f)| f != Form::Fraction), "{w}");
         }
     }
 
