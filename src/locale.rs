@@ -474,7 +474,15 @@ pub fn detect_language(text: &str) -> Language {
     if (en + de) * 20 >= words && decisive(en, de) {
         return if de > en { Language::DE } else { Language::EN };
     }
-    if let Some(l) = crate::lang::detect_sample(sample, 2048) {
+    let detected = crate::lang::detect_sample(sample, 2048);
+    // A headline of a few words ("Tsunami nach Erdbeben in Indonesien: hunderte Tote") has a
+    // function word or two of one language and none of the other: they tell it, unless the
+    // detector is sure of a third language.
+    let one_sided = en.min(de) == 0 && en.max(de) >= 1 && words < 20;
+    if one_sided && detected.is_none_or(|l| matches!(l.base(), Language::EN | Language::DE)) {
+        return if de > en { Language::DE } else { Language::EN };
+    }
+    if let Some(l) = detected {
         return l;
     }
     // Too short for the detector to be sure: the function words, however few, else its guess
@@ -527,12 +535,14 @@ fn function_words(passage: &str) -> (usize, usize, usize) {
         words += 1;
         match w {
             "the" | "and" | "of" | "to" | "is" | "that" | "for" | "with" | "was" | "are" | "on"
-            | "by" | "from" | "have" | "has" | "this" | "which" | "were" | "their" | "The" => {
-                en += 1
-            }
+            | "by" | "from" | "have" | "has" | "this" | "which" | "were" | "their" | "The"
+            | "at" | "it" | "as" | "be" | "but" | "not" | "or" | "been" | "they" | "its"
+            | "said" | "had" | "would" | "who" | "It" | "They" => en += 1,
             "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "von" | "den" | "zu"
             | "im" | "für" | "auf" | "sich" | "dem" | "des" | "eine" | "wird" | "auch" | "Die"
-            | "Der" | "Das" => de += 1,
+            | "Der" | "Das" | "nach" | "bei" | "aus" | "über" | "oder" | "sind" | "hat" | "als"
+            | "aber" | "nur" | "dass" | "wurde" | "wurden" | "noch" | "wie" | "werden" | "um"
+            | "vom" | "zum" | "zur" | "beim" | "einer" | "einen" | "Nach" | "Bei" | "Im" => de += 1,
             _ => {}
         }
     }
@@ -554,6 +564,18 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_headlines_are_told_by_their_function_words() {
+        assert_eq!(
+            detect_language("Sturm nach Erdbeben in Chile: hunderte Verletzte"),
+            Language::DE
+        );
+        assert_eq!(
+            detect_language("Flood at the coast: it was not safe"),
+            Language::EN
+        );
+    }
     use rust_decimal::Decimal;
     use std::str::FromStr;
 

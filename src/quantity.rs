@@ -365,6 +365,7 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
             apply_hedge(q, h);
         }
     }
+    abbreviated_years(text, &mut out);
     // `dedup_by` hands each quantity with the last one kept; a join replaces that one.
     out.dedup_by(|q, prev| {
         let joined = join_bounds(text, prev, q)
@@ -385,6 +386,44 @@ pub fn refine(text: &str, found: Vec<Quantity>) -> Vec<Quantity> {
         true
     });
     out
+}
+
+/// "1950-53", "1914–18", "2019/20": two digits right after a year and a dash or slash are a
+/// later year of the same century (1953), when they come after the first year's last two.
+fn abbreviated_years(text: &str, out: &mut [Quantity]) {
+    for k in 1..out.len() {
+        let (done, rest) = out.split_at_mut(k);
+        let (y, q) = (&mut done[k - 1], &mut rest[0]);
+        let digits = |q: &Quantity, n: usize| {
+            text.get(q.span.start..q.span.end)
+                .is_some_and(|t| t.len() == n && t.bytes().all(|b| b.is_ascii_digit()))
+        };
+        // "in den Jahren 1212-14": a plain four-digit figure before is the first year.
+        let year_like = y.kind == Kind::Year
+            || (y.kind == Kind::Number
+                && y.unit.is_none()
+                && digits(y, 4)
+                && y.value.is_some_and(|v| v >= Decimal::from(1000)));
+        if !year_like
+            || q.kind != Kind::Number
+            || !digits(q, 2)
+            || y.span.end > q.span.start
+            || !matches!(text.get(y.span.end..q.span.start), Some("-" | "–" | "/"))
+        {
+            continue;
+        }
+        let (Some(first), Some(v)) = (y.value, q.value) else {
+            continue;
+        };
+        let century = (first / Decimal::ONE_HUNDRED).trunc() * Decimal::ONE_HUNDRED;
+        let year = century + v;
+        if year > first {
+            y.kind = Kind::Year;
+            q.kind = Kind::Year;
+            q.value = Some(year);
+            q.precision = Some(Decimal::ONE);
+        }
+    }
 }
 
 /// Sets the bounds a comparative hedge implies ("more than 5" → low 5).
@@ -566,11 +605,22 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
             }
             _ => (a.span.start, false),
         },
-        // Nor "rose 1.6 pct to 55.9 pct": a change and its new level.
-        "to" => (
-            a.span.start,
-            !lead_word.is_some_and(|w| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c))),
-        ),
+        // Nor "rose 1.6 pct to 55.9 pct": a change and its new level. A bare figure before
+        // a smaller one with a scale is the range's low end still ("lost 30 to 50
+        // thousand"), unless "from" makes it the start of a change.
+        "to" => {
+            let change = |w: &str| CHANGE_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c));
+            let scaled_end = a.kind == Kind::Number
+                && a.unit.is_none()
+                && a.scale.is_none()
+                && b.scale.is_some_and(|k| {
+                    b.value
+                        .and_then(|v| v.checked_div(k))
+                        .is_some_and(|v| a.value.is_some_and(|x| x < v))
+                })
+                && !lead_word.is_some_and(|w| w.eq_ignore_ascii_case("from"));
+            (a.span.start, !lead_word.is_some_and(change) || scaled_end)
+        }
         _ => (a.span.start, true),
     };
     if !ok {
@@ -607,6 +657,81 @@ fn join_range(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Setting;
+
+    /// The text, kind, value and bounds of each figure recognised in `text`.
+    fn read(text: &str, setting: Setting) -> Vec<(String, Kind, String)> {
+        crate::recognize(text, setting)
+            .quantities
+            .iter()
+            .map(|q| {
+                let v = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+                let value = match q.kind {
+                    Kind::Range => format!(
+                        "{}..{}",
+                        v(q.low).unwrap_or_default(),
+                        v(q.high).unwrap_or_default()
+                    ),
+                    _ => v(q.value).unwrap_or_default(),
+                };
+                (text[q.span.start..q.span.end].to_string(), q.kind, value)
+            })
+            .collect()
+    }
+
+    fn fig(t: &str, k: Kind, v: &str) -> (String, Kind, String) {
+        (t.to_string(), k, v.to_string())
+    }
+
+    #[test]
+    fn abbreviated_second_years_keep_the_century() {
+        assert_eq!(
+            read("the 1939-45 war", Setting::En),
+            vec![
+                fig("1939", Kind::Year, "1939"),
+                fig("45", Kind::Year, "1945")
+            ]
+        );
+        assert_eq!(
+            read("in den Jahren 1212–14 kämpfte er", Setting::De),
+            vec![
+                fig("1212", Kind::Year, "1212"),
+                fig("14", Kind::Year, "1214")
+            ]
+        );
+        // Not a later year: two figures.
+        assert_eq!(
+            read("in 1998-12 teams", Setting::En)[1],
+            fig("12", Kind::Number, "12")
+        );
+    }
+
+    #[test]
+    fn a_scale_after_the_second_figure_scales_the_first() {
+        for (text, setting, range) in [
+            (
+                "Some towns lost 20 to 40 thousand people.",
+                Setting::En,
+                "20000..40000",
+            ),
+            ("between 3 and 5 million", Setting::En, "3000000..5000000"),
+            (
+                "Es kamen 30 bis 50 Millionen.",
+                Setting::De,
+                "30000000..50000000",
+            ),
+        ] {
+            let got = read(text, setting);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].1, got[0].2.as_str()),
+                (Kind::Range, range),
+                "{text}"
+            );
+        }
+        // "from" makes a change: its start stays a figure of its own.
+        assert_eq!(read("rose from 3 to 5 million", Setting::En).len(), 2);
+    }
 
     #[test]
     fn plain_writes_what_decimal_display_writes() {

@@ -1292,17 +1292,6 @@ fn stated_allowing(
     setting: Setting,
 ) -> Result<Stated, String> {
     let target = parse_interval(allows, setting)?;
-    if let Some(mut s) = read {
-        s.text = text.trim().to_string();
-        s.target = target;
-        return Ok(s);
-    }
-    let percent = allows.contains('%');
-    let value = match (target.lo, target.hi) {
-        (Some((l, _)), Some((h, _))) => (l + h) / Decimal::TWO,
-        (Some((v, _)), None) | (None, Some((v, _))) => v,
-        (None, None) => Decimal::ZERO,
-    };
     let places = allows
         .split(", ")
         .map(|f| {
@@ -1314,6 +1303,23 @@ fn stated_allowing(
         })
         .max()
         .unwrap_or(0);
+    let places = u32::try_from(places).unwrap_or(0);
+    if let Some(mut s) = read {
+        // A figure in words ("tripled") has no digits of its own: the interval's say how
+        // closely it is meant.
+        if !text.contains(|c: char| c.is_ascii_digit()) {
+            s.places = s.places.max(places);
+        }
+        s.text = text.trim().to_string();
+        s.target = target;
+        return Ok(s);
+    }
+    let percent = allows.contains('%');
+    let value = match (target.lo, target.hi) {
+        (Some((l, _)), Some((h, _))) => (l + h) / Decimal::TWO,
+        (Some((v, _)), None) | (None, Some((v, _))) => v,
+        (None, None) => Decimal::ZERO,
+    };
     Ok(Stated {
         text: text.trim().to_string(),
         span: crate::quantity::Span::new(0, text.len()),
@@ -1321,7 +1327,7 @@ fn stated_allowing(
         percent,
         unit: percent.then(|| "%".to_string()),
         target,
-        places: u32::try_from(places).unwrap_or(0),
+        places,
     })
 }
 
@@ -1885,9 +1891,9 @@ claims:
             ]
         );
         assert_eq!(
-            errors("claims:\n  - id: t\n    stated: tripled\n    derive: 3\n"),
+            errors("claims:\n  - id: t\n    stated: soared\n    derive: 3\n"),
             [
-                "c.yaml:3:13: claim \"t\": stated: cannot read \"tripled\" as a figure (if the statement is no figure, say what it allows with `allows`)"
+                "c.yaml:3:13: claim \"t\": stated: cannot read \"soared\" as a figure (if the statement is no figure, say what it allows with `allows`)"
             ]
         );
     }

@@ -155,6 +155,9 @@ const ID_CUES: &[&str] = &[
     "Zimmer",
     "Haus",
     "Nummer",
+    "Resolution",
+    "Übereinkommen",
+    "Konvention",
     "number",
 ];
 
@@ -554,8 +557,32 @@ impl<'a> Scanner<'a> {
             _ => None,
         };
         let Some(sp) = parsed.filter(|sp| sp.len > 0) else {
-            return self.article_before_unit(ws, we);
+            return self
+                .multiple_verb(ws, we)
+                .or_else(|| self.article_before_unit(ws, we));
         };
+        // "beide Länder" is "both"; "die beiden Länder" is "the two" ("die beide spielten",
+        // with a relative pronoun, is "which both played").
+        if self.words == Language::DE
+            && is_beide(word)
+            && !(word.ends_with("en") && self.determiner_before(ws) && self.noun_after(we))
+        {
+            return None;
+        }
+        // "the Four Corners", "World War Two", "die Sechs Ministerien": a name, not an
+        // amount. German capitalises its nouns, so there only a cardinal below a hundred,
+        // which is no noun, counts ("Tausende", "Millionen" are).
+        // Nor "Null" (a noun, "auf Null") or the head of a compound ("eine Vier-Tage-Woche").
+        let plain_word = self.words == Language::EN
+            || (sp.form == Form::Cardinal
+                && sp.len == we - ws
+                && sp.value >= Decimal::TWO
+                && sp.value < Decimal::ONE_HUNDRED
+                && !is_beide(word)
+                && !self.text[we..].starts_with('-'));
+        if plain_word && self.name_word(ws, we) {
+            return Some(ws + sp.len);
+        }
         if sp.len == we - ws
             && (self.pronoun_one(ws, we)
                 || self.half_of_a_game(ws, we)
@@ -608,10 +635,13 @@ impl<'a> Scanner<'a> {
         let rest = &self.text[end..];
         let gap = affix::ws_len(rest);
         let next = affix::word_at(&rest[gap..]);
+        // "a third type", "a third Elite League defeat".
+        let mut letters = next.chars();
+        let capitalised =
+            letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase);
         let noun = gap > 0
             && next.len() > 1
-            && next.chars().all(|c| c.is_lowercase())
-            && !next.ends_with("er")
+            && (capitalised || next.chars().all(|c| c.is_lowercase()) && !next.ends_with("er"))
             && !FRACTION_AFTER.contains(&next)
             && Next::new(rest).unit().is_none()
             && Next::new(rest).currency().is_none();
@@ -622,6 +652,111 @@ impl<'a> Scanner<'a> {
         q.precision = sp.precision;
         self.out.push(q);
         Some(end)
+    }
+
+    /// Whether a determiner stands before the word at `ws`, alone or with an adjective after
+    /// it: "die beiden", "den ersten beiden", "diese beiden" (not "in beiden", "alle beide").
+    fn determiner_before(&self, ws: usize) -> bool {
+        let det = |w: &str| DE_DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+        let Some((s, w)) = word_before(self.text, ws) else {
+            return false;
+        };
+        if det(w) {
+            return true;
+        }
+        let adjective = w.starts_with(char::is_lowercase)
+            && w.chars().count() >= 4
+            && ["e", "en"].iter().any(|e| w.ends_with(e));
+        adjective && word_before(self.text, s).is_some_and(|(_, d)| det(d))
+    }
+
+    /// Whether a noun follows the word that ends at `we`, with or without adjectives before
+    /// it: "beiden Länder", "beiden großen Parteien" (not "die beiden haben", "der beiden.").
+    fn noun_after(&self, we: usize) -> bool {
+        let next = |at: usize| {
+            let rest = &self.text[at..];
+            let gap = affix::ws_len(rest);
+            let w = affix::word_at(&rest[gap..]);
+            (gap > 0 && !w.is_empty()).then_some((w, at + gap + w.len()))
+        };
+        // Up to two adjectives: "die beiden bekanntesten alten Familien".
+        let mut at = we;
+        for _ in 0..3 {
+            match next(at) {
+                Some((w, _)) if w.starts_with(char::is_uppercase) => return true,
+                Some((w, end)) if ["e", "en"].iter().any(|e| w.ends_with(e)) => at = end,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// "to double the", "should triple Acme's": after "to" or a modal verb "double" is the
+    /// verb, a multiple, whatever follows it. Pushes it and returns its end.
+    fn multiple_verb(&mut self, ws: usize, we: usize) -> Option<usize> {
+        const BEFORE: &[&str] = &[
+            "to", "will", "would", "should", "could", "can", "may", "might", "must", "did",
+        ];
+        if self.words != Language::EN || self.text[we..].starts_with('-') {
+            return None;
+        }
+        let k = words_en::multiple_word(&self.text[ws..we])?;
+        let (_, w) = word_before(self.text, ws)?;
+        if !BEFORE.iter().any(|b| b.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let mut q = Quantity::new(Span::new(ws, we), Kind::Multiple, Some(Decimal::from(k)));
+        q.precision = Some(Decimal::ONE);
+        Some(self.finish(q, we, ws))
+    }
+
+    /// Whether the capitalised number word at `ws..we` stands inside a sentence, where a
+    /// capital makes it part of a name ("the Four Corners", "World War Two",
+    /// "Oxnard-Thousand Oaks", "Three's Company", "die Sechs Ministerien"). At the start of a line or sentence, after
+    /// an opening quote or bracket, and in a headline of capitalised words it counts as ever.
+    fn name_word(&self, ws: usize, we: usize) -> bool {
+        let w = &self.text[ws..we];
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase) || w.len() < 3 || !cs.all(char::is_lowercase)
+        {
+            return false;
+        }
+        let before = &self.text[..ws];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let head = before[line_start..].trim_end_matches([' ', '\t', '\u{a0}']);
+        let Some(prev) = head.chars().next_back() else {
+            return false;
+        };
+        // "Oxnard-Thousand Oaks": a hyphen between two capitalised words joins a name.
+        let joined = prev == '-'
+            && head.len() == before.len() - line_start
+            && head[..head.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+        if !joined && (!prev.is_alphanumeric() && prev != ',' || prev.is_ascii_digit()) {
+            return false;
+        }
+        !self.headline(line_start)
+    }
+
+    /// Whether the line starting at `line_start` is a short headline whose words are
+    /// capitalised ("Three Killed As Storm Hits Coast").
+    fn headline(&self, line_start: usize) -> bool {
+        let rest = &self.text[line_start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        if line.len() > 200 {
+            return false;
+        }
+        let (mut words, mut caps) = (0usize, 0usize);
+        for w in line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4)
+        {
+            words += 1;
+            caps += usize::from(w.starts_with(char::is_uppercase));
+        }
+        words >= 2 && caps * 4 >= words * 3
     }
 
     /// Whether the word "one" at `ws..we` is a pronoun, not a count: "no one", "the old one",
@@ -683,9 +818,10 @@ impl<'a> Scanner<'a> {
             next.unit().is_some() || next.currency().is_some()
         };
         // The noun itself (a numerator of one), not "Dreiviertel"; "viertel Liter" measures.
+        // (1 / ⅓ is 3 only to 28 digits.)
         let one_part = Decimal::ONE
             .checked_div(sp.value)
-            .is_some_and(|d| d.fract().is_zero());
+            .is_some_and(|d| d.round_dp(6).fract().is_zero());
         self.words == Language::DE
             && sp.form == Form::Fraction
             && one_part
@@ -712,6 +848,17 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // English writes its units and currencies in lower case: before another word, "a
+        // Yuan dynasty envoy" is a name ("a US dollar" writes a code).
+        let mut letters = unit_word.chars();
+        let after = &next.rest()[f.len..];
+        if self.words == Language::EN
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.all(char::is_lowercase)
+            && after[affix::ws_len(after)..].starts_with(char::is_alphabetic)
+        {
+            return None;
+        }
         // "1/16 of an inch" is no inch.
         if word_before(self.text, ws).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")) {
             return None;
@@ -731,10 +878,16 @@ impl<'a> Scanner<'a> {
             let w = affix::word_at(&after[affix::ws_len(after)..]);
             TIME_OFFSETS.iter().any(|o| w.eq_ignore_ascii_case(o))
         };
+        // "37 million passengers a year": a count and its noun before are rated too.
+        let noun_between = |gap: &str| {
+            let gap = gap.trim();
+            !gap.is_empty() && gap.chars().all(char::is_alphabetic)
+        };
         if self.out.last().is_some_and(|p| {
             p.kind != Kind::Fraction
                 && p.span.end <= ws
-                && self.text[p.span.end..ws].trim().is_empty()
+                && (self.text[p.span.end..ws].trim().is_empty()
+                    || noun_between(&self.text[p.span.end..ws]))
         }) && !offset()
         {
             return None;
@@ -779,12 +932,16 @@ impl<'a> Scanner<'a> {
         {
             return self.glued(pos);
         }
-        if let Some(f) = dates::month_day(text, pos).or_else(|| dates::at_digit(text, pos)) {
+        let found = dates::month_day(text, pos).or_else(|| dates::at_digit(text, pos));
+        if let Some(f) = found.filter(|f| f.is_date || !self.german_am(f)) {
             let kind = if f.is_date { Kind::Date } else { Kind::Time };
             let mut q = Quantity::new(Span::new(f.start, f.end), kind, None);
             q.date = Some(f.iso);
             self.out.push(q);
             return f.end;
+        }
+        if let Some(end) = self.leading_zeros(pos) {
+            return end;
         }
         let shape = numeral::shape(text, pos);
         if let Some(end) = self.identifier(pos, shape.as_ref()) {
@@ -1001,6 +1158,58 @@ impl<'a> Scanner<'a> {
         q.too_large = v.is_none();
         self.out.push(q);
         end
+    }
+
+    /// Whether the time `f` ends in "am" in German text, where "am" is "on the" ("Radio 4 am
+    /// Sonntag"), not a.m.
+    fn german_am(&self, f: &dates::Found) -> bool {
+        self.text[f.start..f.end].ends_with(" am")
+            && (self.german() || self.language_around(f.start) == Some(Language::DE))
+    }
+
+    /// A phone number written in groups after single spaces, the first with a leading zero
+    /// (a dialling code: "0800 555 111", "030 1234 5678"), at least seven digits in all: one
+    /// identifier. A lone run with a leading zero ("0033") is still read as its number.
+    fn leading_zeros(&mut self, pos: usize) -> Option<usize> {
+        let b = self.bytes;
+        let digits = |i: usize| {
+            b[i.min(b.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+        };
+        let run = digits(pos);
+        if b[pos] != b'0' || run < 3 {
+            return None;
+        }
+        let mut end = pos + run;
+        if matches!(b.get(end), Some(b'.' | b',')) && digits(end + 1) > 0
+            || b.get(end).is_some_and(u8::is_ascii_alphabetic)
+        {
+            return None;
+        }
+        let mut count = run;
+        // A space, a no-break space or a narrow one between the groups.
+        let space = |i: usize| match b.get(i..) {
+            Some([b' ', ..]) => 1,
+            Some([0xC2, 0xA0, ..]) => 2,
+            Some([0xE2, 0x80, 0xAF, ..]) => 3,
+            _ => 0,
+        };
+        while space(end) > 0 && digits(end + space(end)) >= 2 {
+            let n = space(end);
+            count += digits(end + n);
+            end += n + digits(end + n);
+        }
+        if end == pos + run
+            || count < 7
+            || matches!(b.get(end), Some(b'.' | b',')) && digits(end + 1) > 0
+        {
+            return None;
+        }
+        self.out
+            .push(Quantity::new(Span::new(pos, end), Kind::Identifier, None));
+        Some(end)
     }
 
     /// Identifiers recognised by their shape `shape` (of the numeral at `pos`) or the word
@@ -1457,9 +1666,15 @@ impl<'a> Scanner<'a> {
 
     /// A German ordinal "3." before a word ("die 3. Banane", "der 23. Platz").
     fn german_ordinal(&self, rest: &str, start: usize) -> bool {
-        let Some(after) = rest.strip_prefix('.') else {
+        let Some(mut after) = rest.strip_prefix('.') else {
             return false;
         };
+        // "im [21.] Jahrhundert": an ordinal an editor put in brackets.
+        if self.text[..start].ends_with('[')
+            && let Some(a) = after.strip_prefix(']')
+        {
+            after = a;
+        }
         // "die 2., 3. und 4. Auflage": an ordinal of a list of them.
         if let Some(list) = after.strip_prefix(',') {
             let list = &list[affix::ws_len(list)..];
@@ -1484,11 +1699,19 @@ impl<'a> Scanner<'a> {
         // before the figure ("der 23. Platz"), an ordinal and a conjunction do ("18. und 19.
         // Jahrhundert"), or the noun is one that ordinals count ("im frühen 18. Jahrhundert").
         let noun = affix::word_at(after);
+        let cue = |w: &str| {
+            DE_ORDINAL_CUE_SET.contains(w)
+                || (w.starts_with(char::is_uppercase)
+                    && DE_ORDINAL_CUE_SET.contains(&w.to_lowercase()))
+        };
         DE_ORDINAL_NOUNS.iter().any(|n| noun.starts_with(n))
-            || word_before(self.text, start).is_some_and(|(_, w)| {
-                DE_ORDINAL_CUE_SET.contains(w)
-                    || (w.starts_with(char::is_uppercase)
-                        && DE_ORDINAL_CUE_SET.contains(&w.to_lowercase()))
+            || word_before(self.text, start).is_some_and(|(s, w)| {
+                cue(w)
+                    // "den alten 12. Bezirk": an adjective after the article.
+                    || (w.starts_with(char::is_lowercase)
+                        && w.chars().count() >= 4
+                        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+                        && word_before(self.text, s).is_some_and(|(_, d)| cue(d)))
             })
             || self.out.last().is_some_and(|p| {
                 p.kind == Kind::Ordinal
@@ -1622,6 +1845,21 @@ const URL_SCHEMES: &[&str] = &["http", "https", "www", "ftp"];
 /// Whether `word` is an indefinite article, or "one", in any case.
 fn is_article(word: &str) -> bool {
     ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// German determiners after which "beiden" is "the two".
+const DE_DETERMINERS: &[&str] = &[
+    "die", "der", "den", "des", "dem", "diese", "dieser", "diesen", "dieses", "jene", "jenen",
+    "jener", "meine", "meinen", "meiner", "deine", "deinen", "seine", "seinen", "seiner", "ihre",
+    "ihren", "ihrer", "unsere", "unseren", "unserer", "eure", "euren", "deren", "dessen",
+];
+
+/// Whether `word` is a form of "beide" (any case).
+fn is_beide(word: &str) -> bool {
+    word.len() >= 5
+        && word
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("beid"))
 }
 
 /// Whether `word` begins a URL ("https", "www").
@@ -2238,8 +2476,180 @@ mod tests {
         }
     }
 
+    /// The text, kind and value of each figure `under(locale, s)` finds.
+    fn tkv(locale: &str, s: &str) -> Vec<(String, Kind, String)> {
+        under(locale, s)
+            .into_iter()
+            .map(|g| (g.0, g.1, g.2))
+            .collect()
+    }
+
+    /// One expected figure.
+    fn fig(t: &str, k: Kind, v: &str) -> (String, Kind, String) {
+        (t.to_string(), k, v.to_string())
+    }
+
+    #[test]
+    fn beiden_after_a_determiner_is_two() {
+        assert_eq!(
+            tkv("de", "Die beiden Staaten verhandeln weiter."),
+            vec![fig("beiden", Kind::Number, "2")]
+        );
+        assert_eq!(
+            tkv("de", "Sie verloren die ersten beiden Sätze."),
+            vec![
+                fig("ersten", Kind::Ordinal, "1"),
+                fig("beiden", Kind::Number, "2")
+            ]
+        );
+        assert_eq!(
+            tkv("de", "Die beiden großen Parteien verhandeln."),
+            vec![fig("beiden", Kind::Number, "2")]
+        );
+        // "the two of them", which English writes "the pair" or "both" as often.
+        for s in [
+            "Beide Staaten verhandeln weiter.",
+            "In beiden Fällen half es.",
+            "Die Teams, die beide verloren.",
+            "Die beiden haben geheiratet.",
+        ] {
+            assert_eq!(tkv("de", s), vec![], "{s}");
+        }
+    }
+
+    #[test]
+    fn capitalised_number_words_inside_a_sentence_are_names() {
+        for s in [
+            "Rain moved into the Five Points district over the long weekend.",
+            "They met after World War One had ended in the north.",
+            "The band from the Glen-Seven Hills area played late into the night.",
+        ] {
+            assert_eq!(tkv("en", s), vec![], "{s}");
+        }
+        assert_eq!(
+            tkv("en", "Five people were hurt, the police said."),
+            vec![fig("Five", Kind::Number, "5")]
+        );
+        assert_eq!(
+            tkv("en", "He said: \"Seven of them stayed behind.\""),
+            vec![fig("Seven", Kind::Number, "7")]
+        );
+        // A headline capitalises every word.
+        assert_eq!(
+            tkv("en", "Storm Leaves Seven Dead Along Coast"),
+            vec![fig("Seven", Kind::Number, "7")]
+        );
+        assert_eq!(
+            tkv(
+                "de",
+                "Sie leitete die traditionellen Neun Ministerien des Reiches."
+            ),
+            vec![]
+        );
+        // A noun, and the head of a compound, are no names.
+        assert_eq!(
+            tkv("de", "Die Zahl sank danach fast auf Null."),
+            vec![fig("Null", Kind::Number, "0")]
+        );
+        assert_eq!(
+            tkv("de", "Sie wünschen sich eine Drei-Tage-Woche."),
+            vec![fig("Drei", Kind::Number, "3")]
+        );
+        assert_eq!(
+            tkv(
+                "de",
+                "Zur Kundgebung kamen Tausende und danach drei Minister."
+            ),
+            vec![
+                fig("Tausende", Kind::Vague, ""),
+                fig("drei", Kind::Number, "3")
+            ]
+        );
+    }
+
+    #[test]
+    fn double_after_to_or_a_modal_is_the_verb() {
+        for s in [
+            "They plan to double Acme's budget.",
+            "The city should triple A.I. spending.",
+        ] {
+            assert_eq!(tkv("en", s)[0].1, Kind::Multiple, "{s}");
+        }
+        assert_eq!(tkv("en", "They booked a double room."), vec![]);
+        assert_eq!(tkv("en", "It is set to double-check."), vec![]);
+    }
+
+    #[test]
+    fn german_am_is_a_preposition_not_a_meridiem() {
+        assert_eq!(
+            tkv("de", "Das Konzert läuft auf Kanal 5 am Freitag."),
+            vec![fig("5", Kind::Number, "5")]
+        );
+        assert_eq!(tkv("en", "It starts at 5 am Friday.")[0].1, Kind::Time);
+    }
+
+    #[test]
+    fn phone_numbers_in_groups_after_a_dialling_code() {
+        assert_eq!(
+            tkv("en", "Call 0800 555 111 today."),
+            vec![fig("0800 555 111", Kind::Identifier, "")]
+        );
+        assert_eq!(
+            tkv("de", "unter der Nummer 0800\u{a0}123\u{a0}456 erreichbar"),
+            vec![fig("0800\u{a0}123\u{a0}456", Kind::Identifier, "")]
+        );
+        assert_eq!(tkv("en", "0033"), vec![fig("0033", Kind::Number, "33")]);
+        assert_eq!(
+            tkv("en", "423 0000"),
+            vec![
+                fig("423", Kind::Number, "423"),
+                fig("0000", Kind::Number, "0")
+            ]
+        );
+        assert_eq!(tkv("en", "0.5"), vec![fig("0.5", Kind::Number, "0.5")]);
+    }
+
+    #[test]
+    fn a_bare_german_fraction_noun_is_a_part_of_a_game_or_town() {
+        for s in ["im letzten Drittel des Spiels", "das erste Viertel kam"] {
+            assert!(
+                tkv("de", s).iter().all(|f| f.1 != Kind::Fraction),
+                "{s}: {:?}",
+                tkv("de", s)
+            );
+        }
+        for (s, t) in [
+            ("ein Drittel der Stimmen", "ein Drittel"),
+            ("zwei Drittel der Stimmen", "zwei Drittel"),
+            ("mit einem Drittel der Stimmen", "einem Drittel"),
+        ] {
+            assert_eq!(tkv("de", s)[0].0, t, "{s}");
+            assert_eq!(tkv("de", s)[0].1, Kind::Fraction, "{s}");
+        }
+    }
+
+    #[test]
+    fn german_ordinals_after_an_adjective_or_in_brackets() {
+        assert_eq!(
+            tkv("de", "Er vertritt den alten 12. Bezirk seit Jahren."),
+            vec![fig("12.", Kind::Ordinal, "12")]
+        );
+        assert_eq!(
+            tkv("de", "Das war im [19.] Jahrhundert."),
+            vec![fig("19.", Kind::Ordinal, "19")]
+        );
+        assert_eq!(
+            tkv("de", "Die Zahl war 12. Danach kam nichts."),
+            vec![fig("12", Kind::Number, "12")]
+        );
+    }
+
     #[test]
     fn an_ordinal_after_an_article_before_a_noun() {
+        assert_eq!(
+            tkv("en", "It was a third Premier League loss."),
+            vec![fig("third", Kind::Ordinal, "3")]
+        );
         let got = |s: &str| -> Vec<(String, Kind, String)> {
             under("en", s)
                 .into_iter()
@@ -2396,6 +2806,13 @@ mod tests {
             t("half a meter", Kind::Measure, Some("0.5"))
         );
         assert!(scan_str("within a fraction of an inch").is_empty());
+        // A rate of the count before it, and a name.
+        assert_eq!(
+            tkv("en", "The line carried 12 million riders a year."),
+            vec![fig("12 million", Kind::Number, "12000000")]
+        );
+        assert_eq!(tkv("en", "He met a Yuan dynasty envoy there."), vec![]);
+        assert_eq!(tkv("en", "It cost a yuan then.")[0].1, Kind::Money);
     }
 
     #[test]

@@ -24,6 +24,10 @@
 //!             | fraction-word [ws multiplier]            ("Drittel", "zweieinhalb", "halbe")
 //!             | decimal-word [ws multiplier]             ("dreikommafünf")
 //!             | ordinal-word | multiple-word | times-word
+//!             | multiplying-verb                         → multiple ("verdoppeln", "halbiert")
+//!             | several ws multiplier                    → vague ("mehrere Tausend" ≥ 3000)
+//!             | "beid" ending                            → 2 (only after a determiner)
+//!             | "jed" ending ws ordinal-word             → fraction 1/n ("jedes fünfte")
 //!             | vague-word [ws scale]                    ("Tausende", "Hunderte Millionen")
 //!             | scale                                    (plural alone: vague, "Millionen" ≥ 2e6)
 //!             | "halb" (before ws "so")                  → multiple ½
@@ -41,6 +45,12 @@
 //! fraction-word = fraction-noun | "anderthalb" | word with a mixed or fraction suffix
 //! fraction-noun = ord-stem ("el" | "eln" | "els") | "halb" ending | "hälfte" ["n"]
 //! multiple-word = "doppelt" [ending] | word with "fach" suffix
+//! multiplying-verb = "ver" ("doppel" | "doppl") verb-ending
+//!             | "ver" compound "fach" verb-ending        ("verdreifacht", "Vervierfachung")
+//!             | "halbier" verb-ending                    → ½ ("halbieren", "Halbierung")
+//! verb-ending = "ungen" | "ung" | "end" [ending] | "test" | "t" [ending] | "st" | "en"
+//!             | "n" | "e"
+//! several     = "mehrere" → 3 | "einige" → 2 | "viele" → 2 | "ein" ws "paar" → 2
 //! vague-word  = ("hundert" | "tausend" | "zehntausend" | "hunderttausend" | "aberhundert"
 //!             | "abertausend" | "dutzend") ("e" | "en")
 //! continuation (after a numeral, `continue_after`)
@@ -60,6 +70,8 @@
 //! stem        = "erst" | "dritt" | "siebt"                (ordinal stems; last element only)
 //! word        = compound suffix
 //! suffix      = ⟂                                        → cardinal ("ein" alone: article)
+//!             | adjective-stem [ending]⟂                 → cardinal ("dreitägige", "vierseitig";
+//!                                                          not after a lone "ein")
 //!             | ending⟂                                  after a final "ein": "tausendundeine"
 //!             | ord-stem ending⟂ | ord-stem⟂             → ordinal ("zweite", "zu viert";
 //!                                                          "achte(n)" only before a noun)
@@ -73,6 +85,10 @@
 //! half-end    = ⟂ | "fach" [ending]⟂ | "mal"⟂            → fraction, or factor "zweieinhalbfach"
 //! ord-stem    = "" after a stem or "acht" | "t" after a unit or teen
 //!             | "st" after tens, "hundert", "tausend"     (none after "ein" and "drei")
+//! adjective-stem = "tägig" | "jährig" | "monatig" | "wöchig" | "stündig" | "minütig"
+//!             | "sekündig" | "seitig" | "malig" | "köpfig" | "teilig" | "stöckig" | "spurig"
+//!             | "sitzig" | "zeilig" | "silbig" | "stufig" | "sprachig" | "türig"
+//!             | "gängig" | "bändig" | "polig" | "rädrig" | "motorig" | "zylindrig"
 //! ending      = "e" | "em" | "en" | "er" | "es"
 //! genitive    = ("zwei" | "drei") "er"⟂ in lower case       → cardinal ("zweier Arten")
 //! scale       = "million" ["en"] | "milliarde" ["n"] | "billion" ["en"] | "billiarde" ["n"]
@@ -90,7 +106,18 @@
 //!   "so" ("halb so viele").
 //! - "achte"/"achten" are ordinals only before a noun (otherwise the verb "achten").
 //! - A number word ends at a word boundary, so compounds such as "Tausendfüßler",
-//!   "Dreiviertelstunde" or "zwanzigjährige" are not read at all.
+//!   "Dreiviertelstunde" or "Dreieck" are not read at all; only the counting adjectives of
+//!   `adjective-stem` are ("zwanzigjährige" → 20, as English reads "twenty-year-old"), and
+//!   never as the start of a longer phrase ("zehnjährige Millionen" is 10 and a plural).
+//!   "zweistellig" (a count of digits, English "double-digit") is none of them.
+//! - "beide(n)" is 2 only after a determiner or an adjective after one ("die beiden Länder",
+//!   "die ersten beiden Runden": "the two"); alone it is "both" and no number, as English
+//!   "both" is not.
+//! - The multiplying verbs and their nouns are multiples wherever they stand ("verdoppeln",
+//!   "Verdopplung" → 2, "halbiert" → ½), as English "doubled" and "halved" are.
+//! - "mehrere", "einige", "viele", "ein paar" are numbers only before "Hundert", "Tausend",
+//!   a scale or "Dutzend", and then vague with the lower bound of English "several hundred"
+//!   (3 ×) and "a few thousand" (2 ×).
 //! - "dreimal" is a count (cardinal) unless a comparison follows ("dreimal so viele",
 //!   "drei mal größer"): then it is a factor.
 //! - Vague plurals give their lower bound: "Tausende" → 2000, "Millionen" (alone) → 2000000.
@@ -433,10 +460,18 @@ enum Word {
     Halb,
     /// "doppelt", "dreifach": the factor.
     Multiple(Decimal),
+    /// "verdoppelt", "halbiert": the factor a verb or its noun states.
+    VerbMultiple(Decimal),
     /// "dreimal": a count of times, or a factor before a comparison.
     Times(Decimal),
     /// "Tausende", "Dutzende": the implied lower bound.
     Vague(Decimal),
+    /// "beiden", "beide": 2 after a determiner (the scanner decides).
+    Beide,
+    /// "dreitägige", "vierseitig": the cardinal of a counting adjective (no scale follows).
+    Adjective(u64),
+    /// "mehrere" 3, "einige" 2, "ein paar" 2: a count before a multiplier only.
+    Several(u8),
     /// "Million", "Milliarden".
     Scale { v: Decimal, plural: bool },
     /// "Millionste", "Milliardsten".
@@ -462,7 +497,12 @@ fn word(s: &str, i: usize, depth: u8) -> Option<(Word, usize)> {
         b'a' => eat_at(s, i, "anderthalb")
             .and_then(|m| after_half(s, m, Decimal::ONE))
             .or_else(|| aber(s, i)),
-        b'b' | b'q' => scale_word(s, i),
+        b'b' => scale_word(s, i).or_else(|| beide(s, i)),
+        b'q' => scale_word(s, i),
+        b'v' => ver_fach(s, i).or_else(|| several(s, i)),
+        b'j' => every_nth(s, i),
+        b'e' => several(s, i),
+        b'm' if eat_at(s, i, "mehrere").is_some() => several(s, i),
         b't' => scale_word(s, i),
         b'd' => doppelt(s, i).or_else(|| dutzend(s, i)),
         b'h' => halb(s, i),
@@ -498,6 +538,73 @@ fn aber(s: &str, i: usize) -> Option<(Word, usize)> {
     ending(s, k, &["en", "e"]).map(|m| (Word::Vague(Decimal::from(v)), m))
 }
 
+/// beide = "beid" ending: the cardinal 2 after a determiner ("die beiden Länder"); the
+/// scanner drops it elsewhere ("beide Länder" is "both").
+fn beide(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = eat_at(s, i, "beid")?;
+    ending(s, j, ENDINGS).map(|k| (Word::Beide, k))
+}
+
+/// Endings of a multiplying verb or its noun after the stem: "verdoppel|n", "verdreifach|t",
+/// "halbier|ten", "Verdopplung", "halbierend".
+const VERB_ENDINGS: &[&str] = &[
+    "ungen", "ung", "enden", "ender", "endes", "endem", "ende", "end", "test", "ten", "tem", "ter",
+    "tes", "te", "st", "en", "n", "t", "e",
+];
+
+/// multiplying-verb = "ver" ("doppel" | "doppl") verb-ending
+///                  | "ver" compound "fach" verb-ending  ("verdreifachen", "Verzehnfachung")
+fn ver_fach(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = eat_at(s, i, "ver")?;
+    if let Some(k) = eat_at(s, j, "doppel").or_else(|| eat_at(s, j, "doppl")) {
+        return ending(s, k, VERB_ENDINGS).map(|e| (Word::VerbMultiple(Decimal::TWO), e));
+    }
+    let n =
+        compound(s, j).filter(|n| n.last != Last::Stem && !(n.single && n.last == Last::One))?;
+    let k = eat_at(s, n.end, "fach")?;
+    ending(s, k, VERB_ENDINGS).map(|e| (Word::VerbMultiple(Decimal::from(n.v)), e))
+}
+
+/// several = ("mehrere" | "einige" | "viele" | "ein" ws "paar") before a multiplier: the
+/// count its lower bound stands for ("mehrere Tausend" ≥ 3000, "ein paar Hundert" ≥ 200).
+fn several(s: &str, i: usize) -> Option<(Word, usize)> {
+    if let Some(j) = eat_at(s, i, "mehrere").filter(|&j| boundary(s, j)) {
+        return Some((Word::Several(3), j));
+    }
+    if let Some(j) = ["einige", "viele"]
+        .iter()
+        .find_map(|w| eat_at(s, i, w).filter(|&j| boundary(s, j)))
+    {
+        return Some((Word::Several(2), j));
+    }
+    let j = eat_at(s, i, "ein").filter(|&j| boundary(s, j))?;
+    let k = eat_at(s, skip_ws(s, j)?, "paar").filter(|&k| boundary(s, k))?;
+    Some((Word::Several(2), k))
+}
+
+/// every-nth = "jed" ending ws ordinal-word → the share 1/n ("jedes fünfte Kind" → ⅕; "jeder
+/// erste" names no share).
+fn every_nth(s: &str, i: usize) -> Option<(Word, usize)> {
+    let j = ending(s, eat_at(s, i, "jed")?, ENDINGS)?;
+    match word(s, skip_ws(s, j)?, 0)? {
+        (Word::Ord(den) | Word::OrdBeforeNoun(den), k) if den >= Decimal::TWO => Some((
+            Word::Frac {
+                whole: Decimal::ZERO,
+                num: Decimal::ONE,
+                den,
+            },
+            k,
+        )),
+        _ => None,
+    }
+}
+
+/// "jede", "jeder", "jedes", "jeden", "jedem" (any case).
+fn is_every(word_text: &str) -> bool {
+    eat(word_text.as_bytes(), "jed")
+        .is_some_and(|j| ending(word_text, j, ENDINGS) == Some(word_text.len()))
+}
+
 /// multiple-word = "doppelt" [ending]
 fn doppelt(s: &str, i: usize) -> Option<(Word, usize)> {
     let j = eat_at(s, i, "doppelt")?;
@@ -520,6 +627,10 @@ fn halb(s: &str, i: usize) -> Option<(Word, usize)> {
         return ending(s, j, &["n", ""]).map(|k| (Word::FracNoun(Decimal::TWO), k));
     }
     let j = eat_at(s, i, "halb")?;
+    // "halbieren", "halbiert", "Halbierung": a multiple ½.
+    if let Some(k) = eat_at(s, j, "ier").and_then(|k| ending(s, k, VERB_ENDINGS)) {
+        return Some((Word::VerbMultiple(Decimal::new(5, 1)), k));
+    }
     if let Some(k) = ending(s, j, ENDINGS) {
         return Some((Word::FracNoun(Decimal::TWO), k));
     }
@@ -596,11 +707,57 @@ fn suffix(s: &str, n: Num, depth: u8, lower: bool) -> Option<(Word, usize)> {
             return Some((card, k));
         }
     }
-    ordinal_suffix(s, n)
+    adjective(s, n, lone_one)
+        .or_else(|| ordinal_suffix(s, n))
         .or_else(|| fach_mal(s, n, lone_one))
         .or_else(|| vague_suffix(s, n))
         .or_else(|| glued_decimal(s, n))
         .or_else(|| glued_fraction(s, n, depth))
+}
+
+/// Second elements of adjectives that count with a number word before them: "dreitägig",
+/// "vierseitige", "fünfmalige", "zehnköpfigen".
+const ADJECTIVE_STEMS: &[&str] = &[
+    "tägig",
+    "jährig",
+    "monatig",
+    "wöchig",
+    "stündig",
+    "minütig",
+    "sekündig",
+    "seitig",
+    "malig",
+    "köpfig",
+    "teilig",
+    "stöckig",
+    "spurig",
+    "sitzig",
+    "zeilig",
+    "silbig",
+    "stufig",
+    "sprachig",
+    "türig",
+    "gängig",
+    "bändig",
+    "polig",
+    "rädrig",
+    "motorig",
+    "zylindrig",
+];
+
+/// adjective = compound adjective-stem [ending]⟂ → the cardinal ("dreitägiges" → 3). Not
+/// after a lone "ein" ("einmalig", "einseitig" say "unique", "one-sided").
+fn adjective(s: &str, n: Num, lone_one: bool) -> Option<(Word, usize)> {
+    if lone_one || n.last == Last::Stem {
+        return None;
+    }
+    let first = s.as_bytes().get(n.end)?.to_ascii_lowercase();
+    ADJECTIVE_STEMS
+        .iter()
+        .filter(|a| a.as_bytes().first() == Some(&first))
+        .filter_map(|a| eat_at(s, n.end, a))
+        .find_map(|j| ending(s, j, ENDINGS_OR_NONE))
+        .map(|k| (Word::Adjective(n.v), k))
 }
 
 /// ord-stem = "" after a stem or "acht" | "t" after a unit or teen | "st" after tens, hundert,
@@ -1113,6 +1270,8 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
         Word::Frac { whole, num, den } => fraction_tail(s, k, whole, num, den),
         Word::Dec { v, prec } => decimal_tail(s, k, v, prec),
         Word::Multiple(v) => Some(spelled(k, v, Some(place(v)), Form::Multiple)),
+        // A verb's factor is exact: no last digit stands for a rounding.
+        Word::VerbMultiple(v) => Some(spelled(k, v, None, Form::Multiple)),
         Word::Times(v) => Some(times(s, k, v)),
         Word::Vague(v) => vague(s, k, v),
         Word::Scale { v, plural: true } => {
@@ -1126,6 +1285,20 @@ fn amount(s: &str, w: Word, k: usize) -> Option<Spelled> {
             Form::Cardinal,
         )),
         Word::Halb => half_as(s, k),
+        Word::Beide => Some(spelled(k, Decimal::TWO, Some(Decimal::ONE), Form::Cardinal)),
+        Word::Adjective(v) => {
+            let v = Decimal::from(v);
+            Some(spelled(k, v, Some(place(v)), Form::Cardinal))
+        }
+        Word::Several(n) => {
+            let (m, j) = multiplier(s, k)?;
+            Some(spelled(
+                j,
+                Decimal::from(n).checked_mul(m)?,
+                None,
+                Form::Vague,
+            ))
+        }
         Word::Minus | Word::Komma | Word::Und | Word::Mal => None,
     }
 }
@@ -1159,7 +1332,8 @@ fn vague(s: &str, k: usize, v: Decimal) -> Option<Spelled> {
 /// article ws (fraction-noun | "halb") [ws multiplier] | article ws multiplier …
 /// ("ein Drittel", "eine halbe Million", "ein Dutzend", "eine Million dreihundert").
 fn article(s: &str, k: usize) -> Option<Spelled> {
-    let (w, m) = word(s, skip_ws(s, k)?, 0)?;
+    let j = skip_ws(s, k)?;
+    let (w, m) = word(s, j, 0)?;
     match w {
         Word::FracNoun(den) => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, den),
         Word::Halb => fraction_tail(s, m, Decimal::ZERO, Decimal::ONE, Decimal::TWO),
@@ -1223,17 +1397,18 @@ pub fn continue_after(value: Decimal, precision: Decimal, rest: &str) -> Option<
 fn stems(first: u8) -> &'static [&'static str] {
     match first.to_ascii_lowercase() {
         b'a' => &["acht", "anderthalb", "aberhundert", "abertausend"],
-        b'b' => &["billi"],
+        b'b' => &["billi", "beid"],
         b'd' => &["drei", "dritt", "doppelt", "dutzend"],
         b'e' => &["ein", "elf", "erst"],
         b'f' => &["fünf"],
         b'h' => &["halb", "hälfte", "hundert"],
-        b'm' => &["milli", "minus"],
+        b'j' => &["jed"],
+        b'm' => &["milli", "minus", "mehrere"],
         b'n' => &["neun", "null", "negativ"],
         b'q' => &["quadrilli"],
         b's' => &["sech", "sieb"],
         b't' => &["tausend", "trilli"],
-        b'v' => &["vier"],
+        b'v' => &["vier", "ver", "viele"],
         b'z' => &["zwei", "zwo", "zwölf", "zehn", "zwanzig"],
         _ => &[],
     }
@@ -1246,6 +1421,7 @@ const TRIGRAMS: &[&[u8; 3]] = &[
     b"and",
     b"abe",
     b"bil",
+    b"bei",
     b"dre",
     b"dri",
     b"dop",
@@ -1259,8 +1435,10 @@ const TRIGRAMS: &[&[u8; 3]] = &[
     b"h\xC3\xA4",
     b"hae",
     b"hun",
+    b"jed",
     b"mil",
     b"min",
+    b"meh",
     b"neu",
     b"nul",
     b"neg",
@@ -1270,6 +1448,7 @@ const TRIGRAMS: &[&[u8; 3]] = &[
     b"tau",
     b"tri",
     b"vie",
+    b"ver",
     b"zwe",
     b"zwo",
     b"zw\xC3",
@@ -1337,7 +1516,7 @@ pub fn may_start(word_text: &str) -> bool {
     if !stem_prefix(word_text) {
         return false;
     }
-    if is_article(word_text) {
+    if is_article(word_text) || is_every(word_text) {
         return true; // the commonest candidates: skip the full word grammar
     }
     matches!(word(word_text, 0, 0), Some((w, _)) if !matches!(w, Word::Komma | Word::Und | Word::Mal))
@@ -1825,7 +2004,6 @@ mod tests {
             "Zehner",
             "Zwanziger",
             "Neunziger",
-            "dreißigjährige",
             "Sieb",
             "drittletzte",
             "Drittmittel",
@@ -1959,12 +2137,134 @@ mod tests {
             assert!(may_start(w), "{w:?}");
         }
         for w in [
-            "", "a", "zu", "die", "der", "und", "Komma", "mal", "Achtung", "einfach", "einige",
-            "Einheit", "Dreieck", "Elfmeter", "zuerst", "erst", "keiner", "sie", "sich",
-            "Billiard", "1", "Äpfel", "über",
+            "", "a", "zu", "die", "der", "und", "Komma", "mal", "Achtung", "einfach", "Einheit",
+            "Dreieck", "Elfmeter", "zuerst", "erst", "keiner", "sie", "sich", "Billiard", "1",
+            "Äpfel", "über",
         ] {
             assert!(!may_start(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn multiplying_verbs_and_their_nouns() {
+        for (w, v) in [
+            ("verdoppeln", "2"),
+            ("verdoppelt", "2"),
+            ("verdoppelten", "2"),
+            ("Verdoppelung", "2"),
+            ("Verdopplungen", "2"),
+            ("verdreifachen", "3"),
+            ("Verdreifachung", "3"),
+            ("vervierfacht", "4"),
+            ("verzehnfachte", "10"),
+            ("halbieren", "0.5"),
+            ("halbiert", "0.5"),
+            ("Halbierung", "0.5"),
+        ] {
+            is(w, w, v, Form::Multiple);
+        }
+        for w in [
+            "verdient",
+            "Verein",
+            "verdoppelbar",
+            "vereinfacht",
+            "halbe Sache",
+        ] {
+            assert!(
+                p(w).is_none_or(|(_, _, f)| f != Form::Multiple),
+                "{w}: {:?}",
+                p(w)
+            );
+        }
+    }
+
+    #[test]
+    fn counting_adjectives_are_their_number() {
+        for (w, v) in [
+            ("vierseitige", "4"),
+            ("fünfmalige", "5"),
+            ("dreitägiges", "3"),
+            ("dreitaegig", "3"),
+            ("dreijährige", "3"),
+            ("fünfjährigen", "5"),
+            ("zweispurige", "2"),
+            ("zehnköpfige", "10"),
+            ("dreistöckigen", "3"),
+            ("zwanzigjähriger", "20"),
+            ("dreißigjährige", "30"),
+        ] {
+            card(w, v);
+        }
+        // No scale joins it: a two-digit amount of millions is no two million.
+        assert_eq!(
+            p("zehnjährige Millionen"),
+            Some(("zehnjährige", d("10"), Form::Cardinal))
+        );
+        for w in [
+            "einmalige",
+            "einseitig",
+            "einfach",
+            "Dreieck",
+            "Elfmeter",
+            "achtsam",
+            "dreieckig",
+            "zweistellig",
+        ] {
+            assert_eq!(p(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn several_before_a_multiplier_is_vague() {
+        is(
+            "mehrere Tausend Menschen",
+            "mehrere Tausend",
+            "3000",
+            Form::Vague,
+        );
+        is("einige Hundert Euro", "einige Hundert", "200", Form::Vague);
+        is("ein paar Tausend", "ein paar Tausend", "2000", Form::Vague);
+        is("viele Hundert Jahre", "viele Hundert", "200", Form::Vague);
+        is(
+            "mehrere Millionen",
+            "mehrere Millionen",
+            "3000000",
+            Form::Vague,
+        );
+        for w in ["mehrere Menschen", "einige Tage", "ein paar Leute", "viele"] {
+            assert_eq!(p(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn shares_of_every_nth() {
+        is("jedes fünfte Kind", "jedes fünfte", "0.2", Form::Fraction);
+        is(
+            "Jeder zehnte Befragte",
+            "Jeder zehnte",
+            "0.1",
+            Form::Fraction,
+        );
+        // "one of four" as often as "one in four": no share.
+        for w in [
+            "einer von vier",
+            "eines von fünf",
+            "jeder erste",
+            "jedes Kind",
+            "jeder",
+            "einer von ihnen",
+            "eine von 5",
+        ] {
+            assert!(p(w).is_none_or(|(_, _, f)| f != Form::Fraction), "{w}");
+        }
+    }
+
+    #[test]
+    fn beide_is_two_for_the_scanner_to_judge() {
+        card("beiden", "2");
+        assert_eq!(p("beides"), Some(("beides", d("2"), Form::Cardinal)));
+        assert_eq!(p("bei"), None);
+        assert_eq!(p("beim"), None);
     }
 
     #[test]

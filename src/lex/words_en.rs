@@ -24,6 +24,8 @@
 //! vague       = plural-unit ["of" plural-scale] ; "dozens", "tens of thousands": lower bound
 //!             | ("several" | "a few" | "few" | "a couple of") (hundred | scale | dozen)
 //! multiple-word = "twice" | ("double" | "triple" | "treble" | "quadruple" | "quintuple") &context
+//!             | "doubled" | "doubling" | "tripled" | "tripling" | "trebled" | "quadrupled"
+//!             | "quadrupling" | "halve" | "halved" | "halving"   ; verb forms: no context
 //! ratio       = "over" integer | ("in" | "out of") ["every"] integer | "of every" integer
 //!                                                ; numerator <= denominator: "one in five"
 //! times       = "times" &comparative            ; "three times as many", "ten times more"
@@ -73,7 +75,8 @@
 //!   numeral (1900–2099) is no ratio ("one in 2019").
 //! * "double"/"triple" are multiples only when followed by the end of the sentence or by a
 //!   word such as "the", "its", "that", "in", "to" ("double the price", "prices will
-//!   double."), not in "double room" or "double-digit". "N times" needs a comparative or a
+//!   double."), not in "double room" or "double-digit"; the verb forms "doubled",
+//!   "doubling", "tripled", "halve", "halved", "halving" are multiples wherever they stand. "N times" needs a comparative or a
 //!   determiner after it ("three times as many", "ten times the"); "shot ten times." is the
 //!   cardinal "ten". The phrase ends at "times". A fraction before "as" is a multiple too
 //!   ("half as many" → 0.5).
@@ -187,6 +190,9 @@ enum W {
     Oh,
     /// "double" 2, "triple"/"treble" 3, "quadruple" 4, "quintuple" 5.
     Mult(u8),
+    /// A verb form that multiplies by `.0 / .1` wherever it stands: "doubled", "doubling"
+    /// (2/1), "tripled" (3/1), "halve", "halved", "halving" (1/2).
+    MultVerb(u8, u8),
     /// "several" 3, "few" 2, "couple" 2: only before hundred, a scale or dozen.
     Several(u8),
     /// "k" right after a numeral ("10k").
@@ -195,7 +201,7 @@ enum W {
 
 /// The lexicon: every number word in lower case (plurals spelled out, so one probe finds
 /// any word).
-const WORDS: [(&[u8], W); 165] = [
+const WORDS: [(&[u8], W); 175] = [
     (b"zero", W::Card(Card::Zero, false)),
     (b"nought", W::Card(Card::Zero, false)),
     (b"naught", W::Card(Card::Zero, false)),
@@ -295,6 +301,16 @@ const WORDS: [(&[u8], W); 165] = [
     (b"treble", W::Mult(3)),
     (b"quadruple", W::Mult(4)),
     (b"quintuple", W::Mult(5)),
+    (b"doubled", W::MultVerb(2, 1)),
+    (b"doubling", W::MultVerb(2, 1)),
+    (b"tripled", W::MultVerb(3, 1)),
+    (b"tripling", W::MultVerb(3, 1)),
+    (b"trebled", W::MultVerb(3, 1)),
+    (b"quadrupled", W::MultVerb(4, 1)),
+    (b"quadrupling", W::MultVerb(4, 1)),
+    (b"halve", W::MultVerb(1, 2)),
+    (b"halved", W::MultVerb(1, 2)),
+    (b"halving", W::MultVerb(1, 2)),
     (b"several", W::Several(3)),
     (b"few", W::Several(2)),
     (b"couple", W::Several(2)),
@@ -1588,18 +1604,28 @@ fn mult_context(src: &str, pos: usize) -> bool {
     }
 }
 
+/// The factor of "double", "triple", "treble", "quadruple", "quintuple" (any case), for the
+/// scanner, which reads them as verbs after "to" or a modal whatever follows.
+pub fn multiple_word(word: &str) -> Option<u8> {
+    match lookup(word.as_bytes())? {
+        W::Mult(k) => Some(k),
+        _ => None,
+    }
+}
+
 /// multiple-word = "twice" | ("double" | "triple" | …) &context
 fn mult_word(src: &str, t: &[Tok], i0: usize) -> Option<Reading> {
     let tok = t.get(i0)?;
-    let k = match tok.w {
-        W::Twice => 2,
-        W::Mult(k) if mult_context(src, tok.end) => k,
+    // A verb's factor is exact: no last digit stands for a rounding.
+    let (value, prec) = match tok.w {
+        W::Twice => (TWO, Some(ONE)),
+        W::Mult(k) if mult_context(src, tok.end) => (Decimal::from(k), Some(ONE)),
+        W::MultVerb(n, d) => (Decimal::from(n).checked_div(Decimal::from(d))?, None),
         _ => return None,
     };
-    let value = Decimal::from(k);
     Some(Reading {
         value,
-        prec: Some(ONE),
+        prec,
         form: Form::Multiple,
         end: i0 + 1,
         int: false,
@@ -1990,6 +2016,7 @@ const fn starts(w: W) -> bool {
             | W::Minus
             | W::Twice
             | W::Mult(_)
+            | W::MultVerb(..)
             | W::Several(_)
     )
 }
@@ -2304,6 +2331,14 @@ mod tests {
     fn multiples() {
         check("twice as many", "twice", "2", Form::Multiple);
         check("double the price", "double", "2", Form::Multiple);
+        // Verb forms multiply wherever they stand.
+        check("doubled in size", "doubled", "2", Form::Multiple);
+        check("Doubling funding", "Doubling", "2", Form::Multiple);
+        check("tripled since", "tripled", "3", Form::Multiple);
+        check("quadrupled", "quadrupled", "4", Form::Multiple);
+        check("halve emissions", "halve", "0.5", Form::Multiple);
+        check("halved.", "halved", "0.5", Form::Multiple);
+        check("halving costs", "halving", "0.5", Form::Multiple);
         check("double. Then", "double", "2", Form::Multiple);
         check("double.", "double", "2", Form::Multiple);
         check("triple that", "triple", "3", Form::Multiple);

@@ -97,7 +97,7 @@ fn read(
             .hedge
             .as_ref()
             .map_or(q.span.start, |h| h.span.start.min(q.span.start));
-        if q.span.start < pos || q.span.end > span.end {
+        if q.span.start < pos || q.span.end > span.end || factor_verb(text, q, langs) {
             continue;
         }
         if start > pos {
@@ -115,6 +115,22 @@ fn read(
     if pos < span.end {
         words(text, Span::new(pos, span.end), langs, out);
     }
+}
+
+/// Whether `q` is the factor of a verb or its noun ("doubled", "verdoppelt", "halved",
+/// "Halbierung"), which the recognizer reads as exact (no precision), and the cue lexicon
+/// knows as a factor word: the rules read the change it names ("von 40 auf 80 verdoppelt")
+/// from that word, so it is a word here. The multiples that compare ("double the price",
+/// "doppelt so viele", "tenfold") stay quantities.
+fn factor_verb(text: &str, q: &Quantity, langs: Langs) -> bool {
+    if q.kind != crate::quantity::Kind::Multiple || q.precision.is_some() {
+        return false;
+    }
+    let word = &text[q.span.start..q.span.end];
+    word.chars().all(char::is_alphabetic)
+        && LEXICON
+            .lookup(&[word.to_lowercase().as_str()], langs)
+            .is_some_and(|h| h.words == 1 && h.factor.is_some())
 }
 
 /// The words of a segment being read: their spans and the ranges of their lower-case forms
