@@ -259,6 +259,25 @@ def main():
             # whatever English calls the others.
             if len({english_head[c] for c in cs}) == 1 or cs & set(own):
                 edges[word] = cs
+        # The noun of the language's own currency alone ("2,5 milhões de reais", "10 rupees"),
+        # which no other currency shares: at the end of its names where the generic nouns
+        # stand in this language ("dólares canadienses": first; "Canadian dollars": last).
+        ends = [0, 0]
+        for name in every:
+            words = name.split(" ")
+            if len(words) >= 2:
+                ends[0] += words[0] in first
+                ends[1] += words[-1] in first
+        head_at = 0 if ends[0] > ends[1] else -1
+        own_nouns = {}
+        for name, cs in every.items():
+            words = name.split(" ")
+            if len(words) < 2 or len(cs) != 1:
+                continue
+            (c,) = cs
+            w = words[head_at]
+            if c in own and c in chosen and len(w) > 1 and w.isalpha() and w not in every and w not in first:
+                own_nouns.setdefault(w, set()).add(c)
         lines = []
         best = lambda cs: min(cs, key=lambda c: rank[c])
         for name, cs in sorted(names.items()):
@@ -268,6 +287,9 @@ def main():
         for word, cs in sorted(edges.items()):
             # Only for the currencies written out: "sons" is no Uzbek som in Portuguese.
             if word not in every and best(cs) in chosen:
+                lines.append(("money", best(cs), word))
+        for word, cs in sorted(own_nouns.items()):
+            if word not in edges and len(cs) == 1:
                 lines.append(("money", best(cs), word))
         for sign, cs in sorted(signs.items()):
             lines.append(("sign", best(cs), sign))

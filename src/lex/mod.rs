@@ -2363,6 +2363,15 @@ mod tests {
             under("pt", "O projeto custou 2,5 milhões de euros."),
             [m("2,5 milhões de euros", Kind::Money, "2500000", "EUR")]
         );
+        // The noun of the language's own currency alone, which no other currency shares.
+        assert_eq!(
+            under("pt", "O programa custou 2,5 milhões de reais."),
+            [m("2,5 milhões de reais", Kind::Money, "2500000", "BRL")]
+        );
+        assert_eq!(
+            under("pl", "Kosztowało to 40 złotych."),
+            [m("40 złotych", Kind::Money, "40", "PLN")]
+        );
         assert_eq!(
             under("nl", "Het kost 2 miljoen euro en 1,5 miljard dollar."),
             [
