@@ -217,10 +217,41 @@ impl Settings {
         self.check_recognized(doc, &r)
     }
 
+    /// [`Settings::check`] within a time limit: `Err` with the limit when the rules had not
+    /// read the whole document by then (its findings would be incomplete).
+    pub fn check_within(
+        &self,
+        doc: &Document,
+        limit: Option<std::time::Duration>,
+    ) -> Result<Vec<Outcome>, std::time::Duration> {
+        let start = std::time::Instant::now();
+        let r = crate::recognize_for(&doc.text, self.locale_setting(), |id| self.selects(id));
+        let mut d = crate::claims::Doc::new(&doc.text, &r).with_settings(self.rules.clone());
+        if let Some(l) = limit {
+            d = d.with_deadline(start + l);
+        }
+        let outcomes = self.finish(doc, &d, &r);
+        match limit {
+            Some(l) if d.expired() => Err(l),
+            _ => Ok(outcomes),
+        }
+    }
+
     /// [`Settings::check`] on the numbers `r` recognized in `doc` under these settings' locale.
     pub fn check_recognized(&self, doc: &Document, r: &crate::Recognition) -> Vec<Outcome> {
         let d = crate::claims::Doc::new(&doc.text, r).with_settings(self.rules.clone());
-        let mut outcomes = crate::claims::find(&d, |id| self.selects(id));
+        self.finish(doc, &d, r)
+    }
+
+    /// The findings of the selected rules in `d` (read from `doc`, its numbers `r`), without
+    /// those its suppressions turn off, under the configured hedges and tolerance.
+    fn finish(
+        &self,
+        doc: &Document,
+        d: &crate::claims::Doc<'_>,
+        r: &crate::Recognition,
+    ) -> Vec<Outcome> {
+        let mut outcomes = crate::claims::find(d, |id| self.selects(id));
         outcomes.sort_by_key(|o| !crate::check::stats::is_decision_error(o));
         outcomes.retain(|o| {
             let at = o.claim.stated.span.start;

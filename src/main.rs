@@ -73,6 +73,10 @@ struct CheckArgs {
     /// `recount rule ID` lists a rule's settings.
     #[arg(long = "set", value_name = "RULE.KEY=VALUE")]
     set: Vec<String>,
+    /// Give up on an input whose rules take longer than this many seconds (an error for it, the
+    /// others go on); 0 for no limit.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = parse_seconds)]
+    timeout: Timeout,
     #[command(flatten)]
     config: ConfigChoice,
 }
@@ -204,6 +208,22 @@ fn parse_encoding(s: &str) -> Result<Encoding, String> {
     Encoding::for_label(s).map_err(|e| e.to_string())
 }
 
+/// A time limit, or none.
+#[derive(Debug, Clone, Copy)]
+struct Timeout(Option<std::time::Duration>);
+
+fn parse_seconds(s: &str) -> Result<Timeout, String> {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| "expected a number of seconds such as 60 or 0.5".to_string())?;
+    if !(0.0..=1e9).contains(&secs) {
+        return Err("expected a number of seconds from 0 to 1000000000".into());
+    }
+    Ok(Timeout(
+        (secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)),
+    ))
+}
+
 fn parse_size(s: &str) -> Result<u64, String> {
     source::parse_size(s).ok_or_else(|| "expected a size such as 64M, 1G or 500000".into())
 }
@@ -313,7 +333,19 @@ fn check(args: &CheckArgs) -> std::io::Result<ExitCode> {
                 return Ok(());
             }
         };
-        let outcomes = settings.check(doc);
+        let outcomes = match settings.check_within(doc, args.timeout.0) {
+            Ok(o) => o,
+            Err(limit) => {
+                out.failed = true;
+                out.files = out.files.saturating_sub(1);
+                out.errors.push(format!(
+                    "{}: not checked: its rules took longer than the --timeout of {} s; split it, or raise the limit",
+                    doc.path,
+                    limit.as_secs_f64()
+                ));
+                return Ok(());
+            }
+        };
         let file = cr::file_out(doc, &outcomes, shown);
         out.summary.add(file.summary);
         out.bad |= settings.fail_on.reached(file.summary);

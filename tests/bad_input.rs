@@ -805,6 +805,48 @@ mod table {
     }
 
     #[test]
+    fn an_input_over_the_time_limit_is_an_error_and_not_half_checked() {
+        let (_d, p) = folder();
+        let long = "Sales rose 10% to 110 from 100. ".repeat(30_000);
+        std::fs::write(p.join("long.txt"), &long).unwrap();
+        let r = run(
+            &p,
+            &[
+                "check",
+                "--format",
+                "line",
+                "--timeout",
+                "0.005",
+                "long.txt",
+            ],
+        );
+        assert_eq!(r.code, Some(2), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(
+                "long.txt: not checked: its rules took longer than the --timeout of 0.005 s"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stdout.contains("long.txt:"), "{}", r.stdout);
+        // Without a limit (0) it is checked to its end.
+        let r = run(
+            &p,
+            &[
+                "check",
+                "--all",
+                "--format",
+                "line",
+                "--timeout",
+                "0",
+                "long.txt",
+            ],
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        assert_eq!(r.stdout.matches(":change:ok:").count(), 30_000);
+    }
+
+    #[test]
     fn a_directory_is_walked_and_the_others_go_on() {
         let (_d, p) = folder();
         std::fs::create_dir(p.join("folder")).unwrap();

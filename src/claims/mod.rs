@@ -100,6 +100,9 @@ pub struct Doc<'a> {
     pub dateline: Option<jiff::civil::Date>,
     /// The rules' settings.
     pub settings: settings::Settings,
+    /// When the search must stop ([`Doc::with_deadline`]), and whether it has.
+    deadline: Option<std::time::Instant>,
+    expired: std::sync::atomic::AtomicBool,
 }
 
 impl<'a> Doc<'a> {
@@ -142,7 +145,36 @@ impl<'a> Doc<'a> {
             facts,
             dateline,
             settings: settings::Settings::default(),
+            deadline: None,
+            expired: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// The document with a time limit: past `deadline` the rules read no further sentence, and
+    /// [`Doc::expired`] tells that the findings are incomplete.
+    pub fn with_deadline(mut self, deadline: std::time::Instant) -> Doc<'a> {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Whether the search stopped at the deadline.
+    pub fn expired(&self) -> bool {
+        self.expired.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Whether the deadline has passed (and from now on, that it has).
+    fn past_deadline(&self) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.expired.load(Relaxed) {
+            return true;
+        }
+        let past = self
+            .deadline
+            .is_some_and(|d| std::time::Instant::now() >= d);
+        if past {
+            self.expired.store(true, Relaxed);
+        }
+        past
     }
 
     /// The document with these rule settings.
@@ -161,7 +193,8 @@ impl<'a> Doc<'a> {
             .tokens
             .iter()
             .enumerate()
-            .filter(|(_, t)| !t.is_empty());
+            .filter(|(_, t)| !t.is_empty())
+            .take_while(|_| !self.past_deadline());
         read.flat_map(move |(si, toks)| {
             let summary = &self.summaries[si];
             frames
@@ -498,6 +531,22 @@ pub fn has_word(s: &str, word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::locale::Setting;
+
+    #[test]
+    fn past_its_deadline_a_document_is_read_no_further_and_says_so() {
+        let text = "Sales rose 10% to 110 from 100. Costs fell 20% to 80 from 100.";
+        let r = crate::recognize(text, Setting::Auto);
+        let doc = Doc::new(text, &r);
+        assert_eq!(find(&doc, |_| true).len(), 2);
+        assert!(!doc.expired());
+        let late = Doc::new(text, &r).with_deadline(std::time::Instant::now());
+        assert!(find(&late, |_| true).is_empty());
+        assert!(late.expired());
+        let early = Doc::new(text, &r)
+            .with_deadline(std::time::Instant::now() + std::time::Duration::from_secs(3600));
+        assert_eq!(find(&early, |_| true).len(), 2);
+        assert!(!early.expired());
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let r = crate::recognize(text, Setting::Auto);
