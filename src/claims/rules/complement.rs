@@ -5,7 +5,7 @@ use crate::check::interval::{Range, Target};
 use crate::check::{Claim, Expr, Operand};
 use crate::claims::{Candidate, Doc, Finder, Frames, Rule};
 use crate::quantity::{HedgeKind, Kind};
-use crate::tokens::Cue;
+use crate::tokens::{Cue, Cues};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -222,23 +222,21 @@ fn rest_of_whole(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
         .sum::<Option<Decimal>>()?;
     // A part that moves ("rose 2%", "by 2%", "2% more") is no share of the whole; a level
     // ("bei 2 Prozent", "$3.5 million to roads") is.
+    let motion = Cue::Up.set().union(Cue::Down.set());
     let moves = |i: usize| {
-        let Some(k) = doc.token_of(si, i) else {
-            return true;
-        };
-        let motion = Cue::Up.set().union(Cue::Down.set());
-        let before = toks[..k].iter().rev().find(|t| !t.cues.has(Cue::Article));
-        before.is_some_and(|t| t.cues.meets(motion.with(Cue::By)))
-            || toks.get(k + 1).is_some_and(|t| {
-                t.cues.meets(
-                    motion
-                        .with(Cue::More)
-                        .with(Cue::Less)
-                        .with(Cue::Change)
-                        .with(Cue::Year)
-                        .with(Cue::Per),
-                )
-            })
+        doc.token_of(si, i).is_none()
+            || cued_around(
+                doc,
+                si,
+                i,
+                motion.with(Cue::By),
+                motion
+                    .with(Cue::More)
+                    .with(Cue::Less)
+                    .with(Cue::Change)
+                    .with(Cue::Year)
+                    .with(Cue::Per),
+            )
     };
     if qv <= Decimal::ZERO || pv >= wv || parts.iter().chain([whole]).any(|&i| moves(i)) {
         return None;
@@ -340,34 +338,38 @@ fn one_share_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, usize)
 /// Whether share `p` of sentence `si` reads as a change or a rate, not a share of a whole:
 /// "rose 5%", "by 5%", "a 5% rise", "5% a year".
 pub(crate) fn changes(doc: &Doc<'_>, si: usize, p: usize) -> bool {
+    let moves = Cue::Up.set().union(Cue::Down.set());
+    cued_around(
+        doc,
+        si,
+        p,
+        moves
+            .with(Cue::By)
+            .with(Cue::To)
+            .with(Cue::From)
+            .with(Cue::At)
+            .with(Cue::Than),
+        moves
+            .with(Cue::More)
+            .with(Cue::Less)
+            .with(Cue::From)
+            .with(Cue::To)
+            .with(Cue::Change)
+            .with(Cue::Year)
+            .with(Cue::Per),
+    )
+}
+
+/// Whether the word before figure `i` of sentence `si` (past an article) has a cue of
+/// `before`, or the token after it one of `after`; `true` for a figure not in the sentence.
+fn cued_around(doc: &Doc<'_>, si: usize, i: usize, before: Cues, after: Cues) -> bool {
     let toks = &doc.tokens[si];
-    let Some(k) = doc.token_of(si, p) else {
+    let Some(k) = doc.token_of(si, i) else {
         return false;
     };
-    let before = toks[..k].iter().rev().find(|t| !t.cues.has(Cue::Article));
-    let after = toks.get(k + 1);
-    let moves = Cue::Up.set().union(Cue::Down.set());
-    before.is_some_and(|t| {
-        t.cues.meets(
-            moves
-                .with(Cue::By)
-                .with(Cue::To)
-                .with(Cue::From)
-                .with(Cue::At)
-                .with(Cue::Than),
-        )
-    }) || after.is_some_and(|t| {
-        t.cues.meets(
-            moves
-                .with(Cue::More)
-                .with(Cue::Less)
-                .with(Cue::From)
-                .with(Cue::To)
-                .with(Cue::Change)
-                .with(Cue::Year)
-                .with(Cue::Per),
-        )
-    })
+    let prev = toks[..k].iter().rev().find(|t| !t.cues.has(Cue::Article));
+    prev.is_some_and(|t| t.cues.meets(before))
+        || toks.get(k + 1).is_some_and(|t| t.cues.meets(after))
 }
 
 /// The whole an "of" phrase after quantity `i` of sentence `si` names, lower-case and without
