@@ -16,7 +16,9 @@ A value before (A), a value after (B) and the change the text states between the
 \"from A to B, an increase of P%\", \"rose/fell P% to B from A\", \"rose P% from A to B\",
 \"B, up/down P% from A\", \"doubled/tripled/halved from A to B\", German \"von A auf B, ein
 Plus von P%\", \"um P% von A auf B\", \"um P% auf B gestiegen, nach A im Vorjahr\", and the
-change first: \"a rise of P%: from A to B\". P may be a fraction (\"fell by a third, from 90
+change first: \"a rise of P%: from A to B\"; and a change as an amount D: \"from A to B, an
+increase of D\", \"rose by D to B from A\", \"um D von A auf B\", where D must be B − A (or
+A − B). P may be a fraction (\"fell by a third, from 90
 billion to 60 billion\"), in words as loose as a multiplying verb. P must be (B − A) ÷ A for a rise and (A − B) ÷ A for a
 fall; a stated multiple (\"doubled\") must be B ÷ A. When A and B are percentages and the
 change is given in percentage points (\"2 points\", \"2 pp\"), it must be B − A instead.
@@ -118,6 +120,22 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             75,
             "{b:amt} {g:word}? {h:word}? BE {p:pct} [{dir:BELOW|ABOVE|OVER} / {dir:MORE|LESS|UP|DOWN} THAN] DET? _3 {a:amt}",
         ),
+        // The change as an amount: "from $27 trillion to $31 trillion, an increase of $4
+        // trillion", "rose to 31 from 27, a rise of 4", "rose by 4 to 31 from 27", "um 300
+        // Millionen Euro von 1,2 auf 1,5 Milliarden Euro"
+        (
+            80,
+            "{v:UP|DOWN}? _1 FROM _2 {a:amt} _2 TO _2 {b:amt} _2 ,|(|– OR|THAT_IS? ARTICLE? {dir:UP|DOWN} OF|BY? {g:amt}",
+        ),
+        (
+            80,
+            "{v:UP|DOWN} TO|AT _2 {b:amt} _2 FROM _2 {a:amt} _2 ,|(|– OR|THAT_IS? ARTICLE? {dir:UP|DOWN} OF|BY? {g:amt}",
+        ),
+        (
+            80,
+            "{dir:UP|DOWN} BY? {g:amt} TO _2 {b:amt} ,? _2 FROM _2 {a:amt}",
+        ),
+        (80, "BY {g:amt} FROM _2 {a:amt} TO _2 {b:amt}"),
         // The change first: "a rise of 40 percent: from 50,000 to 70,000", "ein Anstieg um 40
         // Prozent – von 50 000 auf 70 000"
         (
@@ -229,6 +247,8 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
                 vec![multiplied(doc, si, &m, support)]
             } else if m.has("w") {
                 vec![direction(doc, si, &m, support)]
+            } else if m.has("g") {
+                vec![absolute(doc, si, &m, support)]
             } else if m.has("d") {
                 // "10.2 billion dlrs, or 2.7 pct, above … 373.9 billion" states a difference,
                 // "376.9 billion dlrs, or six pct more than the 355.6 billion" a level: both
@@ -546,6 +566,32 @@ fn difference(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
             hi: stated.target.lo.map(|(v, c)| (-v, c)),
         };
     }
+    Some(Candidate::new(
+        Claim::new(RULE.id, stated, expr, vec![x, y]),
+        support,
+    ))
+}
+
+/// A change stated as an amount, `g`, between the levels `a` and `b`: |b − a|, in their kind
+/// and unit (a bare figure with their scale word takes their currency or unit).
+fn absolute(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
+    let (a, b, g) = (doc.q(si, m, "a")?, doc.q(si, m, "b")?, doc.q(si, m, "g")?);
+    let (x, y) = levels(doc, si, a, b)?;
+    let (qg, qb) = (&doc.quantities[g], &doc.quantities[b]);
+    let same = qg.kind == qb.kind && (qg.unit == qb.unit || qg.unit.is_none());
+    if !same || qg.hedge.is_some() || qg.value.is_none_or(|v| v <= Decimal::ZERO) {
+        return None;
+    }
+    // A bare figure far below the levels is of another thing ("rose to 31 from 27 in 2 years").
+    if qg.unit.is_none() && qb.unit.is_some() && qg.scale != qb.scale {
+        return None;
+    }
+    let expr = if y.value >= x.value {
+        Expr::Input(1) - Expr::Input(0)
+    } else {
+        Expr::Input(0) - Expr::Input(1)
+    };
+    let stated = doc.stated(g)?;
     Some(Candidate::new(
         Claim::new(RULE.id, stated, expr, vec![x, y]),
         support,
@@ -978,7 +1024,28 @@ mod tests {
             "Imports of 4.5 million tonnes were 25 pct below the 6.0 million tonnes of 2019.",
             &[Verdict::Ok],
         );
-        verdicts("Sales fell to 410 from 440, a drop of 30 points.", &[]);
+        // Between levels that are no percentages, points are the levels' own: an index's.
+        verdicts(
+            "The index fell to 410 from 440, a drop of 30 points.",
+            &[Verdict::Ok],
+        );
+        // The change as an amount.
+        verdicts(
+            "The debt rose to $31 trillion from $27 trillion, an increase of $4 trillion.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Sales grew from 1,200 to 1,500 units, a rise of 500 units.",
+            &[Verdict::Mismatch],
+        );
+        verdicts(
+            "Die Ausgaben stiegen um 300 Millionen Euro von 1,2 auf 1,5 Milliarden Euro.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Exports rose by 40,000 tonnes to 250,000 tonnes from 210,000 tonnes.",
+            &[Verdict::Ok],
+        );
         // "nach" a duration starts no change.
         verdicts(
             "Nach 3 Jahren stieg der Umsatz um 10 Prozent auf 5 Millionen Euro.",
