@@ -24,7 +24,9 @@ rates, which are averages too:
 - a price per thing and the total of the things: \"four mln shares … for 2.15 dlrs a share,
   or 8.6 mln dlrs\": the total must be the count × the price, where the count is the last
   number before the price whose noun is the thing priced, or the part taken of it (\"2.2 mln
-  of the 2.6 mln shares … at 20 dlrs a share\").
+  of the 2.6 mln shares … at 20 dlrs a share\"); with \"each\" (\"300 tickets at £25 each, a total
+  of £7,500\", \"40 Plätze zu je 1 500 Euro, insgesamt 60 000 Euro\"), the count right before
+  the price.
 German \"pro\", \"je\" and \"jeweils\" are read like \"per\".
 
 ## Why it matters
@@ -124,6 +126,9 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "{p:money} PER|ARTICLE [{k:word} / {k:STAKE}] ,? _2 TOTAL OF? {t:money}",
         ),
+        // "40 seats at $1,500 each, a total of $60,000", "je 1 500 Euro, insgesamt 60 000 Euro"
+        (80, "{p:money} {e:PER} ,? _2 TOTAL OF? {t:money}"),
+        (80, "{e:PER} {p:money} ,? _2 TOTAL OF? {t:money}"),
     ])
 });
 
@@ -467,25 +472,34 @@ fn per_time(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
 /// proposed, the part's with a little less support.
 fn product(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Vec<Candidate> {
     let toks = &doc.tokens[si];
-    let (Some(p), Some(t), Some(pt), Some(k)) = (
-        doc.q(si, m, "p"),
-        doc.q(si, m, "t"),
-        m.token("p"),
-        m.token("k"),
-    ) else {
+    let (Some(p), Some(t), Some(pt)) = (doc.q(si, m, "p"), doc.q(si, m, "t"), m.token("p")) else {
         return Vec::new();
     };
     let (qp, qt) = (&doc.quantities[p], &doc.quantities[t]);
     if qp.unit != qt.unit || !positive(doc, p) {
         return Vec::new();
     }
-    let thing = stem(word(doc, &toks[k]));
-    let Some(nk) = (0..pt).rev().find(|&k| {
+    let is_count = |k: usize| {
         toks[k]
             .quantity()
             .is_some_and(|q| doc.quantities[q].kind == Kind::Number)
-            && count_noun(doc, si, k).as_deref() == Some(thing.as_str())
-    }) else {
+    };
+    let nk = if let Some(k) = m.token("k") {
+        // The count of the thing priced: "four mln shares … 2.15 dlrs a share".
+        let thing = stem(word(doc, &toks[k]));
+        (0..pt)
+            .rev()
+            .find(|&k| is_count(k) && count_noun(doc, si, k).as_deref() == Some(thing.as_str()))
+    } else {
+        // "each": the count right before, its noun and a word or two between ("40 seats at
+        // $1,500 each").
+        (pt.saturating_sub(4)..pt).rev().find(|&k| {
+            is_count(k)
+                && count_noun(doc, si, k).is_some()
+                && toks[k + 1..pt].iter().all(|t| t.is_word())
+        })
+    };
+    let Some(nk) = nk else {
         return Vec::new();
     };
     let mut counts = vec![(nk, support)];
@@ -529,6 +543,23 @@ mod tests {
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
         crate::claims::rules::tests::verdicts_of("average", text, want);
+    }
+
+    #[test]
+    fn a_count_at_a_price_each_and_the_total() {
+        verdicts(
+            "They sold 300 tickets at £25 each, for a total of £7,500.",
+            &[Verdict::Ok],
+        );
+        verdicts(
+            "Es gab 40 Plätze zu je 1 500 Euro, insgesamt 80 000 Euro.",
+            &[Verdict::Mismatch],
+        );
+        // The count must stand right before the price.
+        verdicts(
+            "In 2019 300 tickets were sold, and later the price was £25 each, for a total of £7,500.",
+            &[],
+        );
     }
 
     #[test]
