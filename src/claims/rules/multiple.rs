@@ -13,7 +13,8 @@ macro_rules! doc {
         "## What it checks
 Two figures and the multiple or fraction the text says one is of the other: \"X, twice as many
 as … Y\", \"X is three times the Y\", \"X, more than twice the Y\", \"X (half of Y)\", \"Half of
-the Y workers, X, …\", German \"X, doppelt so viele wie Y\". The multiple must be X ÷ Y. When
+the Y workers, X, …\", German \"X, doppelt so viele wie Y\", and with the verb second, \"Mit X Gästen kamen dreimal so viele
+wie im Vorjahr mit Y\". The multiple must be X ÷ Y. When
 the text gives only X (\"€700 billion, more than twice the GDP of Austria\") and no document
 fact names the other side, the claim is `unverifiable` and the finding says what Y the claim
 implies. A doubling verb (\"doubled from 40 to 80\") is the `change` rule's.
@@ -66,6 +67,9 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
             80,
             "{x:amt|pct} _2 [, / ( / – / BE|OR|THAT_IS] BE|OR|THAT_IS|NEARLY|ABOUT|ARTICLE? NEARLY|ABOUT|ARTICLE? {m:mult|frac}",
         ),
+        // Verb second, the multiple right before its comparison: "Mit 600 Besuchern kamen
+        // dreimal so viele wie im Vorjahr (200)", "600 visitors came three times as many as"
+        (75, "{x:amt} {v1:word} {v2:word}? {m:mult} AS"),
         // "Half of the 1,000 workers, 480, left", "Die Hälfte der 1.040 Beschäftigten, 380, …"
         (80, "{m:frac} OF|DET _2 {y:amt} _2 ,|(|– {x:amt}"),
     ])
@@ -100,6 +104,11 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
         .filter_map(|(si, m, support)| {
             let x = doc.q(si, &m, "x")?;
             let mq = doc.q(si, &m, "m")?;
+            // Verb second: the words between are a noun and a verb, not the rest of a range
+            // ("drei- bis viermal so hoch", "10- bis 20-mal so häufig").
+            if m.has("v1") && doc.text[doc.quantities[x].span.end..].starts_with('-') {
+                return None;
+            }
             if !comparable(doc.quantities[x].kind) {
                 return None;
             }
@@ -368,6 +377,29 @@ mod tests {
     /// Asserts the verdicts of the rule on `text`, showing its messages if they differ.
     fn verdicts(text: &str, want: &[Verdict]) {
         crate::claims::rules::tests::verdicts_of("multiple", text, want);
+    }
+
+    #[test]
+    fn verb_second_before_the_comparison() {
+        let v = run(
+            "multiple",
+            "Mit 900 Gästen kamen dreimal so viele wie im Vorjahr mit 300.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        let v = run(
+            "multiple",
+            "Mit 900 Gästen kamen dreimal so viele wie im Vorjahr mit 400.",
+        );
+        assert_eq!(v[0].0, Verdict::Mismatch, "{v:?}");
+        // The end of a range is no figure compared.
+        assert!(
+            run(
+                "multiple",
+                "Die Zahl liegt 10- bis 20-mal so hoch wie sonst."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
