@@ -71,6 +71,16 @@ static FRAMES: LazyLock<Frames> = LazyLock::new(|| {
         (80, "{a:amt} OF _2 {w:amt|dur} _2 – {p:share}"),
         // "4,400 of the 29,120 voters, 15.1%, were new"
         (75, "{a:amt} OF _2 {w:amt|dur} _2 , {x:share}"),
+        // The share as a rate: "won 18 of its 24 games, a 75% win rate", "a success rate of
+        // 75%", "18 von 24 Spielen, eine Quote von 75 Prozent"
+        (
+            75,
+            "{a:amt} OF _2 {w:amt|dur} _2 , ARTICLE {p:share} _1 CHANGE",
+        ),
+        (
+            75,
+            "{a:amt} OF _2 {w:amt|dur} _2 , ARTICLE _1 CHANGE OF {p:share}",
+        ),
         // The share first: "about 30 percent of the 1,000 respondents, or about 300 people",
         // "rund 30 Prozent der 1 000 Befragten, also etwa 300 Menschen"
         (
@@ -556,6 +566,28 @@ mod tests {
         assert_eq!(run("part-of-whole", text)[0].0, Verdict::Ok);
         let text = "Spending was 7.0 billion dlrs, or 7.5 pct less. The study said 5.1 billion dlrs, or 60 pct of those savings, came from storage.";
         assert_eq!(run("part-of-whole", text), []);
+    }
+
+    #[test]
+    fn a_share_of_a_count_given_as_a_rate() {
+        for (text, want) in [
+            (
+                "The team won 18 of its 24 games, a 75% win rate.",
+                Verdict::Ok,
+            ),
+            (
+                "The team won 18 of its 24 games, a success rate of 80%.",
+                Verdict::Mismatch,
+            ),
+            (
+                "Sie gewann 18 von 24 Spielen, eine Quote von 75 Prozent.",
+                Verdict::Ok,
+            ),
+        ] {
+            let v = run("part-of-whole", text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, want, "{text}: {v:?}");
+        }
     }
 
     #[test]
