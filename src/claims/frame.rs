@@ -104,6 +104,10 @@ fn passable(t: &Token, qs: &[Quantity]) -> bool {
 /// How many tokens an aside may hold.
 const ASIDE: usize = 16;
 
+/// How far a gap of at most nine tokens reaches: nine asides of [`ASIDE`] tokens and their
+/// marks.
+const GAP_SPAN: usize = 9 * (ASIDE + 2) + 1;
+
 /// Where the aside that opens at token `i` closes: the next dash after a dash, the matching
 /// parenthesis after one, with only passable tokens between, at most [`ASIDE`] of them.
 fn aside_end(toks: &[Token], qs: &[Quantity], i: usize) -> Option<usize> {
@@ -377,24 +381,59 @@ struct Matcher<'a, 'f> {
 }
 
 impl<'f> Matcher<'_, 'f> {
-    /// Matches `rest` after passing over at most `left` tokens from token `i`, shortest first.
+    /// Matches `rest` after passing over at most `left` tokens from token `i`, nearest first.
     /// An aside set off by dashes or parentheses ("– places where it is available –") counts
-    /// as one token, as well as being passed token by token.
+    /// as one token, as well as being passed token by token. Each position is tried once,
+    /// however many ways lead to it, so a gap costs at most a constant.
     fn gap(&mut self, rest: &'f [Item], i: usize, left: usize) -> Option<usize> {
-        if let Some(e) = self.go(rest, i) {
-            return Some(e);
-        }
-        if left == 0 {
+        // Most gaps hold no aside: then each position is reached one way only.
+        let ahead = self.toks.get(i..).unwrap_or_default();
+        let opens = |t: &Token| matches!(t.tok, Tok::Punct('–' | '('));
+        if !ahead.iter().take(left).any(opens) {
+            for j in 0..=left {
+                if j > 0 && !ahead.get(j - 1).is_some_and(|t| passable(t, self.qs)) {
+                    break;
+                }
+                if let Some(e) = self.go(rest, i + j) {
+                    return Some(e);
+                }
+            }
             return None;
         }
-        let t = self.toks.get(i)?;
-        if let Some(end) = aside_end(self.toks, self.qs, i)
-            && let Some(e) = self.gap(rest, end + 1, left - 1)
-        {
-            return Some(e);
-        }
-        if passable(t, self.qs) {
-            return self.gap(rest, i + 1, left - 1);
+        // The most of the budget left on reaching each position after `i` (NONE: not reached):
+        // positions only move forward, so one pass in order settles them.
+        const NONE: u8 = u8::MAX;
+        let mut best = [NONE; GAP_SPAN];
+        best[0] = u8::try_from(left).unwrap_or(9).min(9);
+        let mut furthest = 0;
+        let mut off = 0;
+        while off <= furthest {
+            let budget = best[off];
+            if budget != NONE {
+                if let Some(e) = self.go(rest, i + off) {
+                    return Some(e);
+                }
+                let Some(t) = self.toks.get(i + off) else {
+                    break;
+                };
+                if budget > 0 {
+                    let mut reach = |to: usize| {
+                        if let Some(b) = best.get_mut(to - i) {
+                            if *b == NONE || *b < budget - 1 {
+                                *b = budget - 1;
+                            }
+                            furthest = furthest.max(to - i);
+                        }
+                    };
+                    if let Some(end) = aside_end(self.toks, self.qs, i + off) {
+                        reach(end + 1);
+                    }
+                    if passable(t, self.qs) {
+                        reach(i + off + 1);
+                    }
+                }
+            }
+            off += 1;
         }
         None
     }
@@ -745,6 +784,12 @@ mod tests {
         ] {
             assert_eq!(roles(frame, text), want, "{text}");
         }
+        // A long run of asides costs each gap a constant: every position is tried once.
+        let text = format!(
+            "{}and it tripled its stores – the new ones – from 40 to 120.",
+            "( its ) – and – ".repeat(5_000)
+        );
+        assert_eq!(roles(frame, &text), want);
         // Not when the aside holds an amount, is left open, or the words outside are too many.
         for text in [
             "It tripled its stores – the 25 that sell fresh fish – from 40 to 120.",
