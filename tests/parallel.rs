@@ -12,30 +12,20 @@
 //! agreement with and without them. `RECOUNT_PARALLEL_MISSES=1` prints every disagreement
 //! that is not listed.
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use recount::locale::Setting;
 use recount::quantity::{Kind, Quantity};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The pairs measured: a name, the English file and the German file.
 const PAIRS: &[(&str, &str, &str)] = &[
     ("ntrex", "english-ntrex.txt", "german-ntrex.txt"),
     ("xquad", "english-xquad.txt", "german-xquad.txt"),
 ];
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").ok().as_deref() != Some("true"),
-        "../shared/corpus is missing, and CI=true requires it"
-    );
-    eprintln!("skipped: ../shared/corpus is not there (a fresh clone without ../shared)");
-    None
-}
 
 /// The amounts of one line, as sorted decimal strings.
 fn amounts(line: &str, setting: Setting) -> Vec<String> {
@@ -70,30 +60,21 @@ fn amounts(line: &str, setting: Setting) -> Vec<String> {
     out
 }
 
-fn load_tsv(name: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/parallel")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
-
 #[test]
 fn amounts_agree_across_translations() {
-    let Some(dir) = corpus_dir() else { return };
+    let Some(dir) = shared::dir("corpus") else {
+        return;
+    };
     // pair -> line number (1-based) -> reason
     let mut listed: HashMap<String, BTreeMap<usize, String>> = HashMap::new();
-    for row in load_tsv("translation.tsv") {
+    for row in shared::load_tsv("parallel", "translation.tsv") {
         let line = row[1].parse().expect("line number");
         listed
             .entry(row[0].clone())
             .or_default()
             .insert(line, row.get(2).cloned().unwrap_or_default());
     }
-    let floors: HashMap<(String, String), f64> = load_tsv("floors.tsv")
+    let floors: HashMap<(String, String), f64> = shared::load_tsv("parallel", "floors.tsv")
         .into_iter()
         .map(|r| ((r[0].clone(), r[1].clone()), r[2].parse().unwrap_or(0.0)))
         .collect();

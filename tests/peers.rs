@@ -7,26 +7,15 @@
 //! deliberately reads differently; the table shows recall with and without them, and the floor
 //! in tests/peers/floors.tsv applies to recall without them. Floors are only ever raised.
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use recount::locale::Setting;
 use recount::quantity::Quantity;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
-
-fn peers_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/numbers");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").ok().as_deref() != Some("true"),
-        "../shared/peers/numbers is missing, and CI=true requires it"
-    );
-    eprintln!("skipped: ../shared/peers/numbers is not there (a fresh clone without ../shared)");
-    None
-}
 
 /// Whether two decimals agree to nine significant digits (peers round fractions to doubles).
 fn close(a: Decimal, b: Decimal) -> bool {
@@ -100,17 +89,6 @@ struct Score {
     negatives_clean: usize,
 }
 
-fn load_tsv(name: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/peers")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
-
 /// Kinds a negative case of a category must not produce.
 fn category_hit(category: &str, q: &Quantity) -> bool {
     use recount::quantity::Kind::*;
@@ -127,15 +105,17 @@ fn category_hit(category: &str, q: &Quantity) -> bool {
 
 #[test]
 fn recall_on_peer_number_cases() {
-    let Some(dir) = peers_dir() else { return };
-    let deviations: HashSet<(String, String, String)> = load_tsv("deviations.tsv")
+    let Some(dir) = shared::dir("peers/numbers") else {
+        return;
+    };
+    let deviations: HashSet<(String, String, String)> = shared::load_tsv("peers", "deviations.tsv")
         .into_iter()
         .map(|r| {
             let col = |i: usize| r.get(i).cloned().unwrap_or_default();
             (col(0), col(1), col(2))
         })
         .collect();
-    let floors: BTreeMap<String, f64> = load_tsv("floors.tsv")
+    let floors: BTreeMap<String, f64> = shared::load_tsv("peers", "floors.tsv")
         .into_iter()
         .map(|r| (r[0].clone(), r[1].parse().unwrap_or(0.0)))
         .collect();
@@ -254,7 +234,9 @@ fn recall_on_peer_number_cases() {
 
 #[test]
 fn robustness_cases_do_not_panic() {
-    let Some(dir) = peers_dir() else { return };
+    let Some(dir) = shared::dir("peers/numbers") else {
+        return;
+    };
     let text = std::fs::read_to_string(dir.join("quantulum3.en.robustness.jsonl")).expect("read");
     let mut n = 0;
     for line in text.lines() {

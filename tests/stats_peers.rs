@@ -14,6 +14,9 @@
 //! listed one that now agrees); the floors in tests/stats_peers/floors.tsv (only ever raised)
 //! hold per group of strata.
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use recount::check::stats::granular::{self, GrimmerReason, Mode, Rounding};
 use recount::check::stats::p::Comp;
 use recount::claims::rules::p_value::{self, Found, Settings};
@@ -21,32 +24,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
-
-fn peers_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/peers/stats");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").ok().as_deref() != Some("true"),
-        "../shared/peers/stats is missing, and CI=true requires it"
-    );
-    eprintln!("skipped: ../shared/peers/stats is not there (a fresh clone without ../shared)");
-    None
-}
-
-fn load_tsv(name: &str) -> Vec<Vec<String>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/stats_peers")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
 
 /// The p-value settings for a case's statcheck options, on statcheck's defaults.
 fn settings(opts: &Value) -> Settings {
@@ -303,12 +281,14 @@ fn group(stratum: &str, source: &str) -> String {
 
 #[test]
 fn agreement_with_statcheck_and_scrutiny_cases() {
-    let Some(dir) = peers_dir() else { return };
-    let listed: BTreeMap<String, String> = load_tsv("disagreements.tsv")
+    let Some(dir) = shared::dir("peers/stats") else {
+        return;
+    };
+    let listed: BTreeMap<String, String> = shared::load_tsv("stats_peers", "disagreements.tsv")
         .into_iter()
         .map(|r| (r[0].clone(), r.get(1).cloned().unwrap_or_default()))
         .collect();
-    let floors: BTreeMap<String, f64> = load_tsv("floors.tsv")
+    let floors: BTreeMap<String, f64> = shared::load_tsv("stats_peers", "floors.tsv")
         .into_iter()
         .map(|r| (r[0].clone(), r[1].parse().expect("floor")))
         .collect();
