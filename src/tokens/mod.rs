@@ -348,17 +348,17 @@ mod tests {
     fn german_phrases_dashes_and_factors() {
         assert_eq!(
             show(
-                "Nur 21 von 52 Wochen – das sind 40 Prozent; verdoppelt.",
+                "Nur 13 von 52 Wochen – das sind 25 Prozent; verdoppelt.",
                 "de"
             ),
             [
                 "Nur",
-                "#21",
+                "#13",
                 "von:FROM+OF",
                 "#52 Wochen",
                 "–",
                 "das sind:THAT_IS",
-                "#40 Prozent",
+                "#25 Prozent",
                 ";",
                 "verdoppelt:FACTOR"
             ]

@@ -28,8 +28,8 @@ the rule does not guess.
 ## Verdicts
 `ok` when the weekday matches, `mismatch` when it does not, `unverifiable` when the date has
 no year and the text no dateline to take one from. Two weekdays with dates without a year
-within two months of each other are checked against each other (\"Sunday, April 12, through
-Thursday, April 16\": four days apart either way): `ok` when they agree, and `mismatch` on the
+within two months of each other are checked against each other (\"Monday, May 11, through
+Friday, May 15\": four days apart either way): `ok` when they agree, and `mismatch` on the
 second when they do not.
 
 ## Tolerance
@@ -149,7 +149,7 @@ fn find(doc: &Doc<'_>) -> Vec<Claim> {
             continue;
         };
         // Without a year, another weekday with a date nearby still tells whether the two agree:
-        // "Sunday, April 12, through Thursday, April 16".
+        // "Monday, May 11, through Friday, May 15".
         let c = match c.missing {
             Some(_) => relative(doc, &found, k).unwrap_or(c),
             None => c,
@@ -381,7 +381,7 @@ fn in_a_span(text: &str, start: usize) -> bool {
         return false;
     };
     let lower = w.to_lowercase();
-    // "Sunday, April 12, through Thursday, April 16": each end has its own date.
+    // "Monday, May 11, through Friday, May 15": each end has its own date.
     let dated_ends = matches!(
         lower.as_str(),
         "to" | "through" | "thru" | "until" | "till" | "bis"
@@ -615,7 +615,7 @@ mod tests {
     fn dates_without_a_year_vouch_for_each_other() {
         let v = run(
             "weekday",
-            "The outlook for Sunday, April 12, through Thursday, April 16, calls for rain.",
+            "The forecast for Monday, May 11, through Friday, May 15, calls for sun.",
         );
         let verdicts: Vec<Verdict> = v.iter().map(|(v, _)| *v).collect();
         assert_eq!(verdicts, [Verdict::Ok, Verdict::Ok], "{v:?}");
