@@ -172,6 +172,25 @@ pub struct Summary {
     quantities: usize,
 }
 
+/// What a sentence's quantities alone hold, before it is read into tokens: how many there
+/// are and their figure types. Its tokens hold at most these (a factor verb such as
+/// "doubled" is read as a word there), so a frame that finds too little here cannot match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Glance {
+    types: u16,
+    quantities: usize,
+}
+
+impl Glance {
+    /// The glance of a sentence's quantities.
+    pub fn of(qs: &[Quantity]) -> Glance {
+        Glance {
+            types: qs.iter().fold(0, |t, q| t | type_of(q)),
+            quantities: qs.len(),
+        }
+    }
+}
+
 /// The bit of a punctuation mark in a [`Summary`].
 fn punct_bit(c: char) -> u64 {
     match c {
@@ -298,6 +317,14 @@ impl Frame {
             first,
             needs,
         })
+    }
+
+    /// Whether a sentence of this glance may hold a match: it has a figure, as many as the
+    /// frame fills, and of every type it needs.
+    pub fn may_hold(&self, g: &Glance) -> bool {
+        g.quantities > 0
+            && g.quantities >= self.quantities
+            && self.needs.types.iter().all(|t| g.types & t != 0)
     }
 
     /// Whether a sentence of this summary may hold a match.

@@ -26,6 +26,7 @@ use crate::recognize::Recognition;
 use crate::tokens::{Langs, Token};
 use frame::{Frame, Match};
 pub use select::Candidate;
+use std::sync::OnceLock;
 
 /// A rule: its id, a one-line summary, its documentation, and the function that finds claims.
 pub struct Rule {
@@ -89,10 +90,15 @@ pub struct Doc<'a> {
     pub quantities: Vec<Quantity>,
     /// Sentence spans, in order, covering the text.
     pub sentences: Vec<Span>,
-    /// The tokens of each sentence that states a figure (empty for the others).
-    pub tokens: Vec<Vec<Token>>,
+    /// The indices of the quantities inside each sentence.
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Each sentence's tokens, read when a rule first asks for them ([`Doc::tokens`]).
+    tokens: Vec<OnceLock<Vec<Token>>>,
     /// What each sentence's tokens hold, for skipping frames that cannot match.
-    summaries: Vec<frame::Summary>,
+    summaries: Vec<OnceLock<frame::Summary>>,
+    /// What each sentence's quantities alone hold: a sentence where no frame finds what it
+    /// needs there is never read into tokens.
+    glances: Vec<frame::Glance>,
     /// The languages whose cue words the tokens were read with.
     pub langs: Langs,
     pub facts: facts::Facts,
@@ -110,22 +116,20 @@ impl<'a> Doc<'a> {
         let quantities = r.quantities.clone();
         let sentences = sentences(text, &quantities);
         let langs = langs_of(&r.profile);
-        let tokens: Vec<Vec<Token>> = sentences
+        let ranges: Vec<std::ops::Range<usize>> = sentences
             .iter()
             .map(|&s| {
                 let lo = quantities.partition_point(|q| q.span.start < s.start);
                 let hi = quantities.partition_point(|q| q.span.start < s.end);
-                if lo == hi {
-                    Vec::new()
-                } else {
-                    crate::tokens::tokenize(text, s, &quantities, lo..hi, langs)
-                }
+                lo..hi
             })
             .collect();
-        let summaries = tokens
+        let glances = ranges
             .iter()
-            .map(|t: &Vec<Token>| frame::Summary::of(t, &quantities))
+            .map(|r| frame::Glance::of(&quantities[r.clone()]))
             .collect();
+        let tokens = sentences.iter().map(|_| OnceLock::new()).collect();
+        let summaries = sentences.iter().map(|_| OnceLock::new()).collect();
         let facts = facts::Facts::find(text, &quantities);
         let dateline = quantities
             .iter()
@@ -139,8 +143,10 @@ impl<'a> Doc<'a> {
             text,
             quantities,
             sentences,
+            ranges,
             tokens,
             summaries,
+            glances,
             langs,
             facts,
             dateline,
@@ -188,15 +194,13 @@ impl<'a> Doc<'a> {
         &'f self,
         frames: &'f Frames,
     ) -> impl Iterator<Item = (usize, Match, u8)> + 'f {
-        // A sentence without a figure has no tokens, where no frame can start a match.
-        let read = self
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| !t.is_empty())
+        // A sentence is read into tokens only where some frame finds the figures it needs.
+        let read = (0..self.sentences.len())
+            .filter(|&si| frames.0.iter().any(|(f, _)| f.may_hold(&self.glances[si])))
             .take_while(|_| !self.past_deadline());
-        read.flat_map(move |(si, toks)| {
-            let summary = &self.summaries[si];
+        read.flat_map(move |si| {
+            let toks = self.tokens(si);
+            let summary = self.summary(si);
             frames
                 .0
                 .iter()
@@ -209,14 +213,35 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// The tokens of sentence `si` (none for a sentence without a figure), read on first use.
+    pub fn tokens(&self, si: usize) -> &[Token] {
+        let Some(cell) = self.tokens.get(si) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let range = self.ranges[si].clone();
+            if range.is_empty() {
+                Vec::new()
+            } else {
+                let s = self.sentences[si];
+                crate::tokens::tokenize(self.text, s, &self.quantities, range, self.langs)
+            }
+        })
+    }
+
+    /// What the tokens of sentence `si` hold.
+    fn summary(&self, si: usize) -> &frame::Summary {
+        self.summaries[si].get_or_init(|| frame::Summary::of(self.tokens(si), &self.quantities))
+    }
+
     /// The quantity index of the token that filled `role` in match `m` of sentence `si`.
     pub fn q(&self, si: usize, m: &Match, role: &str) -> Option<usize> {
-        self.tokens[si].get(m.token(role)?)?.quantity()
+        self.tokens(si).get(m.token(role)?)?.quantity()
     }
 
     /// The token that filled `role` in match `m` of sentence `si`.
     pub fn tok(&self, si: usize, m: &Match, role: &str) -> Option<&Token> {
-        self.tokens[si].get(m.token(role)?)
+        self.tokens(si).get(m.token(role)?)
     }
 
     /// The index of the sentence that holds quantity `q`.
@@ -228,7 +253,7 @@ impl<'a> Doc<'a> {
 
     /// The index, among the tokens of sentence `si`, of quantity `q`.
     pub fn token_of(&self, si: usize, q: usize) -> Option<usize> {
-        let toks = &self.tokens[si];
+        let toks = self.tokens(si);
         let at = self.quantities[q].span.end;
         let k = toks.partition_point(|t| t.span.end < at);
         (toks.get(k)?.quantity() == Some(q)).then_some(k)
@@ -238,7 +263,7 @@ impl<'a> Doc<'a> {
     /// that is no cue and no function word.
     pub fn own_noun(&self, si: usize, q: usize) -> bool {
         self.token_of(si, q)
-            .and_then(|k| self.tokens[si].get(k + 1))
+            .and_then(|k| self.tokens(si).get(k + 1))
             .is_some_and(|t| t.is_word() && t.cues.is_empty())
     }
 

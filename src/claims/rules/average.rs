@@ -212,7 +212,7 @@ fn word<'a>(doc: &Doc<'a>, t: &Token) -> &'a str {
 /// The noun of the count at token `k` of sentence `si`: the unit word of a measure ("300
 /// days"), else the word right after it ("400 households", "40 mln shares").
 fn count_noun(doc: &Doc<'_>, si: usize, k: usize) -> Option<String> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let q = toks[k].quantity()?;
     if doc.quantities[q].kind == Kind::Measure {
         let text = doc.text_of(q);
@@ -245,7 +245,7 @@ enum Per {
 /// linked by a few words (an amount of `c`'s kind and unit and a count), the one whose count
 /// has the noun, and whose quotient is near `c`. One reading only.
 fn average(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let ct = m.token("c")?;
     let c = toks[ct].quantity()?;
     let qc = &doc.quantities[c];
@@ -337,7 +337,8 @@ fn per_base(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
     if !bases.contains(&base) {
         return None;
     }
-    let others: Vec<usize> = doc.tokens[si]
+    let others: Vec<usize> = doc
+        .tokens(si)
         .iter()
         .filter_map(Token::quantity)
         .filter(|&i| i != c && i != base_q && doc.quantities[i].kind == Kind::Number)
@@ -471,7 +472,7 @@ fn per_time(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Claim> {
 /// taken of it ("2.6 mln of the 3.06 mln shares … at 24 dlrs a share"): both readings are
 /// proposed, the part's with a little less support.
 fn product(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Vec<Candidate> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let (Some(p), Some(t), Some(pt)) = (doc.q(si, m, "p"), doc.q(si, m, "t"), m.token("p")) else {
         return Vec::new();
     };

@@ -174,7 +174,7 @@ fn listed(gap: &[Token]) -> bool {
 /// The percent tokens of the list that ends with token `last`, walking back while the tokens
 /// between two shares read as a list. Empty when the list nests.
 fn chain(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let mut parts = vec![last];
     let mut j = last;
     while let Some(i) = (0..j).rev().find(|&k| toks[k].quantity().is_some()) {
@@ -199,7 +199,7 @@ fn chain(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
 /// The shares of a makeup from token `first` on: a comma or "and" between each two; a
 /// semicolon or a verb ("were") ends it.
 fn makeup(doc: &Doc<'_>, si: usize, first: usize) -> Vec<usize> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let mut parts = vec![first];
     let mut j = first;
     while let Some(i) = (j + 1..toks.len()).find(|&k| toks[k].quantity().is_some()) {
@@ -241,7 +241,7 @@ fn claim(
     m: &Match,
     at: usize,
 ) -> Option<Claim> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let qs: Vec<usize> = parts
         .iter()
         .map(|&k| toks[k].quantity())
@@ -353,7 +353,7 @@ fn claim(
 /// The words that mark the list complete, for the message: "the remaining 8%", "8% were
 /// undecided", "(100%)", "racial makeup".
 fn marker_text(doc: &Doc<'_>, si: usize, mark: Mark, m: &Match, at: usize) -> Option<String> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let span = match mark {
         Mark::Rest => {
             let r = m.token("r")?;

@@ -432,7 +432,7 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
         let mut st = crate::check::Stated::from_quantity(doc.text, &q)?;
         let end = m
             .token("pt")
-            .map_or(q.span.end, |k| doc.tokens[si][k].span.end);
+            .map_or(q.span.end, |k| doc.tokens(si)[k].span.end);
         st.text = doc.text[st.span.start..end].to_string();
         st
     } else {
@@ -454,7 +454,8 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
     // one before "point" counts points ("more than 1/8 point"), which this reading does not.
     if doc.quantities[p].kind == Kind::Fraction {
         let k = doc.token_of(si, p)?;
-        if doc.tokens[si]
+        if doc
+            .tokens(si)
             .get(k + 1)
             .is_some_and(|t| t.cues.has(Cue::Points))
         {
@@ -530,7 +531,7 @@ fn change(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate>
 /// The level a change before token `before` of sentence `si` reached ("to 41.4 mln dlrs"),
 /// for a second change of it that leaves it out.
 fn earlier_level(doc: &Doc<'_>, si: usize, before: usize) -> Option<usize> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let to = toks[..before].iter().rposition(|t| t.cues.has(Cue::To))?;
     let q = toks.get(to + 1)?.quantity()?;
     is_level(doc.quantities[q].kind).then_some(q)
@@ -643,7 +644,7 @@ fn direction(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candida
     // Rates quoted both ways ("784.50/788.42") rise as the currency falls.
     let quoted = |q: usize| {
         doc.token_of(si, q)
-            .and_then(|k| doc.tokens[si].get(k + 1))
+            .and_then(|k| doc.tokens(si).get(k + 1))
             .is_some_and(|t| t.is_punct('/'))
     };
     if said == moved || quoted(a) || quoted(b) {

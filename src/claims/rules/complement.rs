@@ -114,7 +114,7 @@ fn count_parts(doc: &Doc<'_>, si: usize, m: &crate::claims::frame::Match) -> Opt
         .into_iter()
         .chain(same_paragraph.then_some((next, 0)));
     for (sj, from) in sentences {
-        let toks = &doc.tokens[sj];
+        let toks = doc.tokens(sj);
         for (k, t) in toks.iter().enumerate().skip(from) {
             let Some(i) = t.quantity() else { continue };
             if !doc.quantities[i].kind.is_quantity() {
@@ -190,7 +190,7 @@ const AFTER_PARTS: u8 = 50;
 /// between: the rest of a whole after two parts or more. Figures of another kind or unit, and
 /// figures in an aside (between dashes, in brackets) that restate a part, are not parts.
 fn rest_of_whole(doc: &Doc<'_>, si: usize, q: usize) -> Option<Claim> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let end = doc.token_of(si, q)?;
     let like = |i: usize| {
         let (a, b) = (&doc.quantities[i], &doc.quantities[q]);
@@ -288,7 +288,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
                 }
             } else {
                 // "the other Q%" is a rest of a holding, or of a named whole.
-                let held = doc.tokens[si].iter().any(|t| t.cues.has(Cue::Stake));
+                let held = doc.tokens(si).iter().any(|t| t.cues.has(Cue::Stake));
                 if m.has("o") && !held && wq.is_none() {
                     return None;
                 }
@@ -316,7 +316,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
 fn one_share_before(doc: &Doc<'_>, si: usize, q: usize) -> Option<(usize, usize)> {
     let mut found = None;
     for sj in si.saturating_sub(2)..=si {
-        for t in &doc.tokens[sj] {
+        for t in doc.tokens(sj) {
             let share = match t.quantity() {
                 Some(i) if i >= q => break,
                 Some(i) => is_share_like(doc.quantities[i].kind).then_some(i),
@@ -363,7 +363,7 @@ pub(crate) fn changes(doc: &Doc<'_>, si: usize, p: usize) -> bool {
 /// Whether the word before figure `i` of sentence `si` (past an article) has a cue of
 /// `before`, or the token after it one of `after`; `true` for a figure not in the sentence.
 fn cued_around(doc: &Doc<'_>, si: usize, i: usize, before: Cues, after: Cues) -> bool {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let Some(k) = doc.token_of(si, i) else {
         return false;
     };
@@ -376,7 +376,7 @@ fn cued_around(doc: &Doc<'_>, si: usize, i: usize, before: Cues, after: Cues) ->
 /// its determiners and possessive endings: "of the Twin Cities population (3.76 million)" →
 /// "twin cities population"; "a 50% stake in X" → "x". `None` when none follows.
 pub(crate) fn whole_of(doc: &Doc<'_>, si: usize, i: usize) -> Option<String> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let mut k = doc.token_of(si, i)? + 1;
     let holding = toks.get(k).is_some_and(|t| t.cues.has(Cue::Stake));
     if holding {

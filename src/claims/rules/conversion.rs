@@ -185,12 +185,12 @@ fn pair(doc: &Doc<'_>, si: usize, m: &Match, to: &str) -> Option<Claim> {
     let at = m.token("a")?;
     let mixed = at
         .checked_sub(1)
-        .and_then(|k| doc.tokens[si][k].quantity())
+        .and_then(|k| doc.tokens(si)[k].quantity())
         .is_some_and(|q| {
             doc.quantities[q].kind == Kind::Number
                 && doc.text_of(q).bytes().all(|b| b.is_ascii_digit())
         });
-    if mixed || (at > 0 && doc.tokens[si][at - 1].is_punct('/')) {
+    if mixed || (at > 0 && doc.tokens(si)[at - 1].is_punct('/')) {
         return None;
     }
     let inches = doc.q(si, m, "n").filter(|_| to == "b");
@@ -286,7 +286,8 @@ fn measure(doc: &Doc<'_>, si: usize, a: usize, b: usize, inches: Option<usize>) 
             .value?
             .checked_mul(k)?
             .checked_add(doc.quantities[n].value?)?;
-        let end = doc.tokens[si]
+        let end = doc
+            .tokens(si)
             .get(doc.token_of(si, n)? + 1)
             .map_or(doc.quantities[n].span.end, |t| t.span.end);
         let span = Span::new(stated.span.start, end);
@@ -341,7 +342,7 @@ fn first_figure(doc: &Doc<'_>, si: usize, a: usize) -> Option<Operand> {
     let qa = &doc.quantities[a];
     // A comparative hedge ("well over seven feet (2.1 metres)") holds for both figures.
     let op = doc.operand_unhedged(a)?;
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let at = doc.token_of(si, a)?;
     let before = |k: usize| toks.get(at.checked_sub(k)?);
     let p = match (before(1), before(2)) {
@@ -479,7 +480,7 @@ fn temperature(doc: &Doc<'_>, si: usize, a: usize, b: usize, ctx: usize) -> Opti
         input.value / k
     };
     let fits = |v: Decimal| stated.target.contains(v.round_dp(10));
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let is_difference = toks.iter().any(|t| t.cues.meets(DIFFERENCE));
     let is_reading = doc
         .token_of(si, ctx)

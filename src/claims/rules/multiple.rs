@@ -114,7 +114,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             }
             let claim = if let Some(y) = doc.q(si, &m, "y") {
                 // The part stands in apposition and closes it: "workers, 480," / "seats (300)".
-                let after = doc.tokens[si].get(m.end);
+                let after = doc.tokens(si).get(m.end);
                 let closes = after.is_none_or(|t| matches!(t.tok, Tok::Punct(_)));
                 if !closes || !alike(doc, x, y) {
                     return None;
@@ -139,7 +139,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
 /// compares with if one follows before the next punctuation: "as many as France with 40
 /// million", "the 30,000 average". Returns the figure (if any) and the words of the comparison.
 fn object(doc: &Doc<'_>, si: usize, mt: usize) -> Option<(Option<usize>, Vec<usize>)> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     if !toks.get(mt + 1)?.cues.meets(COMPARE) {
         return None;
     }
@@ -161,7 +161,7 @@ fn object(doc: &Doc<'_>, si: usize, mt: usize) -> Option<(Option<usize>, Vec<usi
 
 /// The words of tokens `ws` of sentence `si` as text.
 fn text_of_words(doc: &Doc<'_>, si: usize, ws: &[usize]) -> String {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     match (ws.first(), ws.last()) {
         (Some(&a), Some(&b)) => doc.text[toks[a].span.start..toks[b].span.end].to_string(),
         _ => String::new(),
@@ -221,7 +221,7 @@ fn multiple(
         return None;
     }
     let derived = xo.value.checked_div(y.value)?;
-    let first = phrase.first().map(|&k| &doc.tokens[si][k]);
+    let first = phrase.first().map(|&k| &doc.tokens(si)[k]);
     let more = first.is_some_and(|t| {
         t.cues.meets(
             Cue::More
@@ -269,7 +269,7 @@ fn unstated(
 ) -> Option<Claim> {
     // what is compared with: "the GDP of Austria" from "more than the GDP of Austria",
     // "France" from "as many as France", "in Wien" from "so viele wie in Wien"
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let mut ws = phrase;
     if ws.first().is_some_and(|&k| toks[k].cues.has(Cue::As)) {
         let second = ws

@@ -172,7 +172,7 @@ fn whole_after(
     of: usize,
     clause_start: usize,
 ) -> Result<(Operand, bool), String> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let mut end = of + 1;
     while let Some(t) = toks.get(end) {
         if let Some(q) = t.quantity() {
@@ -206,8 +206,7 @@ fn whole_after(
             .find(|&q| amount(doc, q));
         let earlier = here.is_none();
         let last = here.or_else(|| {
-            doc.tokens
-                .get(si.checked_sub(1)?)?
+            doc.tokens(si.checked_sub(1)?)
                 .iter()
                 .rev()
                 .filter_map(Token::quantity)
@@ -239,7 +238,7 @@ fn clause_start(toks: &[Token], at: usize) -> usize {
 /// "of" ([`whole_after`]). Without a whole, the claim is unverifiable and says what whole it
 /// implies.
 fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let pt = m.token("p")?;
     let p = toks[pt].quantity()?;
     let head = m.token("v").or(m.token("k")).unwrap_or(pt);
@@ -350,11 +349,11 @@ fn share_of(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidat
 /// The amount that follows the word of token `k` (of sentence `si`) earlier in the sentence or
 /// in the two sentences before: "trained 65.000 people" for "has trained 7% of …".
 fn keyword_part(doc: &Doc<'_>, si: usize, k: usize) -> Option<Operand> {
-    let key = doc.tokens[si][k].span;
+    let key = doc.tokens(si)[k].span;
     let key = doc.text[key.start..key.end].to_lowercase();
     let same = |t: &Token| t.is_word() && doc.text[t.span.start..t.span.end].to_lowercase() == key;
     for sj in (si.saturating_sub(2)..=si).rev() {
-        let toks = &doc.tokens[sj];
+        let toks = doc.tokens(sj);
         let upto = if sj == si { k } else { toks.len() };
         // The nearest use of the word decides.
         if let Some(w) = (0..upto).rev().find(|&w| same(&toks[w])) {
@@ -371,7 +370,7 @@ fn keyword_part(doc: &Doc<'_>, si: usize, k: usize) -> Option<Operand> {
 /// "A of B (P%)", "A out of B, or P%", "Of the B voters, A cast a ballot, or P%": the part and
 /// the whole stand together; an appositive share (`x`) must close its phrase.
 fn part_of_stated_whole(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let (a, w) = (doc.q(si, m, "a")?, doc.q(si, m, "w")?);
     let p = match doc.q(si, m, "p") {
         Some(p) => p,
@@ -417,7 +416,7 @@ const WHOLE_DRIFT: i64 = 5;
 /// Two stakes in one company's shares: the second must be its part × the first share ÷ the
 /// first part, within [`WHOLE_DRIFT`]% for shares issued or bought back in between.
 fn two_shares(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candidate> {
-    if !doc.tokens[si].iter().any(|t| t.cues.has(Cue::Stake)) {
+    if !doc.tokens(si).iter().any(|t| t.cues.has(Cue::Stake)) {
         return None;
     }
     let (a, q, a2, p) = (
@@ -474,7 +473,7 @@ fn fact_operand(doc: &Doc<'_>, fragment: &str) -> Option<Operand> {
 
 /// "half of those …": a fraction of the last amount of the previous sentence, as an operand.
 fn fraction_of_previous(doc: &Doc<'_>, si: usize) -> Option<Operand> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let k = toks.iter().position(|t| {
         t.quantity()
             .is_some_and(|q| doc.quantities[q].kind == Kind::Fraction)
@@ -486,8 +485,7 @@ fn fraction_of_previous(doc: &Doc<'_>, si: usize) -> Option<Operand> {
     }
     let fi = toks[k].quantity()?;
     let base = doc
-        .tokens
-        .get(si.checked_sub(1)?)?
+        .tokens(si.checked_sub(1)?)
         .iter()
         .rev()
         .filter_map(Token::quantity)

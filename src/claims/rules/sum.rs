@@ -154,7 +154,7 @@ fn link(gap: &[Token]) -> Option<bool> {
 /// or "than" names the whole the others are taken from ("of the 1,000 respondents, 120 men,
 /// 80 boys and 180 women") and is left out.
 fn parts_ending(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let Some(ql) = toks[last].quantity() else {
         return Vec::new();
     };
@@ -190,7 +190,7 @@ fn parts_ending(doc: &Doc<'_>, si: usize, last: usize) -> Vec<usize> {
 /// running total ("bringing the total to") and name no rate or nested list; an equation's
 /// parts are linked by "+" or "plus" alone.
 fn list_before(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let (last, c) = (m.token("last")?, m.token("c")?);
     if m.has("e") {
         let mut parts = vec![last];
@@ -232,7 +232,7 @@ fn list_before(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
 /// The parts of a list after its total ("a total of C: A and B"): every figure after the colon
 /// is a part, and the list ends the sentence (three words may follow).
 fn list_after(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let (c, first) = (m.token("c")?, m.token("first")?);
     let colon = (c + 1..first).find(|&k| toks[k].is_punct(':') || toks[k].is_punct('–'))?;
     if toks[c + 1..colon].iter().any(|t| t.is_punct(',')) {
@@ -252,7 +252,7 @@ fn list_after(doc: &Doc<'_>, si: usize, m: &Match) -> Option<Vec<usize>> {
 /// The operand a part gives, and the factor of a multiple it is a count of ("three triple
 /// turrets" → 3 and 3).
 fn part(doc: &Doc<'_>, si: usize, k: usize) -> Option<(Operand, Option<Operand>)> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let q = toks[k].quantity()?;
     let o = doc.operand_with_fact(q)?;
     let factor = toks.get(k + 1).and_then(|t| {
@@ -277,7 +277,7 @@ fn stated_total(doc: &Doc<'_>, c: usize, verb: bool) -> Option<Stated> {
 /// The claim that the parts (tokens of sentence `si`) add up to the token `c`, if the figures
 /// allow one.
 fn claim(doc: &Doc<'_>, si: usize, parts: &[usize], c: usize) -> Option<Claim> {
-    let toks = &doc.tokens[si];
+    let toks = doc.tokens(si);
     let qc = toks[c].quantity()?;
     let idx: Vec<usize> = parts
         .iter()
