@@ -195,6 +195,37 @@ pub fn any_language() -> &'static Union {
     &ANY
 }
 
+/// The word or sign of any language at the start of `rest` ([`Union::after`]), without
+/// building the union where no language's word starts ([`may_edge`]).
+pub fn any_after(rest: &str) -> Option<lexicon::Hit> {
+    let t = rest.trim_start_matches(lexicon::is_ws);
+    t.chars().next().filter(|&c| may_edge(c, Place::After))?;
+    any_language().after(rest)
+}
+
+/// The word or sign of any language that ends right before `end` in `text`
+/// ([`Union::before`]), without building the union where no language's word ends.
+pub fn any_before(text: &str, end: usize) -> Option<lexicon::Hit> {
+    let t = text[..end].trim_end_matches(lexicon::is_ws);
+    t.chars()
+        .next_back()
+        .filter(|&c| may_edge(c, Place::Before))?;
+    any_language().before(text, end)
+}
+
+/// Whether a word or sign of some language may start (after a number) or end (before one)
+/// with `c`: any character but the ASCII marks that start or end none in the data (a test
+/// reads every language's words to keep it so): `$`, `%`, `/` and `[` start some ("$US",
+/// "/mile"), and `$`, `%`, `/` and `.` end some ("Rs."). After "5)", "5," or "5." the union
+/// is not built.
+fn may_edge(c: char, place: Place) -> bool {
+    let marks: &[char] = match place {
+        Place::After => &['$', '%', '/', '['],
+        Place::Before => &['$', '%', '/', '.'],
+    };
+    !c.is_ascii() || c.is_ascii_alphanumeric() || marks.contains(&c)
+}
+
 /// The union of every language's words, in parts by the first character of a word's key after
 /// a number and the last before one: a lookup needs only the part of its key, and each part's
 /// lexicon is built on its first lookup ("5 €" asks for the words that start with "€", never
@@ -580,6 +611,20 @@ mod tests {
         assert!(hi.indian);
         assert_eq!(hi.native.map(|n| n.system), Some("deva"));
         assert_eq!(Language::UND.data().map(|d| d.name), None);
+    }
+
+    #[test]
+    fn no_language_has_a_word_at_an_edge_that_leaves_the_union_unread() {
+        let skipped: Vec<_> = any_language()
+            .parts
+            .keys()
+            .filter(|(c, place)| !may_edge(*c, *place))
+            .collect();
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert!(!may_edge(')', Place::After) && !may_edge('.', Place::After));
+        assert!(may_edge('€', Place::After) && may_edge('.', Place::Before));
+        assert_eq!(any_after(") and").map(|h| h.meaning), None);
+        assert!(any_after(" zł").is_some());
     }
 
     #[test]

@@ -1054,9 +1054,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        crate::lang::any_language()
-            .after(rest)
-            .filter(|h| want(h.meaning) && self.foreign(h))
+        crate::lang::any_after(rest).filter(|h| want(h.meaning) && self.foreign(h))
     }
 
     /// Whether the union's word `h` may be read in this text: any word where the language is
@@ -1082,13 +1080,27 @@ impl<'a> Scanner<'a> {
                 .scale(self.german())
                 .map(Scaled::Builtin)
         };
+        // Scale words are words ("millones", "млрд", "万"): after a sign or a mark, the
+        // languages' union is not asked (nor built, on a text that never needs it).
+        let union = || {
+            let rest = &self.text[end..];
+            rest[affix::ws_len(rest)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        };
+        let foreign = || {
+            union()
+                .then(|| self.cldr_after(end, true, is_scale).map(Scaled::Cldr))
+                .flatten()
+        };
         if self.words == Language::UND && self.lexicon.is_some() {
             self.cldr_after(end, false, is_scale)
                 .map(Scaled::Cldr)
                 .or_else(builtin)
-                .or_else(|| self.cldr_after(end, true, is_scale).map(Scaled::Cldr))
+                .or_else(foreign)
         } else {
-            builtin().or_else(|| self.cldr_after(end, true, is_scale).map(Scaled::Cldr))
+            builtin().or_else(foreign)
         }
     }
 
@@ -1602,7 +1614,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let own = self.lexicon.and_then(|l| l.before(self.text, start));
-        own.or_else(|| crate::lang::any_language().before(self.text, start))
+        own.or_else(|| crate::lang::any_before(self.text, start))
             .filter(|h| h.at >= floor)
     }
 
