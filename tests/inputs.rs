@@ -258,21 +258,47 @@ fn on_a_terminal(dir: &Path, args: &str) -> String {
     text(&out.stdout)
 }
 
+/// Makes `path` a named pipe whose writer, once a reader opens it, waits `hold` before it
+/// writes `body` and closes: an input that keeps a run going that long in any build. The
+/// writer is not waited for (it waits for a reader that a failing run may never be).
+fn slow_pipe(path: &Path, body: &'static str, hold: std::time::Duration) {
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let path = path.to_owned();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        std::thread::sleep(hold);
+        f.write_all(body.as_bytes()).unwrap();
+    });
+}
+
 #[test]
 fn a_progress_bar_shows_on_a_terminal_for_a_long_run_unless_quiet() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("in");
     std::fs::create_dir(&d).unwrap();
-    // Enough files of numbers for a run of more than the half second before a bar shows.
-    let body = "In 2019 the 14 districts spent 3.2 million euros, 12% more than the 2.86 million of 2018.\n"
-        .repeat(1000);
+    let body = "In 2019 the 14 districts spent 3.2 million euros, 12% more than the 2.86 million of 2018.\n";
     for i in 0..16 {
-        std::fs::write(d.join(format!("{i:02}.txt")), &body).unwrap();
+        std::fs::write(d.join(format!("{i:02}.txt")), body.repeat(100)).unwrap();
     }
-    let shown = on_a_terminal(dir.path(), "-j1");
+    // A first input that takes longer than the half second before a bar shows, then the
+    // folder's files, after each of which the bar is drawn.
+    let hold = std::time::Duration::from_millis(800);
+    let slow = dir.path().join("slow.txt");
+    slow_pipe(&slow, body, hold);
+    let shown = on_a_terminal(dir.path(), "-j1 slow.txt");
     assert!(shown.contains("read") || shown.contains("B/s"), "{shown:?}");
-    assert_eq!(on_a_terminal(dir.path(), "-j1 --quiet"), "");
+    std::fs::remove_file(&slow).unwrap();
+    slow_pipe(&slow, body, hold);
+    assert_eq!(on_a_terminal(dir.path(), "-j1 --quiet slow.txt"), "");
     // Not a terminal: nothing on standard error.
-    let out = recount(&["numbers", "-j1", "in"], dir.path());
+    std::fs::remove_file(&slow).unwrap();
+    slow_pipe(&slow, body, hold);
+    let out = recount(&["numbers", "-j1", "slow.txt", "in"], dir.path());
     assert_eq!(text(&out.stderr), "");
+    assert!(out.status.success());
 }
