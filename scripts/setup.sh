@@ -13,6 +13,8 @@
 # /usr/bin/time, and for scripts/peers_bench.py a Python venv in target/peers-venv with
 # recognizers-text-suite and quantulum3 from PyPI.
 #
+# `scripts/setup.sh fuzz` also installs cargo-fuzz (crates.io), which scripts/fuzz.sh runs.
+#
 # Safe to run again: what is there already is not fetched twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,4 +76,9 @@ if [ "${1:-}" = bench ]; then
     # recognizers-text-suite imports a name that emoji 2 dropped.
     "$venv/bin/python" -c "import recognizers_number, quantulum3" 2>/dev/null ||
         "$venv/bin/pip" install -q recognizers-text-suite quantulum3 "emoji<2"
+fi
+
+if [ "${1:-}" = fuzz ] && ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz from crates.io"
+    cargo install --quiet cargo-fuzz --locked
 fi

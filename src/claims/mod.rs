@@ -386,11 +386,24 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     let mut start = 0;
     let mut qi = 0;
     let mut i = 0;
+    // Only a stop, a line break or a form feed can end a sentence: the next of each kind,
+    // found with memchr and looked for again once passed.
+    let next = |from: usize, find: &dyn Fn(&[u8]) -> Option<usize>| {
+        find(&bytes[from..]).map_or(bytes.len(), |k| from + k)
+    };
+    let stop = |h: &[u8]| memchr::memchr3(b'.', b'!', b'?', h);
+    let line = |h: &[u8]| memchr::memchr2(b'\n', b'\x0c', h);
+    let (mut next_stop, mut next_line) = (next(0, &stop), next(0, &line));
     while i < bytes.len() {
-        // Only a stop, a line break or a form feed can end a sentence: jump to the next one.
-        match bytes[i..].iter().position(|&b| STOPS[usize::from(b)]) {
-            Some(k) => i += k,
-            None => break,
+        if next_stop < i {
+            next_stop = next(i, &stop);
+        }
+        if next_line < i {
+            next_line = next(i, &line);
+        }
+        i = next_stop.min(next_line);
+        if i >= bytes.len() {
+            break;
         }
         let b = bytes[i];
         while qi < qs.len() && qs[qi].span.end <= i {
@@ -428,17 +441,6 @@ pub fn sentences(text: &str, qs: &[Quantity]) -> Vec<Span> {
     }
     out
 }
-
-/// The bytes that may end a sentence: a stop, a line break, a form feed.
-static STOPS: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[0x0c] = true;
-    t
-};
 
 /// The longest line, in characters, of a text that is taken as hard-wrapped.
 pub const WRAP_WIDTH: usize = 100;
