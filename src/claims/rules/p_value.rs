@@ -704,6 +704,22 @@ fn may_start(b: u8) -> bool {
 /// degrees of freedom or its statistic): "chi-square(2, N = 120)" and PDF debris fit in it.
 const LABEL_TO_DIGIT: usize = 48;
 
+/// The index of the first ASCII digit in `b` from `from` on, or `b.len()`: 16 bytes at a
+/// time where none is a digit, a test the compiler makes one vector compare.
+fn next_digit(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 16) {
+        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            break;
+        }
+        i += 16;
+    }
+    b[i..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map_or(b.len(), |k| i + k)
+}
+
 /// Every APA-style result in `text`, in order.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
@@ -719,10 +735,7 @@ pub fn scan(text: &str) -> Vec<Found> {
             None => break,
         }
         if digit <= i {
-            digit = b[i..]
-                .iter()
-                .position(u8::is_ascii_digit)
-                .map_or(b.len(), |k| i + k);
+            digit = next_digit(b, i);
         }
         if digit - i > LABEL_TO_DIGIT {
             i = digit - LABEL_TO_DIGIT;
