@@ -50,7 +50,10 @@ fn comments(raw: &str) -> Vec<(usize, usize, &str)> {
         };
         let end = start + len + 3;
         from = end;
-        out.push((start, end, raw[start + 4..start + len].trim()));
+        // "<!-->" and "<!--->" are empty comments (as HTML reads them): their closer overlaps
+        // the opener.
+        let body = raw.get(start + 4..start + len).unwrap_or("");
+        out.push((start, end, body.trim()));
     }
     for (i, _) in raw.match_indices('%') {
         if raw[..i].ends_with('\\') {
@@ -162,5 +165,16 @@ mod tests {
         assert_eq!(s.len(), 1);
         assert!(s[0].covers("sum", raw.find('y').unwrap()));
         assert!(!s[0].covers("sum", raw.find('x').unwrap()));
+    }
+
+    #[test]
+    fn empty_comments_whose_closer_overlaps_the_opener() {
+        // "<!-->" closes at once, so the command after it stands outside any comment, and
+        // the next comment is read whole.
+        let raw = "a 1 <!--> recount-disable --> b 2 <!---> <!-- recount-disable --> c 3";
+        let s = suppressions(raw);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].covers("sum", raw.find("c 3").unwrap()));
+        assert!(!s[0].covers("sum", raw.find("b 2").unwrap()));
     }
 }
