@@ -214,16 +214,20 @@ pub fn any_before(text: &str, end: usize) -> Option<lexicon::Hit> {
 }
 
 /// Whether a word or sign of some language may start (after a number) or end (before one)
-/// with `c`: any character but the ASCII marks that start or end none in the data (a test
-/// reads every language's words to keep it so): `$`, `%`, `/` and `[` start some ("$US",
-/// "/mile"), and `$`, `%`, `/` and `.` end some ("Rs."). After "5)", "5," or "5." the union
-/// is not built.
+/// with `c`: any character but the marks that start or end none in the data (a test reads
+/// every language's words to keep it so). Of the ASCII marks, `$`, `%`, `/` and `[` start
+/// some ("$US", "/mile"), and `$`, `%`, `/` and `.` end some ("Rs."); of the dashes, quotes
+/// and primes of General Punctuation only '‰' starts one and '’' ends one. After "5)", "5,",
+/// "5." or "1990–95" the union is not built.
 fn may_edge(c: char, place: Place) -> bool {
     let marks: &[char] = match place {
-        Place::After => &['$', '%', '/', '['],
-        Place::Before => &['$', '%', '/', '.'],
+        Place::After => &['$', '%', '/', '[', '‰'],
+        Place::Before => &['$', '%', '/', '.', '‰', '’'],
     };
-    !c.is_ascii() || c.is_ascii_alphanumeric() || marks.contains(&c)
+    let mark = c.is_ascii_punctuation()
+        || ('\u{2010}'..='\u{205e}').contains(&c)
+        || matches!(c, '°' | '«' | '»' | '×');
+    !mark || marks.contains(&c)
 }
 
 /// The union of every language's words, in parts by the first character of a word's key after
@@ -622,6 +626,7 @@ mod tests {
             .collect();
         assert!(skipped.is_empty(), "{skipped:?}");
         assert!(!may_edge(')', Place::After) && !may_edge('.', Place::After));
+        assert!(!may_edge('–', Place::After) && !may_edge('°', Place::After));
         assert!(may_edge('€', Place::After) && may_edge('.', Place::Before));
         assert_eq!(any_after(") and").map(|h| h.meaning), None);
         assert!(any_after(" zł").is_some());

@@ -1614,8 +1614,20 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let own = self.lexicon.and_then(|l| l.before(self.text, start));
-        own.or_else(|| crate::lang::any_before(self.text, start))
-            .filter(|h| h.at >= floor)
+        if own.is_some() {
+            return own.filter(|h| h.at >= floor);
+        }
+        // As after a number: in English and German, a word in a script the language writes
+        // is the language's or none.
+        if let Some(own) = self.lexicon.filter(|_| self.words != Language::UND) {
+            let t = self.text[..start].trim_end_matches(lexicon::is_ws);
+            if let Some(c) = t.chars().next_back().filter(|c| c.is_alphabetic())
+                && lexicon::script_of(&t[t.len() - c.len_utf8()..]).is_some_and(|s| own.writes(s))
+            {
+                return None;
+            }
+        }
+        crate::lang::any_before(self.text, start).filter(|h| h.at >= floor)
     }
 
     /// Sets what the CLDR word `h` after the number that ends at `end` makes of `q`, and
@@ -2428,6 +2440,12 @@ mod tests {
                 m("yüzde 50", Kind::Percent, "50", "%"),
                 m("%12", Kind::Percent, "12", "%"),
             ]
+        );
+        // In English, a word of the Latin script before a figure is English or nothing, as
+        // after one: another language's word there is not read.
+        assert_eq!(
+            under("en", "The word yüzde 50 is Turkish."),
+            [m("50", Kind::Number, "50", "")]
         );
     }
 
