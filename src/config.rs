@@ -226,11 +226,12 @@ impl Settings {
     ) -> Result<Vec<Outcome>, std::time::Duration> {
         let start = std::time::Instant::now();
         let r = crate::recognize_for(&doc.text, self.locale_setting(), |id| self.selects(id));
-        let mut d = crate::claims::Doc::new(&doc.text, &r).with_settings(self.rules.clone());
+        let mut d =
+            crate::claims::Doc::from_recognition(&doc.text, r).with_settings(self.rules.clone());
         if let Some(l) = limit {
             d = d.with_deadline(start + l);
         }
-        let outcomes = self.finish(doc, &d, &r);
+        let outcomes = self.finish(doc, &d);
         match limit {
             Some(l) if d.expired() => Err(l),
             _ => Ok(outcomes),
@@ -240,17 +241,12 @@ impl Settings {
     /// [`Settings::check`] on the numbers `r` recognized in `doc` under these settings' locale.
     pub fn check_recognized(&self, doc: &Document, r: &crate::Recognition) -> Vec<Outcome> {
         let d = crate::claims::Doc::new(&doc.text, r).with_settings(self.rules.clone());
-        self.finish(doc, &d, r)
+        self.finish(doc, &d)
     }
 
-    /// The findings of the selected rules in `d` (read from `doc`, its numbers `r`), without
-    /// those its suppressions turn off, under the configured hedges and tolerance.
-    fn finish(
-        &self,
-        doc: &Document,
-        d: &crate::claims::Doc<'_>,
-        r: &crate::Recognition,
-    ) -> Vec<Outcome> {
+    /// The findings of the selected rules in `d` (read from `doc`), without those its
+    /// suppressions turn off, under the configured hedges and tolerance.
+    fn finish(&self, doc: &Document, d: &crate::claims::Doc<'_>) -> Vec<Outcome> {
         let mut outcomes = crate::claims::find(d, |id| self.selects(id));
         outcomes.sort_by_key(|o| !crate::check::stats::is_decision_error(o));
         outcomes.retain(|o| {
@@ -259,7 +255,7 @@ impl Settings {
         });
         if self.hedges != Hedges::default() || !self.tolerance.is_zero() {
             for o in &mut outcomes {
-                self.rewiden(o, &doc.text, &r.quantities);
+                self.rewiden(o, &doc.text, &d.quantities);
             }
         }
         outcomes

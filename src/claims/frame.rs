@@ -95,7 +95,7 @@ fn passable(t: &Token, qs: &[Quantity]) -> bool {
         Tok::Word => true,
         Tok::Punct(c) => matches!(c, ',' | '(' | ')'),
         Tok::Quantity(i) => {
-            let q = &qs[i];
+            let q = &qs[i as usize];
             !q.kind.is_quantity() || is_duration(q)
         }
     }
@@ -216,7 +216,7 @@ impl Summary {
             match t.tok {
                 Tok::Quantity(q) => {
                     s.quantities += 1;
-                    s.types |= type_of(&qs[q]);
+                    s.types |= type_of(&qs[q as usize]);
                 }
                 Tok::Punct(c) => s.punct |= punct_bit(c),
                 Tok::Word => {}

@@ -113,9 +113,17 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, r: &Recognition) -> Doc<'a> {
-        let quantities = r.quantities.clone();
+        Doc::of(text, &r.profile, r.quantities.clone())
+    }
+
+    /// [`Doc::new`] taking the recognition whole, its quantities not copied.
+    pub fn from_recognition(text: &'a str, r: Recognition) -> Doc<'a> {
+        Doc::of(text, &r.profile, r.quantities)
+    }
+
+    fn of(text: &'a str, profile: &crate::locale::Profile, quantities: Vec<Quantity>) -> Doc<'a> {
         let sentences = sentences(text, &quantities);
-        let langs = langs_of(&r.profile);
+        let langs = langs_of(profile);
         let ranges: Vec<std::ops::Range<usize>> = sentences
             .iter()
             .map(|&s| {

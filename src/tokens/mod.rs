@@ -15,8 +15,9 @@ use rust_decimal::Decimal;
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tok {
-    /// The quantity at this index of the document's quantities.
-    Quantity(usize),
+    /// The quantity at this index of the document's quantities (a `u32`, so that a token
+    /// takes 48 bytes: a document keeps every sentence's tokens).
+    Quantity(u32),
     /// A word or a phrase of the lexicon.
     Word,
     /// Punctuation: `,` `;` `:` `(` `)` `–` `/` `=` `+` `!` `?`, and `<` `>` `≤` `≥` right
@@ -31,8 +32,8 @@ pub struct Token {
     pub span: Span,
     /// The cue classes of a word (empty for other tokens).
     pub cues: Cues,
-    /// The factor a word states ("doubled" → 2).
-    pub factor: Option<Decimal>,
+    /// The factor a word states ("doubled" → 2), boxed: few words state one.
+    pub factor: Option<Box<Decimal>>,
     /// Whether a word starts with a capital letter.
     pub capital: bool,
 }
@@ -41,7 +42,7 @@ impl Token {
     /// The quantity index of a quantity token.
     pub fn quantity(&self) -> Option<usize> {
         match self.tok {
-            Tok::Quantity(i) => Some(i),
+            Tok::Quantity(i) => usize::try_from(i).ok(),
             _ => None,
         }
     }
@@ -97,6 +98,9 @@ fn read(
             .hedge
             .as_ref()
             .map_or(q.span.start, |h| h.span.start.min(q.span.start));
+        let Ok(index) = u32::try_from(i) else {
+            break;
+        };
         if q.span.start < pos || q.span.end > span.end || factor_verb(text, q, langs) {
             continue;
         }
@@ -104,7 +108,7 @@ fn read(
             words(text, Span::new(pos, start.max(pos)), langs, out);
         }
         out.push(Token {
-            tok: Tok::Quantity(i),
+            tok: Tok::Quantity(index),
             span: Span::new(start.max(pos), q.span.end),
             cues: Cues::NONE,
             factor: None,
@@ -171,7 +175,7 @@ fn flush(text: &str, langs: Langs, sc: &mut Scratch, out: &mut Vec<Token>) {
             tok: Tok::Word,
             span: Span::new(first.start, last.end),
             cues: hit.map_or(Cues::NONE, |h| h.cues),
-            factor: hit.and_then(|h| h.factor),
+            factor: hit.and_then(|h| h.factor).map(Box::new),
             capital: match text.as_bytes()[first.start] {
                 b if b < 0x80 => b.is_ascii_uppercase(),
                 _ => text[first.start..]

@@ -703,7 +703,7 @@ fn multiplied(doc: &Doc<'_>, si: usize, m: &Match, support: u8) -> Option<Candid
             }
         });
         let start = hedge.map_or(word.span.start, |h| h.span.start);
-        let factor = word.factor?;
+        let factor = word.factor.as_deref().copied()?;
         (
             factor,
             Span::new(start, word.span.end),

@@ -147,8 +147,13 @@ fn object(doc: &Doc<'_>, si: usize, mt: usize) -> Option<(Option<usize>, Vec<usi
     for (k, t) in toks.iter().enumerate().skip(mt + 1) {
         match t.tok {
             Tok::Word => words.push(k),
-            Tok::Quantity(q) if !doc.quantities[q].kind.is_quantity() => return None,
-            Tok::Quantity(q) => return (words.len() <= 7).then_some((Some(q), words)),
+            Tok::Quantity(_) => {
+                let q = t.quantity()?;
+                if !doc.quantities[q].kind.is_quantity() {
+                    return None;
+                }
+                return (words.len() <= 7).then_some((Some(q), words));
+            }
             Tok::Punct('(') => {}
             Tok::Punct(_) => break,
         }

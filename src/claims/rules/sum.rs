@@ -256,7 +256,7 @@ fn part(doc: &Doc<'_>, si: usize, k: usize) -> Option<(Operand, Option<Operand>)
     let q = toks[k].quantity()?;
     let o = doc.operand_with_fact(q)?;
     let factor = toks.get(k + 1).and_then(|t| {
-        let f = t.factor.filter(|f| *f > Decimal::ONE)?;
+        let f = t.factor.as_deref().copied().filter(|f| *f > Decimal::ONE)?;
         Some(Operand::constant(f, &doc.text[t.span.start..t.span.end]))
     });
     Some((o, factor))
