@@ -1044,17 +1044,25 @@ impl<'a> Scanner<'a> {
         if own.is_some() || !union {
             return own;
         }
-        // In English and German, a word in a script the language writes is the language's or
-        // none: the union (built on first use) is not asked.
-        if let Some(own) = self.lexicon.filter(|_| self.words != Language::UND) {
-            let t = &rest[affix::ws_len(rest)..];
-            if let Some(c) = t.chars().next().filter(|c| c.is_alphabetic())
-                && lexicon::script_of(&t[..c.len_utf8()]).is_some_and(|s| own.writes(s))
-            {
-                return None;
-            }
+        let t = &rest[affix::ws_len(rest)..];
+        if self.own_script_letter(t.chars().next()) {
+            return None;
         }
         crate::lang::any_after(rest).filter(|h| want(h.meaning) && self.foreign(h))
+    }
+
+    /// Whether `c`, the letter next to a number, belongs to a word the document's own data
+    /// decides: in English and German, a word in a script the language writes is the
+    /// language's or none, so the union of all languages (built on first use) is not asked,
+    /// before a number or after it.
+    fn own_script_letter(&self, c: Option<char>) -> bool {
+        let Some(own) = self.lexicon.filter(|_| self.words != Language::UND) else {
+            return false;
+        };
+        c.filter(|c| c.is_alphabetic()).is_some_and(|c| {
+            let mut buf = [0; 4];
+            lexicon::script_of(c.encode_utf8(&mut buf)).is_some_and(|s| own.writes(s))
+        })
     }
 
     /// Whether the union's word `h` may be read in this text: any word where the language is
@@ -1617,15 +1625,9 @@ impl<'a> Scanner<'a> {
         if own.is_some() {
             return own.filter(|h| h.at >= floor);
         }
-        // As after a number: in English and German, a word in a script the language writes
-        // is the language's or none.
-        if let Some(own) = self.lexicon.filter(|_| self.words != Language::UND) {
-            let t = self.text[..start].trim_end_matches(lexicon::is_ws);
-            if let Some(c) = t.chars().next_back().filter(|c| c.is_alphabetic())
-                && lexicon::script_of(&t[t.len() - c.len_utf8()..]).is_some_and(|s| own.writes(s))
-            {
-                return None;
-            }
+        let t = self.text[..start].trim_end_matches(lexicon::is_ws);
+        if self.own_script_letter(t.chars().next_back()) {
+            return None;
         }
         crate::lang::any_before(self.text, start).filter(|h| h.at >= floor)
     }

@@ -42,7 +42,7 @@ impl Token {
     /// The quantity index of a quantity token.
     pub fn quantity(&self) -> Option<usize> {
         match self.tok {
-            Tok::Quantity(i) => usize::try_from(i).ok(),
+            Tok::Quantity(i) => Some(i as usize),
             _ => None,
         }
     }
