@@ -5,14 +5,16 @@
 //! by `scripts/cldr/generate.py` and compiled into the library. A file holds the language's
 //! decimal and grouping marks, its native digits, its percent and per-mille signs and words, its
 //! compact scale words ("75 millones", "3,5 Mrd.", "1,2 млрд", "5 万", "2 lakh") and its currency
-//! names and symbols. The files are read once, on first use; each language's word tables are
-//! built when that language is first asked for.
+//! names and symbols. `build.rs` compiles the files into Rust tables (`src/lang/rows.rs` reads
+//! their lines), so a run parses no data; each language's lookup tables are built when that
+//! language is first asked for.
 //!
 //! A [`Language`] is a BCP 47 code ("es", "de-CH", "pt-PT"); `und` stands for a language
 //! recount cannot tell. [`detect`] finds the language of a passage.
 
 mod detect;
 pub mod lexicon;
+mod rows;
 
 pub use detect::{detect, detect_sample, guess};
 use lexicon::{Lexicon, Meaning, Place};
@@ -24,7 +26,24 @@ use std::collections::hash_map::Entry;
 use std::sync::{LazyLock, OnceLock};
 
 mod files {
+    // The language files themselves are read by `build.rs` (into [`tables`]); the tests
+    // check that it read every one.
+    #![cfg_attr(not(test), allow(dead_code))]
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/lang/cldr/files.rs"));
+}
+
+/// The language files as `build.rs` compiled them: per language its head lines and words.
+mod tables {
+    use super::Word;
+    use super::lexicon::{Meaning, Place};
+
+    pub struct Lang {
+        pub code: &'static str,
+        pub head: &'static [&'static [&'static str]],
+        pub words: &'static [Word],
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/cldr.rs"));
 }
 
 /// The CLDR release the language data comes from.
@@ -121,12 +140,13 @@ pub struct Data {
     /// Its default numbering system ("latn" for most).
     pub digits: &'static str,
     pub native: Option<Native>,
-    /// Its file, and its parent's for a regional variant, whose lines of `scale`, `pword`,
-    /// `mword`, `percent`, `permille`, `money` and `sign` are read on first use.
-    text: &'static str,
-    parent: Option<&'static str>,
+    /// The words of its own file's lines of `scale`, `pword`, `mword`, `percent`,
+    /// `permille`, `money` and `sign`, and of its parent's file for a regional variant.
+    own: &'static [Word],
+    parent_own: Option<&'static [Word]>,
     /// The parent's place among the registry's languages.
     parent_index: Option<usize>,
+    /// A variant's words: its parent's, then its own.
     words: OnceLock<Vec<Word>>,
     lexicon: OnceLock<Lexicon>,
 }
@@ -134,19 +154,10 @@ pub struct Data {
 impl Data {
     /// The words and signs of its lines and its parent's (a variant's after its parent's).
     fn words(&self) -> &[Word] {
-        self.words.get_or_init(|| {
-            // A parent without a parent of its own has read its lines already.
-            let parent = self
-                .parent_index
-                .map(|k| &registry().langs[k])
-                .filter(|p| p.parent.is_none());
-            let mut words = parent.map_or_else(Vec::new, |p| p.words().to_vec());
-            let own = if parent.is_some() { None } else { self.parent };
-            for text in own.into_iter().chain([self.text]) {
-                each_line(text, |fields| read_word(fields, &mut words));
-            }
-            words
-        })
+        match self.parent_own {
+            None => self.own,
+            Some(parent) => self.words.get_or_init(|| [parent, self.own].concat()),
+        }
     }
 
     /// The language's scale, percent and currency words and signs.
@@ -217,9 +228,13 @@ pub fn any_before(text: &str, end: usize) -> Option<lexicon::Hit> {
 /// with `c`: any character but the marks that start or end none in the data (a test reads
 /// every language's words to keep it so). Of the ASCII marks, `$`, `%`, `/` and `[` start
 /// some ("$US", "/mile"), and `$`, `%`, `/` and `.` end some ("Rs."); of the dashes, quotes
-/// and primes of General Punctuation only '‰' starts one and '’' ends one. After "5)", "5,",
-/// "5." or "1990–95" the union is not built.
+/// and primes of General Punctuation only '‰' starts one and '’' ends one. No word starts or
+/// ends with a digit, a line break or another control character. After "5)", "5,", "5.",
+/// "1990–95", "5 47" or a number that ends its line the union is not built.
 fn may_edge(c: char, place: Place) -> bool {
+    if c.is_ascii_digit() || c.is_control() {
+        return false;
+    }
     let marks: &[char] = match place {
         Place::After => &['$', '%', '/', '[', '‰'],
         Place::Before => &['$', '%', '/', '.', '‰', '’'],
@@ -248,10 +263,17 @@ struct Part {
 impl Union {
     fn load() -> Union {
         let mut parts: FxHashMap<(char, Place), Part> = FxHashMap::default();
-        for d in &registry().langs {
-            for w in d.words() {
+        let r = registry();
+        for d in &r.langs {
+            // A variant with its parent's decimal mark repeats the parent's words exactly, and
+            // a repeated word changes nothing in the union: only its own lines are read.
+            let words = match d.parent_index.map(|k| &r.langs[k]) {
+                Some(p) if p.decimal == d.decimal => d.own,
+                _ => d.words(),
+            };
+            for w in words {
                 // "M", "Md", "Mn" scale only in the languages that abbreviate so.
-                if matches!(w.meaning, Meaning::Scale(_)) && latin_letters(w.text) <= 2 {
+                if matches!(w.meaning, Meaning::Scale(_)) && rows::latin_letters(w.text) <= 2 {
                     continue;
                 }
                 let Some(c) = key_edge(w.text, w.place) else {
@@ -300,6 +322,9 @@ fn key_edge(text: &str, place: Place) -> Option<char> {
         Place::After => text.chars().next()?,
         Place::Before => text.chars().next_back()?,
     };
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
     match place {
         Place::After => c.to_lowercase().next(),
         Place::Before => c.to_lowercase().last(),
@@ -353,48 +378,38 @@ pub fn digit_value(c: char) -> Option<u8> {
 
 impl Registry {
     fn load() -> Registry {
-        // Only the head of each file (its code, name, parent and marks) is read here; its
-        // words wait for a text that asks for them.
-        let mut raw: Vec<(&'static str, &'static str, Vec<Vec<&'static str>>)> = files::FILES
-            .iter()
-            .map(|(code, text)| (*code, *text, head(text)))
-            .collect();
-        raw.sort_by_key(|(code, _, _)| *code);
-        let index: HashMap<&str, usize> = raw
-            .iter()
-            .enumerate()
-            .map(|(k, (c, _, _))| (*c, k))
-            .collect();
+        let raw = tables::LANGS;
+        let index: HashMap<&str, usize> =
+            raw.iter().enumerate().map(|(k, l)| (l.code, k)).collect();
         let mut langs = Vec::with_capacity(raw.len());
-        for (code, text, lines) in &raw {
-            let parent_index = lines
+        for l in raw {
+            let parent_index = l
+                .head
                 .iter()
-                .find(|l| l[0] == "parent")
-                .and_then(|l| l.get(1))
+                .find(|h| h[0] == "parent")
+                .and_then(|h| h.get(1))
                 .and_then(|p| index.get(p))
                 .copied();
             let parent = parent_index.map(|k| &raw[k]);
             let mut d = Data {
-                language: Language(code),
-                name: code,
+                language: Language(l.code),
+                name: l.code,
                 decimal: '.',
                 group: ',',
                 indian: false,
                 digits: "latn",
                 native: None,
-                text,
-                parent: parent.map(|p| p.1),
+                own: l.words,
+                parent_own: parent.map(|p| p.words),
                 parent_index,
                 words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
-            // A variant's own lines come after its parent's and override them.
-            for line in parent.into_iter().flat_map(|p| &p.2).chain(lines.iter()) {
+            for line in parent.into_iter().flat_map(|p| p.head).chain(l.head) {
                 d.read(line);
             }
             langs.push(d);
         }
-        // Each code as written ("de-CH") and lower-cased ("de-ch", as parsed).
         let by_code = langs
             .iter()
             .enumerate()
@@ -451,133 +466,6 @@ impl Data {
     }
 }
 
-/// The lines of a file's head: those before its first word.
-const HEAD: &[&str] = &[
-    "code", "name", "parent", "decimal", "group", "indian", "digits", "native",
-];
-
-/// The head of a language file (its lines up to the first word), split into fields.
-fn head(text: &'static str) -> Vec<Vec<&'static str>> {
-    lines(text).take_while(|l| HEAD.contains(&l[0])).collect()
-}
-
-/// The lines of a tab-separated file, without comments and blank lines, split into fields.
-fn lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
-
-/// The fields of a word line that [`read_word`] reads.
-const WORD_FIELDS: usize = 5;
-
-/// Calls `f` with the first [`WORD_FIELDS`] fields of each line of `text` that is neither
-/// blank nor a comment, cut as `str::lines` and `split('\t')` cut them, in one pass over the
-/// bytes and with the fields on the stack (every language's file is read so when a text
-/// first needs the union of all languages).
-fn each_line(text: &'static str, mut f: impl FnMut(&[&'static str])) {
-    let b = text.as_bytes();
-    let mut fields = [""; WORD_FIELDS];
-    let mut n = 0;
-    let (mut line, mut field) = (0, 0);
-    for i in 0..=b.len() {
-        match b.get(i) {
-            Some(b'\t') => {
-                if n < WORD_FIELDS {
-                    fields[n] = &text[field..i];
-                    n += 1;
-                }
-                field = i + 1;
-            }
-            Some(b'\n') | None => {
-                if i == b.len() && line == i {
-                    break;
-                }
-                // A line break "\r\n" is taken whole; a last line keeps a '\r'.
-                let end = if i < b.len() && i > line && b[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                };
-                if end > line && b[line] != b'#' {
-                    if n < WORD_FIELDS {
-                        fields[n] = &text[field.min(end)..end];
-                        n += 1;
-                    }
-                    f(&fields[..n]);
-                }
-                n = 0;
-                line = i + 1;
-                field = i + 1;
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Adds the word or sign of the line `l` (a `scale`, `pword`, `mword`, `percent`,
-/// `permille`, `money` or `sign` line) to `words`.
-fn read_word(l: &[&'static str], words: &mut Vec<Word>) {
-    let field = |k: usize| l.get(k).copied().unwrap_or("");
-    let place = |k: usize| {
-        if field(k) == "before" {
-            Place::Before
-        } else {
-            Place::After
-        }
-    };
-    let mut word = |text: &'static str, meaning: Meaning, place: Place, exact: bool| {
-        if !text.is_empty() {
-            words.push(Word {
-                text,
-                meaning,
-                place,
-                exact,
-                decimal: None,
-            });
-        }
-    };
-    match l[0] {
-        "percent" => word(field(2), Meaning::Percent, place(1), true),
-        "permille" => word(field(2), Meaning::PerMille, place(1), true),
-        "pword" => word(field(2), Meaning::Percent, place(1), false),
-        "mword" => word(field(2), Meaning::PerMille, place(1), false),
-        "scale" => {
-            let Ok(exp) = field(1).parse::<u32>() else {
-                return;
-            };
-            // Short forms are abbreviations whose case means something ("M", not "m");
-            // a lone small letter ("5 m") is a metre as often as a million.
-            // Two letters or fewer are an abbreviation in any form ("M" as a long form).
-            let short = field(2) == "short" || latin_letters(field(4)) <= 2;
-            if short && latin_letters(field(4)) == 1 && field(4).starts_with(char::is_lowercase) {
-                return;
-            }
-            word(field(4), Meaning::Scale(exp), place(3), short)
-        }
-        "money" => word(field(2), Meaning::Money(field(1)), Place::After, false),
-        "sign" => {
-            // A lone Latin letter ("R", "L") is too often something else.
-            let s = field(2);
-            if !(s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_alphabetic())) {
-                word(s, Meaning::Money(field(1)), Place::After, true);
-                word(s, Meaning::Money(field(1)), Place::Before, true);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// How many letters `word` has if they are all ASCII (a period aside), else `usize::MAX`.
-fn latin_letters(word: &str) -> usize {
-    let letters = word.trim_end_matches('.');
-    if letters.bytes().all(|b| b.is_ascii_alphabetic()) {
-        letters.len()
-    } else {
-        usize::MAX
-    }
-}
-
 /// The lines of a tab-separated file, without comments and blank lines.
 fn table(text: &'static str) -> Vec<Vec<&'static str>> {
     text.lines()
@@ -627,6 +515,7 @@ mod tests {
         assert!(skipped.is_empty(), "{skipped:?}");
         assert!(!may_edge(')', Place::After) && !may_edge('.', Place::After));
         assert!(!may_edge('–', Place::After) && !may_edge('°', Place::After));
+        assert!(!may_edge('\n', Place::After) && !may_edge('4', Place::Before));
         assert!(may_edge('€', Place::After) && may_edge('.', Place::Before));
         assert_eq!(any_after(") and").map(|h| h.meaning), None);
         assert!(any_after(" zł").is_some());
@@ -671,25 +560,39 @@ mod tests {
     }
 
     #[test]
-    fn lines_are_cut_as_lines_and_split_cut_them() {
-        for text in [
-            "",
-            "\n",
-            "a",
-            "a\tb\n# c\td\n\nscale\t6\tlong\tafter\tmillion\textra\tmore\n",
-            "a\r\nb\tc\r\n\r\nlast\r",
-            "\t\n\t\t\n#\nx\t\r\ny",
-            "ein\tzwei\tdrei\tvier\tfünf\tsechs",
-        ] {
-            let mut got: Vec<Vec<&str>> = Vec::new();
-            each_line(text, |f| got.push(f.to_vec()));
-            let want: Vec<Vec<&str>> = text
-                .lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| l.split('\t').take(WORD_FIELDS).collect())
-                .collect();
-            assert_eq!(got, want, "{text:?}");
+    fn the_compiled_tables_hold_every_file_as_its_lines_read() {
+        let mut codes: Vec<&str> = files::FILES.iter().map(|(code, _)| *code).collect();
+        codes.sort();
+        let compiled: Vec<&str> = tables::LANGS.iter().map(|l| l.code).collect();
+        assert_eq!(compiled, codes);
+        for (code, text) in files::FILES {
+            let l = &tables::LANGS[compiled.binary_search(code).unwrap()];
+            assert_eq!(l.head.len(), rows::head(text).len(), "{code}");
+            let rows = rows::words(text);
+            assert_eq!(l.words.len(), rows.len(), "{code}");
+            for (w, r) in l.words.iter().zip(&rows) {
+                let meaning = match r.sense {
+                    rows::Sense::Scale(e) => Meaning::Scale(e),
+                    rows::Sense::Percent => Meaning::Percent,
+                    rows::Sense::PerMille => Meaning::PerMille,
+                    rows::Sense::Money(c) => Meaning::Money(c),
+                };
+                let place = if r.before {
+                    Place::Before
+                } else {
+                    Place::After
+                };
+                assert_eq!(
+                    (w.text, w.meaning, w.place, w.exact),
+                    (r.text, meaning, place, r.exact)
+                );
+            }
         }
+        let es = Language::parse("es-MX").and_then(Language::data).unwrap();
+        assert!(
+            es.words().len() > es.own.len(),
+            "a variant reads its parent's words too"
+        );
     }
 
     #[test]

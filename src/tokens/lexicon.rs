@@ -1,7 +1,8 @@
 //! The cue lexicon: which words and phrases signal which [`Cue`] class, per language.
 //!
 //! The words are data, one file per language in `lang/cues/` (`en.yaml`, `de.yaml`, …),
-//! compiled into the binary and read once. A file lists, for each class, its words and phrases,
+//! which `build.rs` compiles into Rust tables (so a run parses no YAML); the lexicon is built
+//! from them once, on first use. A file lists, for each class, its words and phrases,
 //! and under `factors` the words that state a multiple ("doubled" → 2, "halbiert" → 0.5):
 //!
 //! ```yaml
@@ -13,12 +14,11 @@
 //!   "2": [doubled, twofold]
 //! ```
 //!
-//! Adding a language is adding its file to [`FILES`]; the claim rules name classes only.
+//! Adding a language is adding its file to [`LANGUAGES`] here and in `build.rs`; the claim
+//! rules name classes only.
 
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -215,7 +215,8 @@ impl Cues {
 /// The languages that have a cue file, in the order of [`FILES`].
 pub const LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "it", "nl", "pt"];
 
-/// The cue files, compiled in.
+/// The cue files, compiled in (the tests read them; a run reads [`CUE_TABLES`]).
+#[cfg(test)]
 const FILES: [&str; 7] = [
     include_str!("../../lang/cues/en.yaml"),
     include_str!("../../lang/cues/de.yaml"),
@@ -281,29 +282,83 @@ pub struct Lexicon {
 }
 
 /// One cue file as written.
-#[derive(Deserialize)]
+#[cfg(test)]
+#[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
     language: String,
-    classes: BTreeMap<String, Vec<String>>,
+    classes: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
-    factors: BTreeMap<String, Vec<String>>,
+    factors: std::collections::BTreeMap<String, Vec<String>>,
 }
+
+/// One cue file's lists: its language, and per class (and per factor) its words, in the
+/// file's order of classes and factors (by name).
+pub struct Table<'a> {
+    language: &'a str,
+    classes: &'a [(&'a str, &'a [&'a str])],
+    factors: &'a [(&'a str, &'a [&'a str])],
+}
+
+// `CUE_TABLES`: the files of `lang/cues/`, as `build.rs` read them, in the order of
+// [`LANGUAGES`].
+include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 
 /// The lexicon built from the files compiled in.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The files are the project's own and tested (see the tests below): a broken one is a
     // build defect, not user input.
-    Lexicon::from_files(&FILES).unwrap_or_else(|e| panic!("a cue file is broken: {e}"))
+    Lexicon::from_tables(CUE_TABLES).unwrap_or_else(|e| panic!("a cue file is broken: {e}"))
 });
 
 impl Lexicon {
-    /// Builds the lexicon from cue files in the order of [`LANGUAGES`].
+    /// Builds the lexicon from cue files (YAML) in the order of [`LANGUAGES`].
+    #[cfg(test)]
     fn from_files(files: &[&str]) -> Result<Lexicon, String> {
+        let parsed = files
+            .iter()
+            .map(|text| serde_yaml::from_str::<File>(text).map_err(|e| e.to_string()))
+            .collect::<Result<Vec<File>, String>>()?;
+        type Lists<'a> = Vec<(&'a str, &'a [&'a str])>;
+        type Words<'a> = Vec<Vec<&'a str>>;
+        let words: Vec<(Words, Words)> = parsed
+            .iter()
+            .map(|f| (lists(&f.classes), lists(&f.factors)))
+            .collect();
+        let lists: Vec<(Lists, Lists)> = parsed
+            .iter()
+            .zip(&words)
+            .map(|(f, (cw, fw))| {
+                let classes = f
+                    .classes
+                    .keys()
+                    .map(String::as_str)
+                    .zip(cw.iter().map(Vec::as_slice));
+                let factors = f
+                    .factors
+                    .keys()
+                    .map(String::as_str)
+                    .zip(fw.iter().map(Vec::as_slice));
+                (classes.collect(), factors.collect())
+            })
+            .collect();
+        let tables: Vec<Table> = parsed
+            .iter()
+            .zip(&lists)
+            .map(|(f, (classes, factors))| Table {
+                language: &f.language,
+                classes,
+                factors,
+            })
+            .collect();
+        Lexicon::from_tables(&tables)
+    }
+
+    /// Builds the lexicon from the cue files' lists, in the order of [`LANGUAGES`].
+    fn from_tables(tables: &[Table]) -> Result<Lexicon, String> {
         let mut words: FxHashMap<String, Entry> = FxHashMap::default();
-        for (lang, text) in files.iter().enumerate() {
-            let f: File = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-            if LANGUAGES.get(lang) != Some(&f.language.as_str()) {
+        for (lang, f) in tables.iter().enumerate() {
+            if LANGUAGES.get(lang) != Some(&f.language) {
                 return Err(format!("file {lang} is for {}", f.language));
             }
             let mut add = |phrase: &str, cues: Cues, factor: Option<Decimal>| {
@@ -330,17 +385,17 @@ impl Lexicon {
                     None => senses.push(Sense { lang, cues, factor }),
                 }
             };
-            for (class, list) in &f.classes {
+            for (class, list) in f.classes {
                 let cue = Cue::named(class)
                     .ok_or_else(|| format!("{}: unknown class {class}", f.language))?;
-                for w in list {
+                for w in *list {
                     add(w, cue.set(), None);
                 }
             }
-            for (factor, list) in &f.factors {
+            for (factor, list) in f.factors {
                 let v = Decimal::from_str(factor)
                     .map_err(|_| format!("{}: factor {factor} is no number", f.language))?;
-                for w in list {
+                for w in *list {
                     add(w, Cue::Factor.set(), Some(v));
                 }
             }
@@ -399,6 +454,14 @@ fn hit(senses: &[Sense], langs: Langs, words: usize) -> Option<Hit> {
     })
 }
 
+/// The words of each list of a cue file's map, in the map's order.
+#[cfg(test)]
+fn lists(m: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<Vec<&str>> {
+    m.values()
+        .map(|v| v.iter().map(String::as_str).collect())
+        .collect()
+}
+
 /// The lower-case words of a lexicon phrase ("went up" → ["went", "up"]).
 fn split_words(phrase: &str) -> Vec<String> {
     phrase
@@ -427,6 +490,18 @@ mod tests {
                 .count();
             assert!(n > 60, "language {} has {n} words", LANGUAGES[i]);
         }
+    }
+
+    #[test]
+    fn the_compiled_tables_say_what_the_files_say() {
+        let read = Lexicon::from_files(&FILES).expect("cue files");
+        let show = |l: &Lexicon| {
+            let mut v: Vec<String> = l.words.iter().map(|(k, e)| format!("{k} {e:?}")).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(show(&read), show(&LEXICON));
+        assert_eq!(read.longest, LEXICON.longest);
     }
 
     #[test]
