@@ -1,7 +1,9 @@
 //! Compiles the language data into Rust tables, so that a run reads no data file:
 //!
 //! - `lang/cldr/*.tsv` (CLDR's marks and words per language, see `src/lang/rows.rs`) into
-//!   `$OUT_DIR/cldr.rs`: each language's head lines and its words;
+//!   `$OUT_DIR/cldr.rs`: each language's head lines and its words, and the words of all
+//!   languages in parts by the edge of their key (the union that a text of an unknown
+//!   language, or a word of another script, is read with);
 //! - `lang/cues/*.yaml` (the cue words per language, see `src/tokens/lexicon.rs`) into
 //!   `$OUT_DIR/cues.rs`: each file's classes and factors with their words, in the files' order.
 //!
@@ -39,7 +41,10 @@ fn main() {
     fs::write(Path::new(&out).join("cues.rs"), cues()).expect("write cues.rs");
 }
 
-/// `LANGS`: every language file but the two shared tables, by code in byte order.
+/// `LANGS`: every language file but the two shared tables, by code in byte order, with its head
+/// lines and the range of its words in `WORDS`; `UNION` and `UNION_WORDS` (see [`union`]).
+/// A word is a `Raw` of integers into `TEXT`, so that the tables hold no pointers: a table of
+/// `&str` would be relocated, every page of it written, at each start of the program.
 fn cldr() -> String {
     let mut files: Vec<(String, String)> = fs::read_dir("lang/cldr")
         .expect("lang/cldr")
@@ -58,32 +63,129 @@ fn cldr() -> String {
         })
         .collect();
     files.sort();
-    let mut s = String::from("pub const LANGS: &[Lang] = &[\n");
-    for (code, text) in &files {
-        write!(s, "    Lang {{ code: {code:?}, head: &[").unwrap();
-        for line in rows::head(text) {
-            write!(s, "&{line:?}, ").unwrap();
+    let mut text = Text::default();
+    let mut langs = String::from("pub static LANGS: &[Lang] = &[\n");
+    let mut words = Vec::new();
+    for (code, file) in &files {
+        let head: String = rows::head(file)
+            .iter()
+            .map(|l| l.join("\t") + "\n")
+            .collect();
+        let start = words.len();
+        for r in rows::words(file) {
+            words.push(text.raw(&r, None));
         }
-        s.push_str("], words: &[\n");
-        for r in rows::words(text) {
-            let meaning = match r.sense {
-                rows::Sense::Scale(e) => format!("Meaning::Scale({e})"),
-                rows::Sense::Percent => "Meaning::Percent".to_string(),
-                rows::Sense::PerMille => "Meaning::PerMille".to_string(),
-                rows::Sense::Money(code) => format!("Meaning::Money({code:?})"),
-            };
-            let place = if r.before { "Before" } else { "After" };
-            writeln!(
-                s,
-                "        Word {{ text: {:?}, meaning: {meaning}, place: Place::{place}, exact: {}, decimal: None }},",
-                r.text, r.exact
-            )
-            .unwrap();
+        writeln!(
+            langs,
+            "    Lang {{ code: {code:?}, head: {head:?}, words: {start}..{} }},",
+            words.len()
+        )
+        .unwrap();
+    }
+    langs.push_str("];\n");
+    let (parts, union_words) = union(&files, &mut text);
+    let mut s = langs;
+    s.push_str(&table("WORDS", &words));
+    s.push_str(&parts);
+    s.push_str(&table("UNION_WORDS", &union_words));
+    writeln!(s, "pub static TEXT: &str = {:?};", text.all).unwrap();
+    s
+}
+
+/// The texts of the words, one after another, each once.
+#[derive(Default)]
+struct Text {
+    all: String,
+    at: BTreeMap<String, usize>,
+}
+
+impl Text {
+    fn at(&mut self, t: &str) -> usize {
+        if let Some(&k) = self.at.get(t) {
+            return k;
         }
-        s.push_str("    ] },\n");
+        let k = self.all.len();
+        self.all.push_str(t);
+        self.at.insert(t.to_string(), k);
+        k
+    }
+
+    /// The `Raw` expression of a word, with the decimal mark of the languages that write it.
+    fn raw(&mut self, r: &rows::Row, decimal: Option<char>) -> String {
+        let (kind, exp, code) = match r.sense {
+            rows::Sense::Scale(e) => (0, e, ""),
+            rows::Sense::Percent => (1, 0, ""),
+            rows::Sense::PerMille => (2, 0, ""),
+            rows::Sense::Money(c) => (3, 0, c),
+        };
+        format!(
+            "Raw {{ at: {}, len: {}, kind: {kind}, exp: {exp}, code_at: {}, code_len: {}, before: {}, exact: {}, decimal: {decimal:?} }}",
+            self.at(r.text),
+            r.text.len(),
+            self.at(code),
+            code.len(),
+            r.before,
+            r.exact
+        )
+    }
+}
+
+/// A static array of `Raw` words.
+fn table(name: &str, words: &[String]) -> String {
+    let mut s = format!("pub static {name}: [Raw; {}] = [\n", words.len());
+    for w in words {
+        writeln!(s, "    {w},").unwrap();
     }
     s.push_str("];\n");
     s
+}
+
+/// `UNION`: the words of every language in parts by their key's edge, as the library's union
+/// of all languages looks them up, each part a range of `UNION_WORDS`. A language reads its
+/// words and its parent's (a variant's after its parent's), with its decimal mark; a variant
+/// with its parent's mark repeats its parent's words exactly, which changes nothing in the
+/// union, and adds only its own.
+fn union(files: &[(String, String)], text: &mut Text) -> (String, Vec<String>) {
+    let index: BTreeMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .map(|(k, (c, _))| (c.as_str(), k))
+        .collect();
+    let heads: Vec<Vec<Vec<&str>>> = files.iter().map(|(_, t)| rows::head(t)).collect();
+    let field = |k: usize, key: &str| -> Option<&str> {
+        heads[k]
+            .iter()
+            .find(|l| l[0] == key)
+            .and_then(|l| l.get(1).copied())
+    };
+    let parent = |k: usize| field(k, "parent").and_then(|p| index.get(p).copied());
+    let decimal = |k: usize| {
+        let own = field(k, "decimal").and_then(|d| d.chars().next());
+        own.or_else(|| parent(k).and_then(|p| field(p, "decimal")?.chars().next()))
+            .unwrap_or('.')
+    };
+    let langs: Vec<(char, Vec<rows::Row>)> = (0..files.len())
+        .map(|k| {
+            let own = rows::words(&files[k].1);
+            let words = match parent(k) {
+                Some(p) if decimal(p) != decimal(k) => [rows::words(&files[p].1), own].concat(),
+                _ => own,
+            };
+            (decimal(k), words)
+        })
+        .collect();
+    let mut s = String::from("pub static UNION: &[(char, Place, std::ops::Range<usize>)] = &[\n");
+    let mut words = Vec::new();
+    for ((c, before), part) in rows::union_parts(&langs) {
+        let place = if before { "Before" } else { "After" };
+        let start = words.len();
+        for (r, d) in part {
+            words.push(text.raw(&r, Some(d)));
+        }
+        writeln!(s, "    ({c:?}, Place::{place}, {start}..{}),", words.len()).unwrap();
+    }
+    s.push_str("];\n");
+    (s, words)
 }
 
 /// `CUE_TABLES`: each cue file's language, classes and factors, as written.

@@ -32,18 +32,62 @@ mod files {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/lang/cldr/files.rs"));
 }
 
-/// The language files as `build.rs` compiled them: per language its head lines and words.
+/// The language files as `build.rs` compiled them: per language its head lines and the range of
+/// its words, and the union's parts. A word is a [`Raw`](tables::Raw) of integers into one
+/// text, so that the tables hold no pointers for the loader to relocate at every start.
 mod tables {
     use super::Word;
     use super::lexicon::{Meaning, Place};
+    use std::ops::Range;
 
     pub struct Lang {
         pub code: &'static str,
-        pub head: &'static [&'static [&'static str]],
-        pub words: &'static [Word],
+        /// The file's head lines, as written.
+        pub head: &'static str,
+        pub words: Range<usize>,
+    }
+
+    /// A word: its text and (for a currency) its code as ranges of [`TEXT`], what it means
+    /// (`kind` 0 scale by `exp`, 1 percent, 2 per mille, 3 money) and where it stands.
+    #[derive(Debug)]
+    pub struct Raw {
+        at: u32,
+        len: u16,
+        kind: u8,
+        exp: u8,
+        code_at: u32,
+        code_len: u8,
+        before: bool,
+        exact: bool,
+        decimal: Option<char>,
     }
 
     include!(concat!(env!("OUT_DIR"), "/cldr.rs"));
+
+    fn text(at: u32, len: usize) -> &'static str {
+        &TEXT[at as usize..at as usize + len]
+    }
+
+    /// The word that `r` stands for.
+    pub fn word(r: &Raw) -> Word {
+        let meaning = match r.kind {
+            0 => Meaning::Scale(u32::from(r.exp)),
+            1 => Meaning::Percent,
+            2 => Meaning::PerMille,
+            _ => Meaning::Money(text(r.code_at, usize::from(r.code_len))),
+        };
+        Word {
+            text: text(r.at, usize::from(r.len)),
+            meaning,
+            place: if r.before {
+                Place::Before
+            } else {
+                Place::After
+            },
+            exact: r.exact,
+            decimal: r.decimal,
+        }
+    }
 }
 
 /// The CLDR release the language data comes from.
@@ -142,11 +186,9 @@ pub struct Data {
     pub native: Option<Native>,
     /// The words of its own file's lines of `scale`, `pword`, `mword`, `percent`,
     /// `permille`, `money` and `sign`, and of its parent's file for a regional variant.
-    own: &'static [Word],
-    parent_own: Option<&'static [Word]>,
-    /// The parent's place among the registry's languages.
-    parent_index: Option<usize>,
-    /// A variant's words: its parent's, then its own.
+    own: &'static [tables::Raw],
+    parent_own: Option<&'static [tables::Raw]>,
+    /// Its words (a variant's: its parent's, then its own), once asked for.
     words: OnceLock<Vec<Word>>,
     lexicon: OnceLock<Lexicon>,
 }
@@ -154,10 +196,10 @@ pub struct Data {
 impl Data {
     /// The words and signs of its lines and its parent's (a variant's after its parent's).
     fn words(&self) -> &[Word] {
-        match self.parent_own {
-            None => self.own,
-            Some(parent) => self.words.get_or_init(|| [parent, self.own].concat()),
-        }
+        self.words.get_or_init(|| {
+            let parent = self.parent_own.unwrap_or_default();
+            parent.iter().chain(self.own).map(tables::word).collect()
+        })
     }
 
     /// The language's scale, percent and currency words and signs.
@@ -256,48 +298,31 @@ pub struct Union {
 /// One part of the [`Union`]: its words of every language, each with its language's decimal
 /// mark, and its lexicon once built.
 struct Part {
-    words: Vec<Word>,
+    words: &'static [tables::Raw],
     lexicon: OnceLock<Lexicon>,
 }
 
 impl Union {
+    /// The parts as `build.rs` compiled them.
     fn load() -> Union {
-        let mut parts: FxHashMap<(char, Place), Part> = FxHashMap::default();
-        let r = registry();
-        for d in &r.langs {
-            // A variant with its parent's decimal mark repeats the parent's words exactly, and
-            // a repeated word changes nothing in the union: only its own lines are read.
-            let words = match d.parent_index.map(|k| &r.langs[k]) {
-                Some(p) if p.decimal == d.decimal => d.own,
-                _ => d.words(),
-            };
-            for w in words {
-                // "M", "Md", "Mn" scale only in the languages that abbreviate so.
-                if matches!(w.meaning, Meaning::Scale(_)) && rows::latin_letters(w.text) <= 2 {
-                    continue;
-                }
-                let Some(c) = key_edge(w.text, w.place) else {
-                    continue;
-                };
-                let mut w = *w;
-                w.decimal = Some(d.decimal);
-                parts
-                    .entry((c, w.place))
-                    .or_insert_with(|| Part {
-                        words: Vec::new(),
-                        lexicon: OnceLock::new(),
-                    })
-                    .words
-                    .push(w);
-            }
-        }
+        let parts = tables::UNION
+            .iter()
+            .map(|(c, place, range)| {
+                let words = &tables::UNION_WORDS[range.clone()];
+                let lexicon = OnceLock::new();
+                ((*c, *place), Part { words, lexicon })
+            })
+            .collect();
         Union { parts }
     }
 
     /// The lexicon of the part for keys with `c` at their edge.
     fn part(&self, c: char, place: Place) -> Option<&Lexicon> {
         let part = self.parts.get(&(c, place))?;
-        Some(part.lexicon.get_or_init(|| union_of(&part.words)))
+        Some(part.lexicon.get_or_init(|| {
+            let words: Vec<Word> = part.words.iter().map(tables::word).collect();
+            union_of(&words)
+        }))
     }
 
     /// The word or sign at the start of `rest` (the text right after a number).
@@ -315,20 +340,10 @@ impl Union {
     }
 }
 
-/// The first character of the lexicon key of `text` after a number, or the last before one:
-/// its first (last) character, lower-cased.
+/// The first character of the lexicon key of `text` after a number, or the last before one
+/// ([`rows::key_edge`]).
 fn key_edge(text: &str, place: Place) -> Option<char> {
-    let c = match place {
-        Place::After => text.chars().next()?,
-        Place::Before => text.chars().next_back()?,
-    };
-    if c.is_ascii() {
-        return Some(c.to_ascii_lowercase());
-    }
-    match place {
-        Place::After => c.to_lowercase().next(),
-        Place::Before => c.to_lowercase().last(),
-    }
+    rows::key_edge(text, place == Place::Before)
 }
 
 /// The lexicon of `words` (of every language, in language order) that mean one thing in all
@@ -381,15 +396,16 @@ impl Registry {
         let raw = tables::LANGS;
         let index: HashMap<&str, usize> =
             raw.iter().enumerate().map(|(k, l)| (l.code, k)).collect();
+        let heads: Vec<Vec<Vec<&'static str>>> = raw.iter().map(|l| rows::head(l.head)).collect();
         let mut langs = Vec::with_capacity(raw.len());
-        for l in raw {
-            let parent_index = l
-                .head
+        for (k, l) in raw.iter().enumerate() {
+            let parent_index = heads[k]
                 .iter()
                 .find(|h| h[0] == "parent")
                 .and_then(|h| h.get(1))
                 .and_then(|p| index.get(p))
                 .copied();
+            let words = |l: &tables::Lang| &tables::WORDS[l.words.clone()];
             let parent = parent_index.map(|k| &raw[k]);
             let mut d = Data {
                 language: Language(l.code),
@@ -399,13 +415,13 @@ impl Registry {
                 indian: false,
                 digits: "latn",
                 native: None,
-                own: l.words,
-                parent_own: parent.map(|p| p.words),
-                parent_index,
+                own: words(l),
+                parent_own: parent.map(words),
                 words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
-            for line in parent.into_iter().flat_map(|p| p.head).chain(l.head) {
+            let parent_head = parent_index.into_iter().flat_map(|p| &heads[p]);
+            for line in parent_head.chain(&heads[k]) {
                 d.read(line);
             }
             langs.push(d);
@@ -526,7 +542,7 @@ mod tests {
         let all: Vec<Word> = any_language()
             .parts
             .values()
-            .flat_map(|p| p.words.iter().copied())
+            .flat_map(|p| p.words.iter().map(tables::word))
             .collect();
         let whole = union_of(&all);
         let parts = any_language();
@@ -567,32 +583,67 @@ mod tests {
         assert_eq!(compiled, codes);
         for (code, text) in files::FILES {
             let l = &tables::LANGS[compiled.binary_search(code).unwrap()];
-            assert_eq!(l.head.len(), rows::head(text).len(), "{code}");
-            let rows = rows::words(text);
-            assert_eq!(l.words.len(), rows.len(), "{code}");
-            for (w, r) in l.words.iter().zip(&rows) {
-                let meaning = match r.sense {
-                    rows::Sense::Scale(e) => Meaning::Scale(e),
-                    rows::Sense::Percent => Meaning::Percent,
-                    rows::Sense::PerMille => Meaning::PerMille,
-                    rows::Sense::Money(c) => Meaning::Money(c),
-                };
-                let place = if r.before {
-                    Place::Before
-                } else {
-                    Place::After
-                };
-                assert_eq!(
-                    (w.text, w.meaning, w.place, w.exact),
-                    (r.text, meaning, place, r.exact)
-                );
-            }
+            assert_eq!(rows::head(l.head), rows::head(text), "{code}");
+            let words: Vec<rows::Row> = tables::WORDS[l.words.clone()]
+                .iter()
+                .map(|r| row(&tables::word(r)))
+                .collect();
+            assert_eq!(words, rows::words(text), "{code}");
         }
         let es = Language::parse("es-MX").and_then(Language::data).unwrap();
         assert!(
             es.words().len() > es.own.len(),
             "a variant reads its parent's words too"
         );
+    }
+
+    /// The row of a compiled word, for [`rows::union_parts`].
+    fn row(w: &Word) -> rows::Row<'static> {
+        let sense = match w.meaning {
+            Meaning::Scale(e) => rows::Sense::Scale(e),
+            Meaning::Percent => rows::Sense::Percent,
+            Meaning::PerMille => rows::Sense::PerMille,
+            Meaning::Money(c) => rows::Sense::Money(c),
+        };
+        rows::Row {
+            text: w.text,
+            sense,
+            before: w.place == Place::Before,
+            exact: w.exact,
+        }
+    }
+
+    /// A part's words as a sorted list without repeats: what the union makes of them.
+    fn distinct(words: impl Iterator<Item = (rows::Row<'static>, char)>) -> Vec<String> {
+        let mut v: Vec<String> = words.map(|(r, d)| format!("{r:?} {d}")).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn the_compiled_union_holds_every_language_s_words_with_its_decimal_mark() {
+        // Every language's whole words (a variant's with its parent's), not only what the
+        // build read: a variant that repeats its parent with the same mark adds nothing.
+        let langs: Vec<(char, Vec<rows::Row>)> = registry()
+            .langs
+            .iter()
+            .map(|d| (d.decimal, d.words().iter().map(row).collect()))
+            .collect();
+        let whole: Vec<_> = rows::union_parts(&langs)
+            .into_iter()
+            .map(|(key, words)| (key, distinct(words.into_iter())))
+            .collect();
+        let mut compiled: Vec<_> = tables::UNION
+            .iter()
+            .map(|(c, place, range)| {
+                let words = tables::UNION_WORDS[range.clone()].iter().map(tables::word);
+                let words = words.map(|w| (row(&w), w.decimal.unwrap_or('?')));
+                ((*c, *place == Place::Before), distinct(words))
+            })
+            .collect();
+        compiled.sort();
+        assert_eq!(compiled, whole);
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! `digits` and `native` lines, then the word lines `percent`, `permille`, `pword`, `mword`,
 //! `scale`, `money` and `sign`. Blank lines and lines that start with `#` are skipped.
 //!
-//! The library itself uses only [`latin_letters`] at run time; its tests check the compiled
+//! The library itself uses only [`key_edge`] at run time; its tests check the compiled
 //! tables against these readings.
 #![cfg_attr(not(test), allow(dead_code))]
+
+use std::collections::BTreeMap;
 
 /// The keys of a file's head: its lines before the first word.
 pub const HEAD: &[&str] = &[
@@ -113,6 +115,45 @@ pub fn latin_letters(word: &str) -> usize {
     } else {
         usize::MAX
     }
+}
+
+/// The first character of the lookup key of `text` after a number (`before` false), or the
+/// last before one: that character lower-cased.
+pub fn key_edge(text: &str, before: bool) -> Option<char> {
+    let c = if before {
+        text.chars().next_back()?
+    } else {
+        text.chars().next()?
+    };
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if before {
+        c.to_lowercase().last()
+    } else {
+        c.to_lowercase().next()
+    }
+}
+
+/// The words of every language in parts by the edge of their key ([`key_edge`]) and their
+/// place (`true` before the number), each with its language's decimal mark: `langs` gives, in
+/// language order, a language's mark and its words. "M", "Md", "Mn" scale only in the
+/// languages that abbreviate so, and are left out.
+pub fn union_parts<'a>(
+    langs: &[(char, Vec<Row<'a>>)],
+) -> BTreeMap<(char, bool), Vec<(Row<'a>, char)>> {
+    let mut parts: BTreeMap<(char, bool), Vec<(Row<'a>, char)>> = BTreeMap::new();
+    for (decimal, rows) in langs {
+        for r in rows {
+            if matches!(r.sense, Sense::Scale(_)) && latin_letters(r.text) <= 2 {
+                continue;
+            }
+            if let Some(c) = key_edge(r.text, r.before) {
+                parts.entry((c, r.before)).or_default().push((*r, *decimal));
+            }
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
