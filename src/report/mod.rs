@@ -55,6 +55,10 @@ pub struct Locator<'t> {
     pub text: &'t str,
     pub idx: LineIndex,
     map: std::borrow::Cow<'t, crate::source::SourceMap>,
+    /// The last place asked for (byte offset, line, column): the next one on the same line
+    /// counts its column from there, for offsets are mostly asked for in order and a long
+    /// line holds many figures.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 /// Where a byte of a document is, as reported.
@@ -77,6 +81,7 @@ impl<'t> Locator<'t> {
             text: &doc.text,
             idx: LineIndex::new(&doc.text),
             map: std::borrow::Cow::Borrowed(&doc.map),
+            last: std::cell::Cell::new((0, 1, 1)),
         }
     }
 
@@ -86,12 +91,13 @@ impl<'t> Locator<'t> {
             text,
             idx: LineIndex::new(text),
             map: std::borrow::Cow::Owned(crate::source::SourceMap::default()),
+            last: std::cell::Cell::new((0, 1, 1)),
         }
     }
 
     /// Where the text's byte `offset` is.
     pub fn place(&self, offset: usize) -> Place {
-        let (line, column) = self.idx.line_col(self.text, offset);
+        let (line, column) = self.line_col(offset);
         let (page, line) = match self.map.page_line(offset, line) {
             Some((page, line)) => (Some(page), line),
             None => (None, line),
@@ -102,6 +108,21 @@ impl<'t> Locator<'t> {
             column,
             page,
         }
+    }
+
+    /// The 1-based line and column of the text's byte `offset` ([`LineIndex::line_col`]),
+    /// counted on from the last place asked for where that is earlier on the same line.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (at, line, column) = self.last.get();
+        let offset = crate::locale::floor_char_boundary(self.text, offset);
+        let next_line = self.idx.starts.get(line).copied().unwrap_or(usize::MAX);
+        let (line, column) = if at <= offset && offset < next_line {
+            (line, column + self.text[at..offset].chars().count())
+        } else {
+            self.idx.line_col(self.text, offset)
+        };
+        self.last.set((offset, line, column));
+        (line, column)
     }
 
     /// The byte offset in the file of the text's byte `offset`.
@@ -122,6 +143,25 @@ impl<'t> Locator<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locator_counts_on_from_its_last_place_as_from_the_line_start() {
+        let t = "ab 12 çé 3\n\nx 4,5 – 6\r\nlast 7 8";
+        let idx = LineIndex::new(t);
+        let mut offsets: Vec<usize> = (0..=t.len() + 2).collect();
+        // In order, backwards, and in an order that jumps between lines.
+        let mut orders = vec![offsets.clone()];
+        offsets.reverse();
+        orders.push(offsets.clone());
+        orders.push(offsets.iter().map(|&o| (o * 7) % (t.len() + 3)).collect());
+        for order in orders {
+            let loc = Locator::plain(t);
+            for &o in &order {
+                let p = loc.place(o);
+                assert_eq!((p.line, p.column), idx.line_col(t, o), "offset {o}");
+            }
+        }
+    }
 
     #[test]
     fn lines_and_columns_count_characters() {

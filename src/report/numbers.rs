@@ -185,18 +185,8 @@ fn json_opt(v: &mut Vec<u8>, s: Option<&str>) -> serde_json::Result<()> {
     }
 }
 
-fn json_uint(v: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    v.extend_from_slice(&digits[k..]);
+fn json_uint(v: &mut Vec<u8>, n: usize) {
+    v.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A file that could not be read, as reported.
