@@ -124,13 +124,13 @@ pub struct Quantity {
     /// Lower and upper bound for ranges, vague amounts and comparative hedges.
     pub low: Option<Decimal>,
     pub high: Option<Decimal>,
-    pub hedge: Option<Hedge>,
+    pub hedge: Option<Box<Hedge>>,
     /// Place value of the last written digit after scaling ("3.76 million" → 10000).
     pub precision: Option<Decimal>,
     /// ISO date for dates ("2026-02-04"; "--01-23" without a year), "HH:MM" for times.
     pub date: Option<String>,
     /// How an ambiguous separator ("1.000") was read, when it was ambiguous.
-    pub reading: Option<Reading>,
+    pub reading: Option<Box<Reading>>,
     /// The digits stand for a number beyond the exact range (28 significant digits).
     pub too_large: bool,
     /// The factor of a scale word that multiplied the digits ("million" → 1000000).
@@ -435,7 +435,7 @@ fn apply_hedge(q: &mut Quantity, h: Hedge) {
             HedgeKind::About | HedgeKind::Exactly => {}
         }
     }
-    q.hedge = Some(h);
+    q.hedge = Some(Box::new(h));
 }
 
 /// Minor units that make up a hundredth of a currency.
@@ -476,7 +476,7 @@ fn join_money(text: &str, a: &Quantity, b: &Quantity) -> Option<Quantity> {
     q.low = None;
     q.high = None;
     if let Some(h) = q.hedge.take() {
-        apply_hedge(&mut q, h);
+        apply_hedge(&mut q, *h);
     }
     Some(q)
 }

@@ -543,11 +543,13 @@ pub fn langs_of(p: &crate::locale::Profile) -> Langs {
 /// Finds and checks the claims of every selected rule in `doc`, choosing for each stated figure
 /// the reading that [`select`] prefers, in text order.
 pub fn find(doc: &Doc<'_>, selected: impl Fn(&str) -> bool) -> Vec<Outcome> {
-    let candidates: Vec<Candidate> = RULES
-        .iter()
-        .filter(|r| selected(r.id))
-        .flat_map(|r| r.candidates(doc))
-        .collect();
+    use rayon::prelude::*;
+    // The rules read the document apart from each other (a sentence's tokens are read once,
+    // by whichever rule asks first): they run on the pool's threads, and their candidates
+    // are taken in rule order whatever the timing.
+    let chosen: Vec<&Rule> = RULES.iter().filter(|r| selected(r.id)).collect();
+    let per_rule: Vec<Vec<Candidate>> = chosen.par_iter().map(|r| r.candidates(doc)).collect();
+    let candidates: Vec<Candidate> = per_rule.into_iter().flatten().collect();
     let mut out = select::select(candidates);
     out.sort_by_key(|o| (o.claim.stated.span.start, o.claim.rule));
     out

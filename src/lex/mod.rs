@@ -985,7 +985,7 @@ impl<'a> Scanner<'a> {
         let mut q = Quantity::new(Span::new(pos, sh.end()), Kind::Number, value.value);
         q.precision = Some(value.precision);
         q.too_large = value.value.is_none();
-        q.reading = reading;
+        q.reading = reading.map(Box::new);
         let plain_int = sh.groups.len() == 1 && sh.leading.is_none();
         let end = self.after_numeral(&mut q, sh.end(), plain_int, next);
         if plain_int && q.kind == Kind::Number && q.unit.is_none() && q.span.start == pos {

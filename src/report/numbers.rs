@@ -221,7 +221,7 @@ fn number_out<'a>(loc: &Locator<'a>, q: &'a Quantity) -> NumberOut<'a> {
         unit: q.unit.as_deref(),
         low: q.low.as_ref().map(plain),
         high: q.high.as_ref().map(plain),
-        hedge: q.hedge.as_ref().map(HedgeOut::from),
+        hedge: q.hedge.as_deref().map(HedgeOut::from),
         precision: q.precision.as_ref().map(plain),
         start,
         end: loc.offset(q.span.end),
@@ -229,7 +229,7 @@ fn number_out<'a>(loc: &Locator<'a>, q: &'a Quantity) -> NumberOut<'a> {
         line,
         column,
         date: q.date.as_deref(),
-        reading: q.reading.as_ref(),
+        reading: q.reading.as_deref(),
         too_large: q.too_large,
         inexact: q.inexact,
     }
