@@ -34,7 +34,73 @@ use spelled::{Form, Spelled};
 use std::sync::LazyLock;
 
 /// Finds the numbers in `text`, reading ambiguous numerals with `profile`.
+///
+/// A long text is read in parts of some [`PART`] bytes, each ending at a paragraph (or, in a
+/// text without blank lines, a line), with what was found before a part's start forgotten
+/// there; the parts depend on the text only. With more than one thread in the pool the parts
+/// are read side by side and their numbers joined in text order; with one, the text is read
+/// through, forgetting at each part's start: the same numbers either way.
 pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
+    let parts = parts(text, PART);
+    if parts.len() == 1 || rayon::current_num_threads() == 1 {
+        let cuts: Vec<usize> = parts.iter().skip(1).map(|r| r.start).collect();
+        return scan_part(text, profile, 0, text.len(), &cuts);
+    }
+    scan_parts(text, profile, &parts)
+}
+
+/// The numbers of `text` read in `parts` side by side, joined in text order.
+fn scan_parts(text: &str, profile: &Profile, parts: &[std::ops::Range<usize>]) -> Vec<Quantity> {
+    use rayon::prelude::*;
+    let found: Vec<Vec<Quantity>> = parts
+        .par_iter()
+        .map(|r| scan_part(text, profile, r.start, r.end, &[]))
+        .collect();
+    let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for (r, mut part) in parts.iter().zip(found) {
+        // A number that ran on past its part's end: the next part is read from its end, as
+        // reading through does.
+        let floor = out.last().map_or(0, |q: &Quantity| q.span.end);
+        if floor > r.start {
+            part = scan_part(text, profile, floor.min(r.end), r.end, &[]);
+        }
+        out.append(&mut part);
+    }
+    out
+}
+
+/// How long a part of a text read on its own is, about.
+const PART: usize = 1 << 19;
+
+/// `text` cut into parts of at least `size` bytes, each but the last ending after a blank
+/// line, or after a line break where the text has no blank line in reach.
+fn parts(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while b.len() - start > 2 * size {
+        let from = start + size;
+        let reach = &b[from..(from + size).min(b.len())];
+        let cut = memchr::memmem::find(reach, b"\n\n")
+            .map(|k| from + k + 2)
+            .or_else(|| memchr::memchr(b'\n', reach).map(|k| from + k + 1));
+        let Some(cut) = cut else { break };
+        parts.push(start..cut);
+        start = cut;
+    }
+    parts.push(start..b.len());
+    parts
+}
+
+/// The numbers that start in `text[start..end]` (read with the whole text around them),
+/// forgetting what was found before each of `cuts` (the starts of further parts) there.
+fn scan_part(
+    text: &str,
+    profile: &Profile,
+    start: usize,
+    end: usize,
+    cuts: &[usize],
+) -> Vec<Quantity> {
     let mut s = Scanner {
         text,
         bytes: text.as_bytes(),
@@ -44,10 +110,11 @@ pub fn scan(text: &str, profile: &Profile) -> Vec<Quantity> {
         gate: Gate::of(profile.language),
         // About one number in a hundred bytes of prose: most texts need the Vec grown (and
         // copied) rarely, if at all.
-        out: Vec::with_capacity((text.len() / 100).min(1 << 16)),
+        out: Vec::with_capacity(((end.saturating_sub(start)) / 100).min(1 << 16)),
+        part_start: 0,
         sentence: std::cell::Cell::new(None),
     };
-    s.run();
+    s.run(start, end, cuts);
     s.out
 }
 
@@ -61,6 +128,9 @@ struct Scanner<'a> {
     lexicon: Option<&'static Lexicon>,
     gate: &'static Gate,
     out: Vec<Quantity>,
+    /// Where in `out` the numbers of the part being read start: those before it are
+    /// forgotten ([`Scanner::last`]).
+    part_start: usize,
     /// Where the language of a passage was last read, and what it was: figures closer to it
     /// than [`SAME_PASSAGE`] bytes share it.
     sentence: std::cell::Cell<Option<(usize, Option<Language>)>>,
@@ -343,15 +413,21 @@ pub fn word_before(text: &str, end: usize) -> Option<(usize, &str)> {
 }
 
 impl<'a> Scanner<'a> {
-    fn run(&mut self) {
-        let n = self.bytes.len();
+    /// Reads the numbers that start in `start..end`, starting a new part at each of `cuts`.
+    fn run(&mut self, start: usize, end: usize, cuts: &[usize]) {
+        let n = end;
         let mut skipper = Skipper::new(self.bytes, self.gate);
-        let mut i = 0;
+        let mut i = start;
+        let mut cuts = cuts.iter().copied().peekable();
         while i < n {
             // Prose where nothing can start is passed over a block at a time.
             i = skipper.next(i);
             if i >= n {
                 break;
+            }
+            while cuts.next_if(|&c| c <= i).is_some() {
+                self.part_start = self.out.len();
+                self.sentence.set(None);
             }
             let b = self.bytes[i];
             match CLASS[usize::from(b)] {
@@ -360,7 +436,7 @@ impl<'a> Scanner<'a> {
                 C_LETTER => {
                     // ASCII letters first: the common case, kept tight.
                     let mut we = i + ascii_letters(&self.bytes[i..]);
-                    if we < n && self.bytes[we] >= 0x80 {
+                    if we < self.bytes.len() && self.bytes[we] >= 0x80 {
                         we = self.word_end(we);
                     }
                     i = if self.boundary_before(i) {
@@ -883,7 +959,7 @@ impl<'a> Scanner<'a> {
             let gap = gap.trim();
             !gap.is_empty() && gap.chars().all(char::is_alphabetic)
         };
-        if self.out.last().is_some_and(|p| {
+        if self.last().is_some_and(|p| {
             p.kind != Kind::Fraction
                 && p.span.end <= ws
                 && (self.text[p.span.end..ws].trim().is_empty()
@@ -896,7 +972,6 @@ impl<'a> Scanner<'a> {
         q.precision = Some(Decimal::ONE);
         // "half a meter": the fraction before the article is the amount.
         let fraction = self
-            .out
             .last()
             .filter(|p| p.kind == Kind::Fraction && self.text[p.span.end..ws].trim().is_empty());
         let start = match fraction {
@@ -1121,6 +1196,11 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The last number found in the part being read.
+    fn last(&self) -> Option<&Quantity> {
+        self.out[self.part_start..].last()
+    }
+
     /// The language of the passage around `pos`, read again only away from the last one.
     fn language_around(&self, pos: usize) -> Option<Language> {
         if let Some((at, lang)) = self.sentence.get()
@@ -1156,7 +1236,7 @@ impl<'a> Scanner<'a> {
             end = pos + k + c.len_utf8();
         }
         // The word the digits are glued to, but never into a number already found.
-        let floor = self.out.last().map_or(0, |q| q.span.end);
+        let floor = self.last().map_or(0, |q| q.span.end);
         let start = self.text[floor.min(pos)..pos]
             .char_indices()
             .rev()
@@ -1491,7 +1571,7 @@ impl<'a> Scanner<'a> {
     fn money_scale(&self, start: usize, next: Next<'a>) -> Option<affix::Found> {
         let f = next.money_scale()?;
         let before = affix::currency_before(self.text, start)
-            .is_some_and(|(_, s)| s >= self.out.last().map_or(0, |l| l.span.end));
+            .is_some_and(|(_, s)| s >= self.last().map_or(0, |l| l.span.end));
         if before {
             Some(f)
         } else {
@@ -1739,7 +1819,7 @@ impl<'a> Scanner<'a> {
                         && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
                         && word_before(self.text, s).is_some_and(|(_, d)| cue(d)))
             })
-            || self.out.last().is_some_and(|p| {
+            || self.last().is_some_and(|p| {
                 p.kind == Kind::Ordinal
                     && p.span.end <= start
                     && matches!(
@@ -1774,7 +1854,7 @@ impl<'a> Scanner<'a> {
         q.span.end = q.span.end.max(end);
         let text = self.text;
         // A symbol that a number before already took ("10 $ 30") is not this one's.
-        let taken = self.out.last().map_or(0, |l| l.span.end);
+        let taken = self.last().map_or(0, |l| l.span.end);
         if let Some((code, sym_start)) = affix::currency_before(text, start)
             && sym_start >= taken
             && matches!(q.kind, Kind::Number | Kind::Money | Kind::Year)
@@ -1811,7 +1891,7 @@ impl<'a> Scanner<'a> {
             q.span.start = h.at;
         }
         let sign_at = q.span.start;
-        if let Some((neg, sign_start)) = sign_before(text, sign_at, self.out.last())
+        if let Some((neg, sign_start)) = sign_before(text, sign_at, self.last())
             && q.kind.is_quantity()
             && q.kind != Kind::Range
         {
@@ -2187,6 +2267,72 @@ mod tests {
     use super::*;
     use crate::locale::Setting;
     use std::str::FromStr;
+
+    #[test]
+    fn a_long_text_read_in_parts_gives_what_it_gives_read_whole() {
+        let paragraph = "The council spent $2.5 million, or 12% of its 20.8 million budget, \
+            on 1,200 new homes between 2019 and 2021; two hundred more follow by 3 May.\n\
+            Im Jahr 2025 stiegen die Kosten um 1.500 Euro auf 3,5 Millionen Euro.\n\n";
+        let line = "Shares rose 4.125 dlrs to 61-1/2 after 1.375 mln traded, 10 to 15 pct up.\n";
+        let mut text = String::new();
+        while text.len() < 3 * PART {
+            text.push_str(paragraph);
+            text.push_str(line);
+        }
+        // And a stretch of lines without a blank line between them.
+        while text.len() < 6 * PART {
+            text.push_str(line);
+        }
+        let p = Profile::infer(&text, Setting::Auto);
+        let parts = parts(&text, PART);
+        assert!(parts.len() >= 4);
+        let cuts: Vec<usize> = parts.iter().skip(1).map(|r| r.start).collect();
+        let show =
+            |qs: Vec<Quantity>| -> Vec<String> { qs.iter().map(|q| format!("{q:?}")).collect() };
+        let through = show(scan_part(&text, &p, 0, text.len(), &cuts));
+        assert_eq!(show(scan_parts(&text, &p, &parts)), through);
+        // Here forgetting at the parts' starts changes nothing.
+        assert_eq!(show(scan_part(&text, &p, 0, text.len(), &[])), through);
+    }
+
+    #[test]
+    fn a_number_that_runs_past_its_part_ends_the_next_part_s_start() {
+        // Spelled numbers go on across a line break: the second part starts inside one.
+        let text = "It cost two\nhundred dollars, and 3 more.\nThen 40 pct.\n";
+        let cut = text.find("hundred").unwrap();
+        let p = Profile::infer(text, Setting::Auto);
+        let show = |qs: Vec<Quantity>| -> Vec<(usize, usize)> {
+            qs.iter().map(|q| (q.span.start, q.span.end)).collect()
+        };
+        let through = show(scan_part(text, &p, 0, text.len(), &[cut]));
+        assert_eq!(
+            through.first().map(|s| s.0),
+            Some(text.find("two").unwrap())
+        );
+        assert!(through.first().is_some_and(|s| s.1 > cut));
+        let parts = [0..cut, cut..text.len()];
+        assert_eq!(show(scan_parts(text, &p, &parts)), through);
+    }
+
+    #[test]
+    fn parts_end_after_a_blank_line_or_else_a_line_break() {
+        let text = "aaaa\nbbbb\n\ncccc\ndddd\neeee\n";
+        let cuts = parts(text, 4);
+        assert_eq!(cuts.first().map(|r| r.start), Some(0));
+        assert_eq!(cuts.last().map(|r| r.end), Some(text.len()));
+        assert!(cuts.windows(2).all(|w| w[0].end == w[1].start));
+        // Past each part's first `size` bytes: a line break where no blank line is in reach,
+        // the blank line where one is.
+        assert_eq!(&text[cuts[0].clone()], "aaaa\n");
+        assert_eq!(&text[cuts[1].clone()], "bbbb\n\n");
+        for r in &cuts[..cuts.len() - 1] {
+            assert!(text[r.clone()].ends_with('\n'));
+        }
+        assert_eq!(
+            parts("short", 4),
+            vec![std::ops::Range { start: 0, end: 5 }]
+        );
+    }
 
     fn scan_str(s: &str) -> Vec<(String, Kind, Option<String>)> {
         let p = Profile::infer(s, Setting::Auto);
