@@ -1,7 +1,9 @@
 //! Throughput on real text (../shared/corpus), single-threaded, in bytes per second: the
 //! recognizer (`numbers/…`), and the claims stage alone (`claims/…`: sentences, tokens, frames,
 //! candidates, checks and selection over text already recognized).
-//! `cargo bench --bench throughput`. Criterion prints MB/s (or MiB/s) per file.
+//! `cargo bench --bench throughput`. Criterion prints MB/s (or MiB/s) per file. Both run in a
+//! pool of one thread, for the library reads a long text's parts and a document's rules on
+//! the threads of the pool it runs in.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use recount::locale::Setting;
@@ -15,7 +17,16 @@ const FILES: &[(&str, Setting)] = &[
     ("german-news-10kgnad.txt", Setting::Auto),
 ];
 
+/// A pool of one thread, in which each measured call runs.
+fn one_thread() -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a pool of one thread")
+}
+
 fn recognize(c: &mut Criterion) {
+    let pool = one_thread();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut group = c.benchmark_group("numbers");
     group.sample_size(10);
@@ -27,9 +38,11 @@ fn recognize(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*name, |b| {
             b.iter(|| {
-                recount::recognize(black_box(&text), *setting)
-                    .quantities
-                    .len()
+                pool.install(|| {
+                    recount::recognize(black_box(&text), *setting)
+                        .quantities
+                        .len()
+                })
             })
         });
     }
@@ -40,6 +53,7 @@ fn recognize(c: &mut Criterion) {
 const CLAIM_FILES: &[&str] = &["english-news-reuters.txt", "german-news-10kgnad.txt"];
 
 fn claims(c: &mut Criterion) {
+    let pool = one_thread();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut group = c.benchmark_group("claims");
     group.sample_size(10);
@@ -52,8 +66,10 @@ fn claims(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*name, |b| {
             b.iter(|| {
-                let doc = recount::claims::Doc::new(black_box(&text), &r);
-                recount::claims::find(&doc, |_| true).len()
+                pool.install(|| {
+                    let doc = recount::claims::Doc::new(black_box(&text), &r);
+                    recount::claims::find(&doc, |_| true).len()
+                })
             })
         });
     }

@@ -420,12 +420,14 @@ impl Registry {
                 words: OnceLock::new(),
                 lexicon: OnceLock::new(),
             };
+            // A variant's own lines come after its parent's and override them.
             let parent_head = parent_index.into_iter().flat_map(|p| &heads[p]);
             for line in parent_head.chain(&heads[k]) {
                 d.read(line);
             }
             langs.push(d);
         }
+        // Each code as written ("de-CH") and lower-cased ("de-ch", as parsed).
         let by_code = langs
             .iter()
             .enumerate()
