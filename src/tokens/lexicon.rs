@@ -212,7 +212,7 @@ impl Cues {
     }
 }
 
-/// The languages that have a cue file, in the order of [`FILES`].
+/// The languages that have a cue file, in the order of [`CUE_TABLES`].
 pub const LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "it", "nl", "pt"];
 
 /// The cue files, compiled in (the tests read them; a run reads [`CUE_TABLES`]).
