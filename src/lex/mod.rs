@@ -1429,12 +1429,15 @@ impl<'a> Scanner<'a> {
     ) -> usize {
         let text = self.text;
         let rest = &text[end..];
-        // "3/4", "2 1/4".
+        // "3/4", "2 1/4", "6-1/2"; a unit or percent may follow ("6-1/2 pct", "1/2 mile").
         if plain_int && let Some((len, v)) = slash_fraction(rest, q.value) {
             q.value = Some(v);
             q.kind = Kind::Fraction;
             q.precision = None;
-            return end + len;
+            let end = end + len;
+            return self
+                .unit_suffix(q, end, self.next_at(end, next))
+                .unwrap_or(end);
         }
         // "2½".
         if let Some(c) = rest.chars().next()
@@ -2059,8 +2062,9 @@ fn sign_before(text: &str, start: usize, last: Option<&Quantity>) -> Option<(boo
     Some((neg, sign_start))
 }
 
-/// "/digits" right after an integer ("3/4"), or " d/d" after one ("2 1/4"). Returns the bytes
-/// covered and the value.
+/// "/digits" right after an integer ("3/4"), " d/d" after one ("2 1/4"), or "-d/d" in
+/// halves to sixty-fourths ("6-1/2", "61-3/8": prices and rates as wire copy writes them).
+/// Returns the bytes covered and the value.
 fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)> {
     let whole = whole?;
     if let Some(r) = rest.strip_prefix('/') {
@@ -2071,8 +2075,13 @@ fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)
         let den: Decimal = r[..n].parse().ok()?;
         return Some((1 + n, whole.checked_div(den)?));
     }
-    // Mixed number: a space or two (no-break ones too), then d/d.
-    let ws = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
+    // Mixed number: a space or two (no-break ones too), or a hyphen, then d/d.
+    let hyphen = rest.starts_with('-');
+    let ws = if hyphen {
+        1
+    } else {
+        rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len()
+    };
     if ws == 0 || ws > 4 {
         return None;
     }
@@ -2086,6 +2095,10 @@ fn slash_fraction(rest: &str, whole: Option<Decimal>) -> Option<(usize, Decimal)
     let num: Decimal = r[..a].parse().ok()?;
     let den: Decimal = r2[..b].parse().ok()?;
     if num >= den {
+        return None;
+    }
+    // After a hyphen, only the binary fractions of prices: "2019-10/11" is no number.
+    if hyphen && !matches!(&r2[..b], "2" | "4" | "8" | "16" | "32" | "64") {
         return None;
     }
     let f = num.checked_div(den)?;
@@ -2332,6 +2345,37 @@ mod tests {
             parts("short", 4),
             vec![std::ops::Range { start: 0, end: 5 }]
         );
+    }
+
+    #[test]
+    fn hyphenated_mixed_numbers_in_halves_to_sixty_fourths() {
+        let got = scan_str("It rose 1-1/2 to 61-3/8, yields 6-1/4 pct at 10-3/4 dlrs.");
+        let show: Vec<(&str, Kind, &str)> = got
+            .iter()
+            .map(|(t, k, v)| (t.as_str(), *k, v.as_deref().unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            show,
+            [
+                ("1-1/2", Kind::Fraction, "1.5"),
+                ("61-3/8", Kind::Fraction, "61.375"),
+                ("6-1/4 pct", Kind::Percent, "6.25"),
+                ("10-3/4 dlrs", Kind::Money, "10.75"),
+            ]
+        );
+        // Other denominators after a hyphen, and improper fractions, join no whole number.
+        for (s, joined) in [
+            ("in 2019-10/11 it", "9-10/11"),
+            ("the 24-7/365 desk", "24-7/365"),
+            ("at 3-5/4 now", "3-5/4"),
+        ] {
+            let got = scan_str(s);
+            assert!(
+                got.iter()
+                    .all(|(t, k, _)| *k != Kind::Fraction || !t.contains(joined)),
+                "{s}: {got:?}"
+            );
+        }
     }
 
     fn scan_str(s: &str) -> Vec<(String, Kind, Option<String>)> {

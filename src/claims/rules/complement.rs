@@ -288,7 +288,7 @@ fn find(doc: &Doc<'_>) -> Vec<Candidate> {
                 }
             } else {
                 // "the other Q%" is a rest of a holding, or of a named whole.
-                let held = doc.tokens(si).iter().any(|t| t.cues.has(Cue::Stake));
+                let held = holding(doc, si) || holding(doc, sp);
                 if m.has("o") && !held && wq.is_none() {
                     return None;
                 }
@@ -397,6 +397,22 @@ pub(crate) fn whole_of(doc: &Doc<'_>, si: usize, i: usize) -> Option<String> {
         })
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Whether sentence `si` states a holding: a share next to its word ("hold 80 pct", "a 50 pct
+/// interest", "bought the other 49 pct"). "Interest of 7-1/4 pct" is a rate.
+fn holding(doc: &Doc<'_>, si: usize) -> bool {
+    let toks = doc.tokens(si);
+    let share = |k: usize| {
+        toks.get(k)
+            .and_then(|t| t.quantity())
+            .is_some_and(|i| is_share_like(doc.quantities[i].kind))
+    };
+    let other = |k: usize| toks.get(k).is_some_and(|t| t.cues.has(Cue::Other));
+    toks.iter().enumerate().any(|(k, t)| {
+        t.cues.has(Cue::Stake) && (share(k + 1) || (other(k + 1) && share(k + 2)))
+            || share(k) && toks.get(k + 1).is_some_and(|n| n.cues.has(Cue::Stake))
+    })
 }
 
 /// Whether two "of" phrases name the same whole: one starts the other, word by word, and
@@ -574,6 +590,12 @@ mod tests {
             "It bought a 50 pct interest in Intercon, and the founders will hold the remaining 50 pct.",
         );
         assert_eq!(v[0].0, Verdict::Ok, "{v:?}");
+        // Two rates side by side are no rest of a whole, whatever the word "interest" says.
+        let v = run(
+            "complement",
+            "The loan has two tranches, one paying interest of 7-1/4 pct and the other 7-1/8 pct.",
+        );
+        assert!(v.is_empty(), "{v:?}");
         // 54% is [53.5%, 54.5%]: 47% is just out of reach of the exact 46%, within rounding.
         let v = run("complement", "54% said yes; the remaining 47% said no.");
         assert_eq!(v[0].0, Verdict::Imprecise, "{v:?}");
