@@ -2349,19 +2349,16 @@ mod tests {
 
     #[test]
     fn hyphenated_mixed_numbers_in_halves_to_sixty_fourths() {
-        let got = scan_str("It rose 1-1/2 to 61-3/8, yields 6-1/4 pct at 10-3/4 dlrs.");
-        let show: Vec<(&str, Kind, &str)> = got
-            .iter()
-            .map(|(t, k, v)| (t.as_str(), *k, v.as_deref().unwrap_or("-")))
-            .collect();
+        let want = [
+            ("1-1/2", Kind::Fraction, "1.5"),
+            ("61-3/8", Kind::Fraction, "61.375"),
+            ("6-1/4 pct", Kind::Percent, "6.25"),
+            ("10-3/4 dlrs", Kind::Money, "10.75"),
+        ]
+        .map(|(t, k, v)| (t.to_string(), k, Some(v.to_string())));
         assert_eq!(
-            show,
-            [
-                ("1-1/2", Kind::Fraction, "1.5"),
-                ("61-3/8", Kind::Fraction, "61.375"),
-                ("6-1/4 pct", Kind::Percent, "6.25"),
-                ("10-3/4 dlrs", Kind::Money, "10.75"),
-            ]
+            scan_str("It rose 1-1/2 to 61-3/8, yields 6-1/4 pct at 10-3/4 dlrs."),
+            want
         );
         // Other denominators after a hyphen, and improper fractions, join no whole number.
         for (s, joined) in [
