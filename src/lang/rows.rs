@@ -5,8 +5,8 @@
 //! `digits` and `native` lines, then the word lines `percent`, `permille`, `pword`, `mword`,
 //! `scale`, `money` and `sign`. Blank lines and lines that start with `#` are skipped.
 //!
-//! The library itself uses only [`key_edge`] at run time; its tests check the compiled
-//! tables against these readings.
+//! At run time the library reads only the compiled heads ([`head`]) and looks keys up by
+//! their edge ([`key_edge`]); its tests check the compiled tables against these readings.
 #![cfg_attr(not(test), allow(dead_code))]
 
 use std::collections::BTreeMap;
