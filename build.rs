@@ -63,17 +63,16 @@ fn cldr() -> String {
         })
         .collect();
     files.sort();
+    let heads: Vec<Vec<Vec<&str>>> = files.iter().map(|(_, t)| rows::head(t)).collect();
+    let own: Vec<Vec<rows::Row>> = files.iter().map(|(_, t)| rows::words(t)).collect();
     let mut text = Text::default();
     let mut langs = String::from("pub static LANGS: &[Lang] = &[\n");
     let mut words = Vec::new();
-    for (code, file) in &files {
-        let head: String = rows::head(file)
-            .iter()
-            .map(|l| l.join("\t") + "\n")
-            .collect();
+    for (((code, _), head), rows) in files.iter().zip(&heads).zip(&own) {
+        let head: String = head.iter().map(|l| l.join("\t") + "\n").collect();
         let start = words.len();
-        for r in rows::words(file) {
-            words.push(text.raw(&r, None));
+        for r in rows {
+            words.push(text.raw(r, None));
         }
         writeln!(
             langs,
@@ -83,7 +82,7 @@ fn cldr() -> String {
         .unwrap();
     }
     langs.push_str("];\n");
-    let (parts, union_words) = union(&files, &mut text);
+    let (parts, union_words) = union(&files, &heads, &own, &mut text);
     let mut s = langs;
     s.push_str(&table("WORDS", &words));
     s.push_str(&parts);
@@ -145,31 +144,25 @@ fn table(name: &str, words: &[String]) -> String {
 /// words and its parent's (a variant's after its parent's), with its decimal mark; a variant
 /// with its parent's mark repeats its parent's words exactly, which changes nothing in the
 /// union, and adds only its own.
-fn union(files: &[(String, String)], text: &mut Text) -> (String, Vec<String>) {
+fn union(
+    files: &[(String, String)],
+    heads: &[Vec<Vec<&str>>],
+    own: &[Vec<rows::Row>],
+    text: &mut Text,
+) -> (String, Vec<String>) {
     let index: BTreeMap<&str, usize> = files
         .iter()
         .enumerate()
         .map(|(k, (c, _))| (c.as_str(), k))
         .collect();
-    let heads: Vec<Vec<Vec<&str>>> = files.iter().map(|(_, t)| rows::head(t)).collect();
-    let field = |k: usize, key: &str| -> Option<&str> {
-        heads[k]
-            .iter()
-            .find(|l| l[0] == key)
-            .and_then(|l| l.get(1).copied())
-    };
-    let parent = |k: usize| field(k, "parent").and_then(|p| index.get(p).copied());
-    let decimal = |k: usize| {
-        let own = field(k, "decimal").and_then(|d| d.chars().next());
-        own.or_else(|| parent(k).and_then(|p| field(p, "decimal")?.chars().next()))
-            .unwrap_or('.')
-    };
+    let parent = |k: usize| rows::field(&heads[k], "parent").and_then(|p| index.get(p).copied());
+    let mark = |k: usize| rows::field(&heads[k], "decimal").and_then(|d| d.chars().next());
+    let decimal = |k: usize| mark(k).or_else(|| parent(k).and_then(mark)).unwrap_or('.');
     let langs: Vec<(char, Vec<rows::Row>)> = (0..files.len())
         .map(|k| {
-            let own = rows::words(&files[k].1);
             let words = match parent(k) {
-                Some(p) if decimal(p) != decimal(k) => [rows::words(&files[p].1), own].concat(),
-                _ => own,
+                Some(p) if decimal(p) != decimal(k) => [&own[p][..], &own[k]].concat(),
+                _ => own[k].clone(),
             };
             (decimal(k), words)
         })

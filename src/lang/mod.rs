@@ -397,15 +397,10 @@ impl Registry {
         let index: HashMap<&str, usize> =
             raw.iter().enumerate().map(|(k, l)| (l.code, k)).collect();
         let heads: Vec<Vec<Vec<&'static str>>> = raw.iter().map(|l| rows::head(l.head)).collect();
+        let words = |l: &tables::Lang| &tables::WORDS[l.words.clone()];
         let mut langs = Vec::with_capacity(raw.len());
         for (k, l) in raw.iter().enumerate() {
-            let parent_index = heads[k]
-                .iter()
-                .find(|h| h[0] == "parent")
-                .and_then(|h| h.get(1))
-                .and_then(|p| index.get(p))
-                .copied();
-            let words = |l: &tables::Lang| &tables::WORDS[l.words.clone()];
+            let parent_index = rows::field(&heads[k], "parent").and_then(|p| index.get(p).copied());
             let parent = parent_index.map(|k| &raw[k]);
             let mut d = Data {
                 language: Language(l.code),

@@ -5,8 +5,8 @@
 //! `digits` and `native` lines, then the word lines `percent`, `permille`, `pword`, `mword`,
 //! `scale`, `money` and `sign`. Blank lines and lines that start with `#` are skipped.
 //!
-//! At run time the library reads only the compiled heads ([`head`]) and looks keys up by
-//! their edge ([`key_edge`]); its tests check the compiled tables against these readings.
+//! At run time the library reads only the compiled heads ([`head`], [`field`]) and looks keys
+//! up by their edge ([`key_edge`]); its tests check the compiled tables against these readings.
 #![cfg_attr(not(test), allow(dead_code))]
 
 use std::collections::BTreeMap;
@@ -52,6 +52,13 @@ pub fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
 /// The head of a file: its lines up to the first word, split into fields.
 pub fn head(text: &str) -> Vec<Vec<&str>> {
     lines(text).take_while(|l| HEAD.contains(&l[0])).collect()
+}
+
+/// The first value of the line `key` in a file's `head` ("decimal" → ",").
+pub fn field<'a>(head: &[Vec<&'a str>], key: &str) -> Option<&'a str> {
+    head.iter()
+        .find(|l| l[0] == key)
+        .and_then(|l| l.get(1).copied())
 }
 
 /// The words and signs of a file's word lines, in the file's order.

@@ -110,7 +110,7 @@ fn scan_part(
         gate: Gate::of(profile.language),
         // About one number in a hundred bytes of prose: most texts need the Vec grown (and
         // copied) rarely, if at all.
-        out: Vec::with_capacity(((end.saturating_sub(start)) / 100).min(1 << 16)),
+        out: Vec::with_capacity((end.saturating_sub(start) / 100).min(1 << 16)),
         part_start: 0,
         sentence: std::cell::Cell::new(None),
     };

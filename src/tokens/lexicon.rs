@@ -319,33 +319,23 @@ impl Lexicon {
             .iter()
             .map(|text| serde_yaml::from_str::<File>(text).map_err(|e| e.to_string()))
             .collect::<Result<Vec<File>, String>>()?;
-        type Lists<'a> = Vec<(&'a str, &'a [&'a str])>;
-        type Words<'a> = Vec<Vec<&'a str>>;
-        let words: Vec<(Words, Words)> = parsed
+        // Each file's classes and factors, owned, then as the slices a table holds.
+        type Lists<'a, W> = [Vec<(&'a str, W)>; 2];
+        let owned: Vec<Lists<Vec<&str>>> = parsed
             .iter()
-            .map(|f| (lists(&f.classes), lists(&f.factors)))
+            .map(|f| [lists(&f.classes), lists(&f.factors)])
             .collect();
-        let lists: Vec<(Lists, Lists)> = parsed
+        let borrowed: Vec<Lists<&[&str]>> = owned
             .iter()
-            .zip(&words)
-            .map(|(f, (cw, fw))| {
-                let classes = f
-                    .classes
-                    .keys()
-                    .map(String::as_str)
-                    .zip(cw.iter().map(Vec::as_slice));
-                let factors = f
-                    .factors
-                    .keys()
-                    .map(String::as_str)
-                    .zip(fw.iter().map(Vec::as_slice));
-                (classes.collect(), factors.collect())
+            .map(|pair| {
+                pair.each_ref()
+                    .map(|l| l.iter().map(|(k, w)| (*k, &w[..])).collect())
             })
             .collect();
         let tables: Vec<Table> = parsed
             .iter()
-            .zip(&lists)
-            .map(|(f, (classes, factors))| Table {
+            .zip(&borrowed)
+            .map(|(f, [classes, factors])| Table {
                 language: &f.language,
                 classes,
                 factors,
@@ -454,11 +444,11 @@ fn hit(senses: &[Sense], langs: Langs, words: usize) -> Option<Hit> {
     })
 }
 
-/// The words of each list of a cue file's map, in the map's order.
+/// Each list of a cue file's map with its name, in the map's order.
 #[cfg(test)]
-fn lists(m: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<Vec<&str>> {
-    m.values()
-        .map(|v| v.iter().map(String::as_str).collect())
+fn lists(m: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<(&str, Vec<&str>)> {
+    m.iter()
+        .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
         .collect()
 }
 
